@@ -1,0 +1,43 @@
+package resonanz
+
+// ChannelInfo describes a channel customers write on and what replies it allows.
+type ChannelInfo struct {
+	Name       string
+	Label      string
+	CanPublic  bool // replies can be posted publicly (e.g. an answer under a post)
+	CanPrivate bool // replies can be sent privately (e.g. a direct message or email)
+}
+
+// Channels lists every channel resonanz accepts, in display order.
+var Channels = []ChannelInfo{
+	{Name: "mastodon", Label: "Mastodon", CanPublic: true, CanPrivate: true},
+	{Name: "email", Label: "E-Mail", CanPrivate: true},
+	{Name: "form", Label: "Web form", CanPrivate: true},
+	{Name: "review", Label: "Reviews", CanPublic: true},
+	{Name: "forum", Label: "Forum", CanPublic: true, CanPrivate: true},
+	{Name: "instore", Label: "In-store", CanPrivate: true},
+}
+
+// LookupChannel returns the channel with the given name.
+func LookupChannel(name string) (ChannelInfo, bool) {
+	for _, c := range Channels {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return ChannelInfo{}, false
+}
+
+// ReplyVisibility returns whether a reply on ch goes out publicly, given the
+// visibility the customer chose and the agent's wish. A channel that cannot
+// answer in the wanted way falls back to the way it can.
+func (ch ChannelInfo) ReplyVisibility(wantPublic bool) (public bool) {
+	switch {
+	case wantPublic && ch.CanPublic:
+		return true
+	case !wantPublic && ch.CanPrivate:
+		return false
+	default:
+		return ch.CanPublic
+	}
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
+	"github.com/resonanz/resonanz/store"
+)
+
+// Demo users all share this password, printed at start.
+const (
+	demoLogin    = "demo@example.org"
+	demoPassword = "resonanz-demo"
+	demoSeed     = 2026
+)
+
+var demoUsers = []resonanz.User{
+	{Login: demoLogin, Name: "Dana Demo", Role: resonanz.RoleAdmin},
+	{Login: "lea@example.org", Name: "Lea Lehmann", Role: resonanz.RoleLead},
+	{Login: "tom@example.org", Name: "Tom Berger", Role: resonanz.RoleAgent},
+	{Login: "aylin@example.org", Name: "Aylin Kaya", Role: resonanz.RoleAgent},
+}
+
+// demoTeams maps each team to words that send a conversation its way.
+var demoTeams = []struct {
+	name  string
+	words []string
+}{
+	{"Versand & Lieferung", []string{"liefer", "paket", "versand", "deliver", "parcel", "shipping"}},
+	{"Rechnung & Vertrag", []string{"rechnung", "vertrag", "kündig", "abbuch", "invoice", "bill", "refund", "contract", "cancel"}},
+	{"App & Website", []string{"app", "website", "login", "warenkorb", "cart", "update"}},
+	{"Filiale", []string{"filiale", "kasse", "store", "shop"}},
+}
+
+// loadDemo fills an empty database with demo users, teams and about 2,000
+// generated customer messages, some already worked on by the demo agents.
+func loadDemo(ctx context.Context, db *store.DB, out io.Writer) error {
+	defer fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
+	if _, err := db.FindUserByLogin(ctx, demoLogin); err == nil {
+		return nil // loaded on an earlier start
+	}
+	var users []*resonanz.User
+	for _, u := range demoUsers {
+		u := u
+		if err := db.CreateUser(ctx, &u, demoPassword); err != nil {
+			return err
+		}
+		users = append(users, &u)
+	}
+	var teams []*resonanz.Team
+	for _, t := range demoTeams {
+		team, err := db.CreateTeam(ctx, t.name)
+		if err != nil {
+			return err
+		}
+		teams = append(teams, team)
+	}
+	msgs := demo.Generate(demoSeed, time.Now().UTC())
+	fmt.Fprintf(out, "Loading %d demo messages…\n", len(msgs))
+	var results []resonanz.IngestResult
+	for start := 0; start < len(msgs); start += 500 {
+		batch, err := db.Ingest(ctx, msgs[start:min(start+500, len(msgs))])
+		if err != nil {
+			return err
+		}
+		results = append(results, batch...)
+	}
+	return workDemoConversations(ctx, db, msgs, results, users, teams)
+}
+
+// workDemoConversations gives the demo the look of an inbox in use: older
+// cases solved, many routed to a team, some owned, replied to and noted.
+func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.IncomingMessage, results []resonanz.IngestResult,
+	users []*resonanz.User, teams []*resonanz.Team) error {
+	lead, agents := users[1], users[2:]
+	seen := map[int64]bool{}
+	cutoff := time.Now().Add(-3 * 24 * time.Hour)
+	for i, res := range results {
+		if res.Duplicate || seen[res.ConversationID] {
+			continue
+		}
+		seen[res.ConversationID] = true
+		upd := resonanz.ConversationUpdate{}
+		if t := demoTeamFor(msgs[i].Text, teams); t != nil {
+			upd.TeamID = &t.ID
+		}
+		agent := agents[i%len(agents)]
+		if i%3 != 0 {
+			upd.OwnerID = &agent.ID
+		}
+		if msgs[i].Time.Before(cutoff) && i%4 != 0 {
+			status := resonanz.StatusSolved
+			if i%5 == 0 {
+				status = resonanz.StatusClosed
+			}
+			upd.Status = &status
+		}
+		if err := db.UpdateConversation(ctx, res.ConversationID, lead, upd); err != nil {
+			return err
+		}
+		if i%7 == 0 {
+			text := "Danke für Ihre Nachricht! Wir kümmern uns darum und melden uns bis morgen."
+			if _, err := db.Reply(ctx, res.ConversationID, agent, text, msgs[i].Visibility == resonanz.Public); err != nil {
+				return err
+			}
+		}
+		if i%11 == 0 {
+			if err := db.AddNote(ctx, res.ConversationID, agent, "Kunde schon zweimal vertröstet – bitte bevorzugt behandeln."); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func demoTeamFor(text string, teams []*resonanz.Team) *resonanz.Team {
+	lower := strings.ToLower(text)
+	for i, t := range demoTeams {
+		for _, w := range t.words {
+			if strings.Contains(lower, w) {
+				return teams[i]
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,75 @@
+// Command resonanz runs the resonanz customer care hub and its tools.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `resonanz — one inbox for every customer voice.
+
+Usage:
+  resonanz <command> [flags]
+
+Commands:
+  serve    run the server (UI, API) on an embedded SQLite database
+  user     manage users: add, list, disable, reset-password
+  token    create API tokens for POST /api/v1/messages
+  bench    measure ingest, inbox and search speed on a large database
+
+Run 'resonanz <command> --help' for the flags of a command.
+Every flag can also be set as an environment variable RESONANZ_<FLAG>, e.g. RESONANZ_DATA=/var/lib/resonanz.
+`
+
+// command is one subcommand: it parses its own flags and runs.
+type command func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "resonanz:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "bench": runBench}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", args[0])
+	}
+	return cmd(ctx, args[1:], stdout, stderr)
+}
+
+// newFlagSet returns a flag set whose help explains the command.
+func newFlagSet(name, summary string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("resonanz "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "%s\n\nUsage of resonanz %s:\n", summary, name)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// envOr returns the environment variable RESONANZ_<name> or def.
+func envOr(name, def string) string {
+	if v, ok := os.LookupEnv("RESONANZ_" + name); ok {
+		return v
+	}
+	return def
+}

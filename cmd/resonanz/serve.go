@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/web"
+)
+
+// Main is the whole program, so that tests can start and stop it as a user would.
+type Main struct {
+	Config Config
+	Stdout io.Writer
+	Logger *slog.Logger
+
+	DB       *store.DB
+	server   *http.Server
+	listener net.Listener
+}
+
+// NewMain returns a program with default settings that prints to stdout.
+func NewMain(cfg Config) *Main {
+	return &Main{Config: cfg, Stdout: os.Stdout, Logger: slog.New(slog.NewTextHandler(os.Stderr, nil))}
+}
+
+// Run opens the database, prepares users and demo data, and starts serving.
+// It returns once the server listens; Close stops it.
+func (m *Main) Run(ctx context.Context) error {
+	if err := os.MkdirAll(m.Config.DataDir, 0o750); err != nil {
+		return fmt.Errorf("create data directory: %w", err)
+	}
+	db, err := store.Open(ctx, m.Config.DatabasePath())
+	if err != nil {
+		return err
+	}
+	m.DB = db
+	if m.Config.Demo {
+		if err := loadDemo(ctx, db, m.Stdout); err != nil {
+			return fmt.Errorf("load demo data: %w", err)
+		}
+	} else if err := ensureAdmin(ctx, db, m.Stdout); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	m.listener = ln
+	m.server = &http.Server{Handler: web.NewServer(db, db, db, db, m.Logger), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Logger.Error("serve", "err", err)
+		}
+	}()
+	fmt.Fprintf(m.Stdout, "resonanz is running at %s (data in %s)\n", m.URL(), m.Config.DataDir)
+	return nil
+}
+
+// URL is where the running server answers.
+func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
+
+// Close stops the server, letting requests in flight finish, and closes the database.
+func (m *Main) Close() error {
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		m.server.Shutdown(ctx)
+	}
+	if m.DB != nil {
+		return m.DB.Close()
+	}
+	return nil
+}
+
+// ensureAdmin creates the first admin with a random password on a database without users.
+func ensureAdmin(ctx context.Context, db *store.DB, out io.Writer) error {
+	users, err := db.FindUsers(ctx)
+	if err != nil || len(users) > 0 {
+		return err
+	}
+	password := newPassword()
+	if err := db.CreateUser(ctx, &resonanz.User{Login: "admin", Name: "Admin", Role: resonanz.RoleAdmin}, password); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Created the first user. Log in as: admin / %s\n(this password is shown only once; change it with 'resonanz user reset-password admin')\n", password)
+	return nil
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := newFlagSet("serve", "Run resonanz: the inbox UI and the API on an embedded SQLite database.", stderr)
+	serveFlags(fs, &cfg)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	m := NewMain(cfg)
+	m.Stdout = stdout
+	if err := m.Run(ctx); err != nil {
+		m.Close()
+		return err
+	}
+	<-ctx.Done()
+	fmt.Fprintln(stdout, "resonanz is shutting down")
+	return m.Close()
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+const userUsage = `Manage users.
+
+  resonanz user add --login LOGIN [--name NAME] [--role admin|lead|agent] [--password PW]
+  resonanz user list
+  resonanz user disable LOGIN
+  resonanz user enable LOGIN
+  resonanz user reset-password LOGIN
+
+Without --password a random password is generated and printed once.`
+
+func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg Config
+	var login, name, role, password string
+	fs := newFlagSet("user", userUsage, stderr)
+	dataFlag(fs, &cfg)
+	fs.StringVar(&login, "login", "", "login of the new user (add)")
+	fs.StringVar(&name, "name", "", "display name of the new user (add)")
+	fs.StringVar(&role, "role", resonanz.RoleAgent, "role of the new user: admin, lead or agent (add)")
+	fs.StringVar(&password, "password", "", "password of the new user (add); random when empty")
+	if len(args) == 0 {
+		fs.Usage()
+		return fmt.Errorf("user: a subcommand is required")
+	}
+	sub := args[0]
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, cfg.DatabasePath())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	arg := fs.Arg(0)
+	switch sub {
+	case "add":
+		if password == "" {
+			password = newPassword()
+			defer fmt.Fprintf(stdout, "password: %s\n", password)
+		}
+		u := &resonanz.User{Login: login, Name: name, Role: role}
+		if err := db.CreateUser(ctx, u, password); err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(stdout, "created user %s (%s)\n", u.Login, u.Role)
+	case "list":
+		users, err := db.FindUsers(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "LOGIN\tNAME\tROLE\tSTATE")
+		for _, u := range users {
+			state := "active"
+			if u.Disabled {
+				state = "disabled"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.Login, u.Name, u.Role, state)
+		}
+		return tw.Flush()
+	case "disable", "enable":
+		if err := db.SetUserDisabled(ctx, arg, sub == "disable"); err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(stdout, "%sd user %s\n", sub, arg)
+	case "reset-password":
+		password := newPassword()
+		if err := db.SetPassword(ctx, arg, password); err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(stdout, "new password for %s: %s\n", arg, password)
+	default:
+		fs.Usage()
+		return fmt.Errorf("user: unknown subcommand %q", sub)
+	}
+	return nil
+}
+
+// userError shows application errors as their message only.
+func userError(err error) error {
+	if resonanz.ErrorCode(err) != resonanz.EINTERNAL {
+		return fmt.Errorf("%s", resonanz.ErrorMessage(err))
+	}
+	return err
+}
+
+// newPassword returns a random password that is easy to copy.
+func newPassword() string {
+	b := make([]byte, 15)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := newFlagSet("token", "Create an API token: resonanz token add NAME. The token is printed once; only its hash is stored.", stderr)
+	dataFlag(fs, &cfg)
+	if len(args) == 0 || args[0] != "add" {
+		fs.Usage()
+		return fmt.Errorf("token: use 'resonanz token add NAME'")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, cfg.DatabasePath())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	token, err := db.CreateAPIToken(ctx, fs.Arg(0))
+	if err != nil {
+		return userError(err)
+	}
+	fmt.Fprintf(stdout, "API token %q: %s\n", fs.Arg(0), token)
+	return nil
+}

@@ -1,0 +1,151 @@
+package resonanz
+
+import (
+	"context"
+	"time"
+)
+
+// Conversation statuses.
+const (
+	StatusOpen    = "open"
+	StatusWaiting = "waiting" // waiting for the customer
+	StatusSolved  = "solved"
+	StatusClosed  = "closed"
+)
+
+// Statuses lists the conversation statuses in workflow order.
+var Statuses = []string{StatusOpen, StatusWaiting, StatusSolved, StatusClosed}
+
+// ValidStatus reports whether s is a conversation status.
+func ValidStatus(s string) bool {
+	for _, v := range Statuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Conversation is a case: the messages of one customer on one channel about
+// one matter, with a status, a team and an owner.
+type Conversation struct {
+	ID             int64
+	ContactID      int64
+	Channel        string
+	Status         string
+	TeamID         int64 // 0: no team
+	TeamName       string
+	OwnerID        int64 // 0: unassigned
+	OwnerName      string
+	CustomerName   string
+	CustomerHandle string
+	Preview        string // the first line of the latest customer message
+	Visibility     string // of the latest customer message
+	LastMessageAt  time.Time
+	CreatedAt      time.Time
+}
+
+// Cursor marks a position in the inbox for keyset paging, so that a deep page
+// costs as much as the first.
+type Cursor struct {
+	LastMessageAt time.Time
+	ID            int64
+}
+
+// ConversationFilter selects conversations for the inbox. Zero values do not filter.
+type ConversationFilter struct {
+	Status     string
+	Channel    string
+	TeamID     int64
+	OwnerID    int64
+	Unassigned bool
+	After      *Cursor // start after this position (older conversations)
+	Limit      int
+}
+
+// ConversationPage is one page of the inbox.
+type ConversationPage struct {
+	Conversations []*Conversation
+	Next          *Cursor // nil on the last page
+}
+
+// ConversationUpdate is a change an agent makes to a conversation. Nil fields stay.
+type ConversationUpdate struct {
+	Status  *string
+	TeamID  *int64 // 0 removes the team
+	OwnerID *int64 // 0 unassigns
+}
+
+// ConversationService reads and changes conversations. Every change is
+// recorded in the conversation's audit trail under the acting user.
+type ConversationService interface {
+	FindConversations(ctx context.Context, f ConversationFilter) (*ConversationPage, error)
+	FindConversationByID(ctx context.Context, id int64) (*Conversation, error)
+	UpdateConversation(ctx context.Context, id int64, by *User, upd ConversationUpdate) error
+	AddNote(ctx context.Context, id int64, by *User, text string) error
+	// Reply stores the agent's answer and queues it in the outbox.
+	Reply(ctx context.Context, id int64, by *User, text string, public bool) (*OutboxItem, error)
+	// Timeline returns the customer's messages and notes across all their
+	// conversations and channels, oldest first, and the audit trail of conversation id.
+	Timeline(ctx context.Context, id int64) (*Timeline, error)
+}
+
+// Note is an internal remark on a conversation, never shown to the customer.
+type Note struct {
+	ID             int64
+	ConversationID int64
+	UserName       string
+	Text           string
+	CreatedAt      time.Time
+}
+
+// AuditEvent records who changed what in a conversation, and when.
+type AuditEvent struct {
+	ID             int64
+	ConversationID int64
+	UserName       string
+	Action         string // e.g. "status", "assign", "team", "note", "reply"
+	Detail         string
+	CreatedAt      time.Time
+}
+
+// TimelineEntry is a message or a note in a customer's timeline.
+type TimelineEntry struct {
+	Message *Message
+	Note    *Note
+	// InConversation tells whether the entry belongs to the conversation being viewed.
+	InConversation bool
+}
+
+// Timeline is everything known about the customer of one conversation.
+type Timeline struct {
+	Conversation *Conversation
+	Contact      *Contact
+	Entries      []TimelineEntry
+	Audit        []*AuditEvent
+}
+
+// Contact is one person, known through one or more identities on channels.
+type Contact struct {
+	ID         int64
+	Name       string
+	Identities []Identity
+}
+
+// Identity is a contact's handle on one channel.
+type Identity struct {
+	Channel     string
+	Handle      string
+	DisplayName string
+}
+
+// OutboxItem is a reply waiting to be sent, or sent, through its channel.
+type OutboxItem struct {
+	ID             int64
+	ConversationID int64
+	MessageID      int64
+	Channel        string
+	Visibility     string
+	State          string // pending, sent, failed
+	CreatedAt      time.Time
+}

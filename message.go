@@ -1,0 +1,117 @@
+package resonanz
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on incoming messages.
+const (
+	MaxTextLen       = 20000 // characters in one message text
+	MaxExternalIDLen = 200
+	MaxHandleLen     = 200
+	MaxNameLen       = 200
+)
+
+// Visibility of a message: public posts can be read by anyone, private ones
+// only by the customer and the company.
+const (
+	Public  = "public"
+	Private = "private"
+)
+
+// Direction of a message relative to the company.
+const (
+	Inbound  = "in"
+	Outbound = "out"
+)
+
+// Author is the customer's identity on one channel.
+type Author struct {
+	Handle      string `json:"handle"`
+	DisplayName string `json:"display_name"`
+	// CustomerRef optionally names the person across channels (a CRM id or an
+	// email address); identities with the same ref share one timeline.
+	CustomerRef string `json:"customer_ref,omitempty"`
+}
+
+// IncomingMessage is a customer message as it arrives from a channel or the API.
+type IncomingMessage struct {
+	Channel    string    `json:"channel"`
+	ExternalID string    `json:"external_id"`
+	Author     Author    `json:"author"`
+	Text       string    `json:"text"`
+	Time       time.Time `json:"time"`
+	Visibility string    `json:"visibility"`
+	ReplyTo    string    `json:"reply_to,omitempty"`
+}
+
+// Validate reports the first problem with m as an EINVALID error naming the field.
+func (m *IncomingMessage) Validate() error {
+	checks := []struct {
+		field, value string
+		max          int
+		required     bool
+	}{
+		{"channel", m.Channel, 50, true},
+		{"external_id", m.ExternalID, MaxExternalIDLen, true},
+		{"author.handle", m.Author.Handle, MaxHandleLen, true},
+		{"author.display_name", m.Author.DisplayName, MaxNameLen, false},
+		{"author.customer_ref", m.Author.CustomerRef, MaxHandleLen, false},
+		{"text", m.Text, MaxTextLen, true},
+		{"reply_to", m.ReplyTo, MaxExternalIDLen, false},
+	}
+	for _, c := range checks {
+		if !utf8.ValidString(c.value) {
+			return FieldError(c.field, "%s is not valid UTF-8", c.field)
+		} else if c.required && strings.TrimSpace(c.value) == "" {
+			return FieldError(c.field, "%s is required", c.field)
+		} else if n := utf8.RuneCountInString(c.value); n > c.max {
+			return FieldError(c.field, "%s is too long (%d characters, at most %d)", c.field, n, c.max)
+		} else if strings.ContainsRune(c.value, 0) {
+			return FieldError(c.field, "%s contains a NUL character", c.field)
+		}
+	}
+	if _, ok := LookupChannel(m.Channel); !ok {
+		return FieldError("channel", "unknown channel %q", m.Channel)
+	}
+	if m.Time.IsZero() {
+		return FieldError("time", "time is required (RFC 3339)")
+	}
+	if m.Visibility != Public && m.Visibility != Private {
+		return FieldError("visibility", "visibility must be %q or %q", Public, Private)
+	}
+	return nil
+}
+
+// Message is one message in a conversation, from a customer or from an agent.
+type Message struct {
+	ID             int64
+	ConversationID int64
+	Channel        string
+	ExternalID     string
+	Direction      string
+	AuthorName     string
+	AuthorHandle   string
+	UserID         int64 // the agent who wrote an outbound message
+	Text           string
+	Visibility     string
+	SentAt         time.Time
+}
+
+// IngestResult tells what happened to one incoming message.
+type IngestResult struct {
+	MessageID      int64 `json:"message_id"`
+	ConversationID int64 `json:"conversation_id"`
+	Duplicate      bool  `json:"duplicate"`
+}
+
+// MessageService stores incoming messages.
+type MessageService interface {
+	// Ingest stores messages that passed Validate, all in one transaction.
+	// A message whose (channel, external id) is known returns the stored one
+	// with Duplicate set.
+	Ingest(ctx context.Context, msgs []IncomingMessage) ([]IngestResult, error)
+}

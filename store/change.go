@@ -1,0 +1,187 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/search"
+)
+
+// maxNoteLen bounds notes and replies written by agents.
+const maxNoteLen = resonanz.MaxTextLen
+
+// UpdateConversation changes status, team or owner and records each change
+// in the audit trail, in one transaction.
+func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.User, upd resonanz.ConversationUpdate) error {
+	return db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		if upd.Status != nil && *upd.Status != c.Status {
+			if !resonanz.ValidStatus(*upd.Status) {
+				return resonanz.FieldError("status", "Unknown status %q.", *upd.Status)
+			}
+			if err := db.setColumn(ctx, tx, c.ID, by, "status", "status", *upd.Status, c.Status+" → "+*upd.Status); err != nil {
+				return err
+			}
+		}
+		if upd.TeamID != nil && *upd.TeamID != c.TeamID {
+			name, err := lookupName(ctx, tx, "teams", *upd.TeamID, "team_id")
+			if err != nil {
+				return err
+			}
+			if err := db.setColumn(ctx, tx, c.ID, by, "team_id", "team", nullID(*upd.TeamID), orNone(name)); err != nil {
+				return err
+			}
+		}
+		if upd.OwnerID != nil && *upd.OwnerID != c.OwnerID {
+			name, err := lookupName(ctx, tx, "users", *upd.OwnerID, "owner_id")
+			if err != nil {
+				return err
+			}
+			if err := db.setColumn(ctx, tx, c.ID, by, "owner_id", "assign", nullID(*upd.OwnerID), orNone(name)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AddNote adds an internal note to a conversation.
+func (db *DB) AddNote(ctx context.Context, id int64, by *resonanz.User, text string) error {
+	text, err := agentText("note", text)
+	if err != nil {
+		return err
+	}
+	return db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		now := millis(db.Now())
+		if _, err := tx.ExecContext(ctx, `INSERT INTO notes (conversation_id, user_id, text, created_at) VALUES (?, ?, ?, ?)`,
+			c.ID, by.ID, text, now); err != nil {
+			return err
+		}
+		return audit(ctx, tx, c.ID, by, "note", firstLine(text, 80), now)
+	})
+}
+
+// Reply stores an agent's answer as an outbound message and queues it for
+// delivery; a conversation that was open now waits for the customer.
+func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text string, public bool) (*resonanz.OutboxItem, error) {
+	text, err := agentText("text", text)
+	if err != nil {
+		return nil, err
+	}
+	var item resonanz.OutboxItem
+	err = db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		ch, _ := resonanz.LookupChannel(c.Channel)
+		visibility := resonanz.Private
+		if ch.ReplyVisibility(public) {
+			visibility = resonanz.Public
+		}
+		now := millis(db.Now())
+		var msgID int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO messages
+			(conversation_id, channel, direction, user_id, author_name, text, visibility, sent_at, created_at)
+			VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?) RETURNING id`,
+			c.ID, c.Channel, by.ID, by.Name, text, visibility, now, now).Scan(&msgID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO message_terms (rowid, terms) VALUES (?, ?)`, msgID, search.Terms(text)); err != nil {
+			return err
+		}
+		item = resonanz.OutboxItem{ConversationID: c.ID, MessageID: msgID, Channel: c.Channel, Visibility: visibility,
+			State: "pending", CreatedAt: fromMillis(now)}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (conversation_id, message_id, channel, visibility, state, created_at)
+			VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id`, c.ID, msgID, c.Channel, visibility, now).Scan(&item.ID); err != nil {
+			return err
+		}
+		if c.Status == resonanz.StatusOpen {
+			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = 'waiting' WHERE id = ?`, c.ID); err != nil {
+				return err
+			}
+		}
+		return audit(ctx, tx, c.ID, by, "reply", visibility+": "+firstLine(text, 80), now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &item, nil
+}
+
+// change runs fn on conversation id inside a write transaction.
+func (db *DB) change(ctx context.Context, id int64, fn func(*sql.Tx, *resonanz.Conversation) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback()
+	c, err := findConversationByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx, c); err != nil {
+		if resonanz.ErrorCode(err) == resonanz.EINTERNAL {
+			return fmt.Errorf("store: change conversation %d: %w", id, err)
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit change of conversation %d: %w", id, err)
+	}
+	return nil
+}
+
+func (db *DB) setColumn(ctx context.Context, tx *sql.Tx, id int64, by *resonanz.User, column, action string, value any, detail string) error {
+	// column comes from the fixed set above, never from input.
+	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET `+column+` = ? WHERE id = ?`, value, id); err != nil {
+		return err
+	}
+	return audit(ctx, tx, id, by, action, detail, millis(db.Now()))
+}
+
+func audit(ctx context.Context, tx *sql.Tx, conversationID int64, by *resonanz.User, action, detail string, at int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, user_id, action, detail, created_at) VALUES (?, ?, ?, ?, ?)`,
+		conversationID, by.ID, action, detail, at)
+	return err
+}
+
+// lookupName returns the name of a team or user, "" for id 0, or an EINVALID error naming field.
+func lookupName(ctx context.Context, tx *sql.Tx, table string, id int64, field string) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM `+table+` WHERE id = ?`, id).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", resonanz.FieldError(field, "No such %s: %d.", strings.TrimSuffix(table, "s"), id)
+	}
+	return name, err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func orNone(name string) string {
+	if name == "" {
+		return "—"
+	}
+	return name
+}
+
+func agentText(field, text string) (string, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case !utf8.ValidString(text):
+		return "", resonanz.FieldError(field, "The text is not valid UTF-8.")
+	case text == "":
+		return "", resonanz.FieldError(field, "The text is empty.")
+	case utf8.RuneCountInString(text) > maxNoteLen:
+		return "", resonanz.FieldError(field, "The text is too long (at most %d characters).", maxNoteLen)
+	}
+	return text, nil
+}

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/resonanz/resonanz"
+)
+
+const conversationColumns = `c.id, c.contact_id, c.channel, c.status, coalesce(c.team_id, 0), coalesce(t.name, ''),
+	coalesce(c.owner_id, 0), coalesce(u.name, ''), i.display_name, i.handle, c.preview, c.visibility,
+	c.last_message_at, c.created_at
+	FROM conversations c
+	JOIN identities i ON i.id = c.identity_id
+	LEFT JOIN teams t ON t.id = c.team_id
+	LEFT JOIN users u ON u.id = c.owner_id`
+
+func scanConversation(row interface{ Scan(...any) error }) (*resonanz.Conversation, error) {
+	var c resonanz.Conversation
+	var last, created int64
+	err := row.Scan(&c.ID, &c.ContactID, &c.Channel, &c.Status, &c.TeamID, &c.TeamName, &c.OwnerID, &c.OwnerName,
+		&c.CustomerName, &c.CustomerHandle, &c.Preview, &c.Visibility, &last, &created)
+	if err != nil {
+		return nil, err
+	}
+	if c.CustomerName == "" {
+		c.CustomerName = c.CustomerHandle
+	}
+	c.LastMessageAt, c.CreatedAt = fromMillis(last), fromMillis(created)
+	return &c, nil
+}
+
+// FindConversations returns one inbox page, newest first. Paging is by
+// cursor, so every page is an index walk of Limit rows, however deep.
+func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilter) (*resonanz.ConversationPage, error) {
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	var where []string
+	var args []any
+	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
+	if f.Status != "" {
+		add("c.status = ?", f.Status)
+	}
+	if f.Channel != "" {
+		add("c.channel = ?", f.Channel)
+	}
+	if f.TeamID != 0 {
+		add("c.team_id = ?", f.TeamID)
+	}
+	if f.OwnerID != 0 {
+		add("c.owner_id = ?", f.OwnerID)
+	}
+	if f.Unassigned {
+		add("c.owner_id IS NULL")
+	}
+	if f.After != nil {
+		add("(c.last_message_at, c.id) < (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
+	}
+	q := `SELECT ` + conversationColumns
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
+	args = append(args, f.Limit+1)
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find conversations: %w", err)
+	}
+	defer rows.Close()
+	page := &resonanz.ConversationPage{}
+	for rows.Next() {
+		c, err := scanConversation(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: find conversations: %w", err)
+		}
+		page.Conversations = append(page.Conversations, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: find conversations: %w", err)
+	}
+	if len(page.Conversations) > f.Limit {
+		page.Conversations = page.Conversations[:f.Limit]
+		last := page.Conversations[f.Limit-1]
+		page.Next = &resonanz.Cursor{LastMessageAt: last.LastMessageAt, ID: last.ID}
+	}
+	return page, nil
+}
+
+// FindConversationByID returns one conversation, or ENOTFOUND.
+func (db *DB) FindConversationByID(ctx context.Context, id int64) (*resonanz.Conversation, error) {
+	return findConversationByID(ctx, db.read, id)
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func findConversationByID(ctx context.Context, q queryer, id int64) (*resonanz.Conversation, error) {
+	c, err := scanConversation(q.QueryRowContext(ctx, `SELECT `+conversationColumns+` WHERE c.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Conversation %d not found.", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("store: find conversation %d: %w", id, err)
+	}
+	return c, nil
+}

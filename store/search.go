@@ -1,0 +1,47 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/search"
+)
+
+// SearchMessages finds messages whose words match every query word, in
+// German or English stemmed form, newest first.
+func (db *DB) SearchMessages(ctx context.Context, query string, limit int) ([]*resonanz.SearchHit, error) {
+	match, err := search.Match(query)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT m.id, m.conversation_id, m.channel, coalesce(m.external_id, ''), m.direction,
+			m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at,
+			coalesce(ct.name, m.author_name)
+		FROM (SELECT rowid FROM message_terms WHERE message_terms MATCH ? ORDER BY rowid DESC LIMIT ?) hit
+		JOIN messages m ON m.id = hit.rowid
+		LEFT JOIN identities i ON i.id = m.identity_id
+		LEFT JOIN contacts ct ON ct.id = i.contact_id
+		ORDER BY m.id DESC`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	var hits []*resonanz.SearchHit
+	for rows.Next() {
+		var h resonanz.SearchHit
+		var sent int64
+		m := &resonanz.Message{}
+		if err := rows.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.ExternalID, &m.Direction, &m.AuthorName,
+			&m.AuthorHandle, &m.UserID, &m.Text, &m.Visibility, &sent, &h.CustomerName); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		m.SentAt = fromMillis(sent)
+		h.Message = m
+		hits = append(hits, &h)
+	}
+	return hits, rows.Err()
+}

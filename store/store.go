@@ -1,0 +1,148 @@
+// Package store keeps resonanz's data in an embedded SQLite database.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/sqlite/*.sql
+var migrationFS embed.FS
+
+// DB is the resonanz database: one connection for writes, a pool for reads,
+// so that readers never wait for the single SQLite writer.
+type DB struct {
+	write *sql.DB
+	read  *sql.DB
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+
+	dummyOnce sync.Once
+	dummyHash []byte // compared against for unknown logins
+}
+
+// Open opens (and creates or migrates) the SQLite database at path.
+func Open(ctx context.Context, path string) (*DB, error) {
+	dsn := func(txlock string) string {
+		q := url.Values{}
+		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+			q.Add("_pragma", p)
+		}
+		q.Set("_txlock", txlock)
+		return "file:" + path + "?" + q.Encode()
+	}
+	write, err := sql.Open("sqlite", dsn("immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	read, err := sql.Open("sqlite", dsn("deferred"))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	read.SetMaxOpenConns(8)
+	db := &DB{write: write, read: read, Now: time.Now}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	err := db.read.Close()
+	if werr := db.write.Close(); werr != nil {
+		err = werr
+	}
+	return err
+}
+
+// migrate applies the embedded migrations not yet recorded, each in its own transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("store: create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/sqlite/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.applyMigration(ctx, name); err != nil {
+			return fmt.Errorf("store: migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) applyMigration(ctx context.Context, name string) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	} else if n > 0 {
+		return nil
+	}
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Size returns the bytes the database files take on disk (main file and WAL).
+func (db *DB) Size(ctx context.Context) (int64, error) {
+	var pages, pageSize int64
+	if err := db.read.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		return 0, err
+	}
+	if err := db.read.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&pageSize); err != nil {
+		return 0, err
+	}
+	return pages * pageSize, nil
+}
+
+// Optimize refreshes the query planner's statistics; run it after bulk loads.
+func (db *DB) Optimize(ctx context.Context) error {
+	_, err := db.write.ExecContext(ctx, `PRAGMA optimize=0x10002`)
+	return err
+}
+
+func millis(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// firstLine returns the first non-empty line of text, cut to n characters.
+func firstLine(text string, n int) string {
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if r := []rune(line); len(r) > n {
+				return string(r[:n-1]) + "…"
+			}
+			return line
+		}
+	}
+	return ""
+}

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/resonanz/resonanz"
+)
+
+// timelineLimit bounds how many messages of one customer a conversation page shows.
+const timelineLimit = 500
+
+// Timeline returns everything known about the customer of conversation id:
+// their identities, their messages and notes in all conversations on all
+// channels (oldest first), and the audit trail of this conversation.
+func (db *DB) Timeline(ctx context.Context, id int64) (*resonanz.Timeline, error) {
+	c, err := db.FindConversationByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	tl := &resonanz.Timeline{Conversation: c}
+	steps := []func() error{
+		func() (err error) { tl.Contact, err = db.findContact(ctx, c.ContactID); return err },
+		func() error { return db.timelineMessages(ctx, tl) },
+		func() error { return db.timelineNotes(ctx, tl) },
+		func() (err error) { tl.Audit, err = db.auditTrail(ctx, id); return err },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, fmt.Errorf("store: timeline of conversation %d: %w", id, err)
+		}
+	}
+	sort.SliceStable(tl.Entries, func(i, j int) bool { return entryTime(tl.Entries[i]).Before(entryTime(tl.Entries[j])) })
+	return tl, nil
+}
+
+func entryTime(e resonanz.TimelineEntry) time.Time {
+	if e.Message != nil {
+		return e.Message.SentAt
+	}
+	return e.Note.CreatedAt
+}
+
+func (db *DB) findContact(ctx context.Context, id int64) (*resonanz.Contact, error) {
+	ct := &resonanz.Contact{ID: id}
+	if err := db.read.QueryRowContext(ctx, `SELECT name FROM contacts WHERE id = ?`, id).Scan(&ct.Name); err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT channel, handle, display_name FROM identities WHERE contact_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i resonanz.Identity
+		if err := rows.Scan(&i.Channel, &i.Handle, &i.DisplayName); err != nil {
+			return nil, err
+		}
+		ct.Identities = append(ct.Identities, i)
+	}
+	return ct, rows.Err()
+}
+
+func (db *DB) timelineMessages(ctx context.Context, tl *resonanz.Timeline) error {
+	rows, err := db.read.QueryContext(ctx, `SELECT * FROM (
+		SELECT m.id, m.conversation_id, m.channel, coalesce(m.external_id, ''), m.direction, m.author_name,
+			coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at
+		FROM messages m JOIN conversations c ON c.id = m.conversation_id
+		LEFT JOIN identities i ON i.id = m.identity_id
+		WHERE c.contact_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?) ORDER BY 11, 1`,
+		tl.Conversation.ContactID, timelineLimit)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return err
+		}
+		tl.Entries = append(tl.Entries, resonanz.TimelineEntry{Message: m, InConversation: m.ConversationID == tl.Conversation.ID})
+	}
+	return rows.Err()
+}
+
+func scanMessage(row interface{ Scan(...any) error }) (*resonanz.Message, error) {
+	var m resonanz.Message
+	var sent int64
+	if err := row.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.ExternalID, &m.Direction, &m.AuthorName,
+		&m.AuthorHandle, &m.UserID, &m.Text, &m.Visibility, &sent); err != nil {
+		return nil, err
+	}
+	m.SentAt = fromMillis(sent)
+	return &m, nil
+}
+
+func (db *DB) timelineNotes(ctx context.Context, tl *resonanz.Timeline) error {
+	rows, err := db.read.QueryContext(ctx, `SELECT n.id, n.conversation_id, u.name, n.text, n.created_at
+		FROM notes n JOIN users u ON u.id = n.user_id JOIN conversations c ON c.id = n.conversation_id
+		WHERE c.contact_id = ? ORDER BY n.id DESC LIMIT ?`, tl.Conversation.ContactID, timelineLimit)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n resonanz.Note
+		var at int64
+		if err := rows.Scan(&n.ID, &n.ConversationID, &n.UserName, &n.Text, &at); err != nil {
+			return err
+		}
+		n.CreatedAt = fromMillis(at)
+		tl.Entries = append(tl.Entries, resonanz.TimelineEntry{Note: &n, InConversation: n.ConversationID == tl.Conversation.ID})
+	}
+	return rows.Err()
+}
+
+func (db *DB) auditTrail(ctx context.Context, id int64) ([]*resonanz.AuditEvent, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT a.id, a.conversation_id, coalesce(u.name, 'resonanz'), a.action, a.detail, a.created_at
+		FROM audit_events a LEFT JOIN users u ON u.id = a.user_id WHERE a.conversation_id = ? ORDER BY a.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var events []*resonanz.AuditEvent
+	for rows.Next() {
+		var e resonanz.AuditEvent
+		var at int64
+		if err := rows.Scan(&e.ID, &e.ConversationID, &e.UserName, &e.Action, &e.Detail, &at); err != nil {
+			return nil, err
+		}
+		e.CreatedAt = fromMillis(at)
+		events = append(events, &e)
+	}
+	return events, rows.Err()
+}

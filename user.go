@@ -1,0 +1,70 @@
+package resonanz
+
+import (
+	"context"
+	"time"
+)
+
+// Roles a user can have.
+const (
+	RoleAdmin = "admin"
+	RoleLead  = "lead"
+	RoleAgent = "agent"
+)
+
+// ValidRole reports whether r is a role.
+func ValidRole(r string) bool {
+	return r == RoleAdmin || r == RoleLead || r == RoleAgent
+}
+
+// User is a person working in resonanz.
+type User struct {
+	ID        int64
+	Login     string
+	Name      string
+	Role      string
+	Disabled  bool
+	CreatedAt time.Time
+}
+
+// Team is a group of users responsible for some conversations.
+type Team struct {
+	ID   int64
+	Name string
+}
+
+// UserService manages users, sessions and API tokens.
+type UserService interface {
+	CreateUser(ctx context.Context, u *User, password string) error
+	FindUsers(ctx context.Context) ([]*User, error)
+	FindUserByLogin(ctx context.Context, login string) (*User, error)
+	SetUserDisabled(ctx context.Context, login string, disabled bool) error
+	SetPassword(ctx context.Context, login, password string) error
+	// Authenticate returns the enabled user with these credentials, or EUNAUTHORIZED.
+	Authenticate(ctx context.Context, login, password string) (*User, error)
+
+	// CreateSession starts a session and returns its secret token and CSRF token.
+	CreateSession(ctx context.Context, userID int64, ttl time.Duration) (token, csrf string, err error)
+	// FindSession returns the user and CSRF token of a live session.
+	FindSession(ctx context.Context, token string) (*User, string, error)
+	DeleteSession(ctx context.Context, token string) error
+
+	// CreateAPIToken returns a new secret token; only its hash is stored.
+	CreateAPIToken(ctx context.Context, name string) (string, error)
+	// CheckAPIToken returns the token's name, or EUNAUTHORIZED.
+	CheckAPIToken(ctx context.Context, token string) (string, error)
+
+	FindTeams(ctx context.Context) ([]*Team, error)
+	CreateTeam(ctx context.Context, name string) (*Team, error)
+}
+
+// SearchHit is a message found by a search.
+type SearchHit struct {
+	Message      *Message
+	CustomerName string
+}
+
+// SearchService finds messages by words, with German and English stemming.
+type SearchService interface {
+	SearchMessages(ctx context.Context, query string, limit int) ([]*SearchHit, error)
+}

@@ -1,0 +1,101 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/resonanz/resonanz"
+)
+
+type conversationView struct {
+	*resonanz.Timeline
+	ChannelInfo resonanz.ChannelInfo
+	ReplyPublic bool // the reply box's default: answer the way the customer wrote
+	Teams       []*resonanz.Team
+	Users       []*resonanz.User
+	Statuses    []string
+}
+
+// handleConversation shows the customer's whole timeline and the tools to work the case.
+func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	tl, err := s.Conversations.Timeline(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	teams, err := s.Users.FindTeams(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	users, err := s.Users.FindUsers(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
+	v := conversationView{Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses,
+		ReplyPublic: ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public)}
+	s.render(w, r, http.StatusOK, "conversation", v)
+}
+
+func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
+	s.changeConversation(w, r, func(id int64) error {
+		_, err := s.Conversations.Reply(r.Context(), id, userFrom(r.Context()), r.PostFormValue("text"),
+			r.PostFormValue("visibility") == resonanz.Public)
+		return err
+	})
+}
+
+func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
+	s.changeConversation(w, r, func(id int64) error {
+		return s.Conversations.AddNote(r.Context(), id, userFrom(r.Context()), r.PostFormValue("text"))
+	})
+}
+
+// handleUpdate changes status, team or owner; "assign_me" assigns the current user.
+func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
+	s.changeConversation(w, r, func(id int64) error {
+		var upd resonanz.ConversationUpdate
+		if v := r.PostFormValue("status"); v != "" {
+			upd.Status = &v
+		}
+		if v := r.PostFormValue("team"); v != "" {
+			teamID, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return resonanz.FieldError("team", "No such team.")
+			}
+			upd.TeamID = &teamID
+		}
+		if v := r.PostFormValue("owner"); v != "" {
+			ownerID, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return resonanz.FieldError("owner", "No such user.")
+			}
+			upd.OwnerID = &ownerID
+		}
+		if r.PostFormValue("assign_me") != "" {
+			me := userFrom(r.Context()).ID
+			upd.OwnerID = &me
+		}
+		return s.Conversations.UpdateConversation(r.Context(), id, userFrom(r.Context()), upd)
+	})
+}
+
+// changeConversation runs a change and returns to the conversation (post/redirect/get).
+func (s *Server) changeConversation(w http.ResponseWriter, r *http.Request, change func(id int64) error) {
+	id, err := pathID(r)
+	if err == nil {
+		err = change(id)
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/conversations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}

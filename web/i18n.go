@@ -1,0 +1,71 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+)
+
+// translations holds every UI text in German and English, by key.
+var translations = map[string]map[string]string{
+	"en": {
+		"inbox": "Inbox", "search": "Search", "logout": "Log out", "login": "Log in", "password": "Password",
+		"login.failed": "Wrong login or password.", "login.title": "Log in to resonanz",
+		"status": "Status", "channel": "Channel", "team": "Team", "owner": "Owner", "customer": "Customer",
+		"message": "Message", "last": "Last message", "all": "All", "mine": "Mine", "unassigned": "Unassigned",
+		"filter": "Filter", "next": "Older conversations", "first": "Newest", "none": "—", "empty": "No conversations match.",
+		"status.open": "Open", "status.waiting": "Waiting for customer", "status.solved": "Solved", "status.closed": "Closed",
+		"public": "public", "private": "private", "timeline": "Timeline", "identities": "Known as",
+		"other.conversation": "other conversation", "note": "Internal note", "add.note": "Add note",
+		"reply": "Reply", "send": "Send reply", "reply.public": "Reply publicly", "reply.private": "Reply privately",
+		"reply.goes.public": "Your reply is published on %s, visible to everyone.",
+		"reply.goes.private": "Your reply is sent privately on %s, only the customer sees it.",
+		"assign.me": "Assign to me", "save": "Save", "audit": "Audit trail", "no.audit": "No changes yet.",
+		"search.placeholder": "Search all messages", "search.none": "No messages found.", "results": "results",
+		"error": "Something went wrong", "back": "Back to the inbox", "outbox": "queued for sending",
+		"agent": "Agent", "action.status": "status", "action.team": "team", "action.assign": "owner",
+		"action.note": "note", "action.reply": "reply",
+	},
+	"de": {
+		"inbox": "Posteingang", "search": "Suche", "logout": "Abmelden", "login": "Anmelden", "password": "Passwort",
+		"login.failed": "Login oder Passwort falsch.", "login.title": "Bei resonanz anmelden",
+		"status": "Status", "channel": "Kanal", "team": "Team", "owner": "Zuständig", "customer": "Kunde",
+		"message": "Nachricht", "last": "Letzte Nachricht", "all": "Alle", "mine": "Meine", "unassigned": "Nicht zugewiesen",
+		"filter": "Filtern", "next": "Ältere Gespräche", "first": "Neueste", "none": "—", "empty": "Keine passenden Gespräche.",
+		"status.open": "Offen", "status.waiting": "Wartet auf Kunde", "status.solved": "Gelöst", "status.closed": "Geschlossen",
+		"public": "öffentlich", "private": "privat", "timeline": "Verlauf", "identities": "Bekannt als",
+		"other.conversation": "anderes Gespräch", "note": "Interne Notiz", "add.note": "Notiz hinzufügen",
+		"reply": "Antwort", "send": "Antwort senden", "reply.public": "Öffentlich antworten", "reply.private": "Privat antworten",
+		"reply.goes.public": "Ihre Antwort wird auf %s öffentlich veröffentlicht, für alle sichtbar.",
+		"reply.goes.private": "Ihre Antwort geht privat über %s, nur der Kunde sieht sie.",
+		"assign.me": "Mir zuweisen", "save": "Speichern", "audit": "Änderungsprotokoll", "no.audit": "Noch keine Änderungen.",
+		"search.placeholder": "Alle Nachrichten durchsuchen", "search.none": "Keine Nachrichten gefunden.", "results": "Treffer",
+		"error": "Etwas ist schiefgegangen", "back": "Zurück zum Posteingang", "outbox": "zum Versand eingereiht",
+		"agent": "Mitarbeiter", "action.status": "Status", "action.team": "Team", "action.assign": "Zuständig",
+		"action.note": "Notiz", "action.reply": "Antwort",
+	},
+}
+
+func translate(lang, key string) string {
+	if s, ok := translations[lang][key]; ok {
+		return s
+	}
+	return key
+}
+
+// language picks the UI language: the user's choice (cookie), else the
+// browser's preference, else English.
+func language(r *http.Request) string {
+	if c, err := r.Cookie("lang"); err == nil {
+		if _, ok := translations[c.Value]; ok {
+			return c.Value
+		}
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		base := strings.SplitN(tag, "-", 2)[0]
+		if _, ok := translations[base]; ok {
+			return base
+		}
+	}
+	return "en"
+}

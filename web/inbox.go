@@ -1,0 +1,81 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/resonanz/resonanz"
+)
+
+type inboxView struct {
+	Filter   resonanz.ConversationFilter
+	Mine     bool
+	Page     *resonanz.ConversationPage
+	Teams    []*resonanz.Team
+	Channels []resonanz.ChannelInfo
+	Statuses []string
+	NextURL  string
+	IsFirst  bool
+}
+
+// handleInbox lists conversations newest first, filtered by the query string.
+func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := resonanz.ConversationFilter{Status: q.Get("status"), Channel: q.Get("channel"), Unassigned: q.Get("unassigned") == "1", Limit: 50}
+	if f.Status != "" && !resonanz.ValidStatus(f.Status) {
+		f.Status = ""
+	}
+	if _, ok := resonanz.LookupChannel(f.Channel); !ok {
+		f.Channel = ""
+	}
+	f.TeamID, _ = strconv.ParseInt(q.Get("team"), 10, 64)
+	mine := q.Get("mine") == "1"
+	if mine {
+		f.OwnerID = userFrom(r.Context()).ID
+	}
+	f.After = parseCursor(q.Get("after"))
+	page, err := s.Conversations.FindConversations(r.Context(), f)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	teams, err := s.Users.FindTeams(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := inboxView{Filter: f, Mine: mine, Page: page, Teams: teams, Channels: resonanz.Channels, Statuses: resonanz.Statuses, IsFirst: f.After == nil}
+	if page.Next != nil {
+		next := url.Values{}
+		for k, vals := range q {
+			if k != "after" {
+				next[k] = vals
+			}
+		}
+		next.Set("after", formatCursor(page.Next))
+		v.NextURL = "/?" + next.Encode()
+	}
+	s.render(w, r, http.StatusOK, "inbox", v)
+}
+
+// formatCursor writes a cursor as "<unix ms>.<id>".
+func formatCursor(c *resonanz.Cursor) string {
+	return strconv.FormatInt(c.LastMessageAt.UnixMilli(), 10) + "." + strconv.FormatInt(c.ID, 10)
+}
+
+// parseCursor reads a cursor; a malformed one starts from the newest.
+func parseCursor(s string) *resonanz.Cursor {
+	ms, id, ok := strings.Cut(s, ".")
+	if !ok {
+		return nil
+	}
+	t, err1 := strconv.ParseInt(ms, 10, 64)
+	n, err2 := strconv.ParseInt(id, 10, 64)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	return &resonanz.Cursor{LastMessageAt: time.UnixMilli(t).UTC(), ID: n}
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/search"
+)
+
+var pageNames = []string{"login", "inbox", "conversation", "search", "error"}
+
+var templateFuncs = template.FuncMap{
+	"channelLabel": func(name string) string {
+		if ch, ok := resonanz.LookupChannel(name); ok {
+			return ch.Label
+		}
+		return name
+	},
+	"when": func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
+	"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"highlight": func(text, query string, max int) []search.Span {
+		return search.Snippet(search.Highlight(text, query), max)
+	},
+}
+
+func parsePages() map[string]*template.Template {
+	pages := make(map[string]*template.Template, len(pageNames))
+	for _, name := range pageNames {
+		pages[name] = template.Must(template.New("layout.html").Funcs(templateFuncs).
+			ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+	}
+	return pages
+}
+
+// page is what every template receives: the request's language, user and
+// CSRF token, and the page's own data.
+type page struct {
+	Lang string
+	User *resonanz.User
+	CSRF string
+	Path string
+	Data any
+}
+
+// T translates a UI text into the page's language.
+func (p *page) T(key string) string { return translate(p.Lang, key) }
+
+// LangURL links to the language switch, coming back to this page.
+func (p *page) LangURL(lang string) string {
+	return "/lang?" + url.Values{"to": {lang}, "back": {p.Path}}.Encode()
+}
+
+// render writes a page; it renders into a buffer first so that a template
+// error never leaves half a page behind.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
+	var buf bytes.Buffer
+	if err := s.pages[name].Execute(&buf, p); err != nil {
+		s.Logger.Error("render", "page", name, "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// handleLanguage switches the UI language and returns to the page the user was on.
+func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
+	lang := r.URL.Query().Get("to")
+	if _, ok := translations[lang]; !ok {
+		lang = "en"
+	}
+	setCookie(w, r, "lang", lang, 365*24*time.Hour)
+	back := r.URL.Query().Get("back")
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
+		back = "/"
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
+	}
+	return id, nil
+}

@@ -1,0 +1,66 @@
+// Package web serves resonanz over HTTP: the agents' UI, the JSON API and health checks.
+package web
+
+import (
+	"embed"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/resonanz/resonanz"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Server handles every HTTP request of resonanz.
+type Server struct {
+	Messages      resonanz.MessageService
+	Conversations resonanz.ConversationService
+	Users         resonanz.UserService
+	Search        resonanz.SearchService
+	Logger        *slog.Logger
+
+	mux   *http.ServeMux
+	pages map[string]*template.Template
+}
+
+// NewServer returns a server using the given services.
+func NewServer(msgs resonanz.MessageService, convs resonanz.ConversationService, users resonanz.UserService,
+	srch resonanz.SearchService, logger *slog.Logger) *Server {
+	s := &Server{Messages: msgs, Conversations: convs, Users: users, Search: srch, Logger: logger,
+		mux: http.NewServeMux(), pages: parsePages()}
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	static, _ := fs.Sub(staticFS, "static")
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	s.mux.HandleFunc("POST /api/v1/messages", s.requireToken(s.handlePostMessages))
+
+	s.mux.HandleFunc("GET /lang", s.handleLanguage)
+	s.mux.HandleFunc("GET /login", s.handleLoginPage)
+	s.mux.HandleFunc("POST /login", s.handleLogin)
+	s.mux.HandleFunc("POST /logout", s.requireUser(s.handleLogout))
+	s.mux.HandleFunc("GET /{$}", s.requireUser(s.handleInbox))
+	s.mux.HandleFunc("GET /conversations/{id}", s.requireUser(s.handleConversation))
+	s.mux.HandleFunc("POST /conversations/{id}/reply", s.requireUser(s.handleReply))
+	s.mux.HandleFunc("POST /conversations/{id}/note", s.requireUser(s.handleNote))
+	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
+	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
+}
+
+// ServeHTTP sets headers that keep untrusted content inert, then routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	s.mux.ServeHTTP(w, r)
+}
