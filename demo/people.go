@@ -72,8 +72,8 @@ var (
 )
 
 // Where people first turn to: most use social media or email, few talk to
-// staff in a store. The order follows the channel constants.
-var primaryChannelWeights = []int{mastodon: 34, email: 24, form: 14, review: 10, forum: 10, instore: 8}
+// staff in a store.
+var primaryChannelWeights = cumulative([]int{mastodon: 34, email: 24, form: 14, review: 10, forum: 10, instore: 8})
 
 var mastodonInstances = []string{"social.example.org", "mastodon.example.net", "toot.example.com", "fedi.example.org"}
 
@@ -100,10 +100,10 @@ func newPerson(seed int64, id int) person {
 	if !r.chance(65) {
 		p.lang = en
 	}
-	// People in Germany write English and vice versa, so names and language
-	// do not always match.
+	// People in Germany write English and vice versa, and families mix, so
+	// names and language do not always match.
 	nameLang := p.lang
-	if r.chance(10) {
+	if r.chance(8) {
 		nameLang = 1 - nameLang
 	}
 	sex := 0
@@ -111,7 +111,7 @@ func newPerson(seed int64, id int) person {
 		sex = 1
 	}
 	p.first = pick(&r, firstNames[nameLang][sex])
-	if r.chance(10) {
+	if r.chance(5) {
 		nameLang = 1 - nameLang
 	}
 	p.last = pick(&r, lastNames[nameLang])

@@ -1,5 +1,7 @@
 package demo
 
+import "math/bits"
+
 // rng is a splitmix64 generator. It is used instead of math/rand so that the
 // output stays identical across Go releases and so that a generator for any
 // message index can be created on the stack without allocating.
@@ -10,7 +12,6 @@ type rng struct{ s uint64 }
 const (
 	saltPerson  = 0x70e1b1a3c55d2f01
 	saltMessage = 0x3c6ef372fe94f82b
-	saltWords   = 0xa54ff53a5f1d36f1
 	saltPlan    = 0x510e527fade682d1
 )
 
@@ -33,10 +34,12 @@ func (r *rng) next() uint64 {
 	return mix(r.s)
 }
 
-// intn returns a number in [0, n). The modulo bias is far below anything a
-// reader of demo data could notice.
+// intn returns a number in [0, n). Taking the high word of a product
+// instead of a remainder avoids a division, which would dominate the cost
+// of a stream message; the bias is far below anything a reader could notice.
 func (r *rng) intn(n int) int {
-	return int(r.next() % uint64(n))
+	hi, _ := bits.Mul64(r.next(), uint64(n))
+	return int(hi)
 }
 
 // chance reports true with probability percent/100.
@@ -44,20 +47,28 @@ func (r *rng) chance(percent int) bool {
 	return r.intn(100) < percent
 }
 
-// weighted picks an index with probability proportional to its weight.
-func (r *rng) weighted(weights []int) int {
+// weights are cumulative so that a pick needs no summing.
+type weights []int
+
+func cumulative(w []int) weights {
+	sum := make(weights, len(w))
 	total := 0
-	for _, w := range weights {
-		total += w
+	for i, x := range w {
+		total += x
+		sum[i] = total
 	}
-	n := r.intn(total)
-	for i, w := range weights {
-		if n < w {
+	return sum
+}
+
+// weighted picks an index with probability proportional to its weight.
+func (r *rng) weighted(w weights) int {
+	n := r.intn(w[len(w)-1])
+	for i, upTo := range w {
+		if n < upTo {
 			return i
 		}
-		n -= w
 	}
-	return len(weights) - 1
+	return len(w) - 1
 }
 
 func pick[T any](r *rng, xs []T) T {

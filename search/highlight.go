@@ -8,13 +8,14 @@ import (
 
 // Span is a piece of a message text; Hit marks a word that matches the query.
 type Span struct {
-	Text string
-	Hit  bool
+	Text string // a piece of the original text, unescaped
+	Hit  bool   // Text is one word that matches the query
 }
 
 // Highlight splits text into spans, marking each word that shares a stem with
-// a word of query, which is exactly when Match would have found it. The spans
-// concatenate to text unchanged; escaping is left to the template rendering them.
+// a word of query: the same test the index applies, so marks show why Match
+// found the text. The spans concatenate to text unchanged; escaping is left to
+// the template rendering them.
 func Highlight(text, query string) []Span {
 	var buf [wordBuf]byte
 	want := make(map[string]bool)

@@ -4,7 +4,7 @@ import "strings"
 
 // Terms returns the text to store in the FTS5 column for a message text: for
 // each word its German stem and, when different, its English stem. The result
-// holds only lowercase letters, digits and spaces, so nothing in it is syntax.
+// holds only letters, digits and single spaces, so nothing in it is syntax.
 func Terms(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))

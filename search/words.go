@@ -4,8 +4,9 @@
 //
 // The FTS5 column must use tokenize='unicode61 remove_diacritics 0': every
 // word this package emits is a run of letters and digits, which unicode61
-// keeps as one token. Keeping diacritics lets the index match exactly what
-// Highlight marks; the German stemmer already folds umlauts and ß.
+// keeps as one token (save for a few letters it still classes as marks, which
+// split alike in texts and queries). Keeping diacritics lets the index match
+// exactly what Highlight marks; the German stemmer already folds umlauts and ß.
 package search
 
 import (

@@ -34,8 +34,8 @@ type wireMessage struct {
 
 // itemResult is the outcome of one message in a batch.
 type itemResult struct {
-	Index  int       `json:"index"`
-	Status string    `json:"status"` // created, duplicate, rejected
+	Index  int    `json:"index"`
+	Status string `json:"status"` // created, duplicate, rejected
 	resonanz.IngestResult
 	Error *apiError `json:"error,omitempty"`
 }

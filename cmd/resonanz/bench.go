@@ -1,11 +1,235 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
 )
 
+const benchUsage = `Measure resonanz on a database of N realistic messages, through its HTTP API and UI:
+ingest throughput (batches of 500; single messages from 16 concurrent clients), inbox page
+latency (first and deep page, with and without filters), search latency, database size and
+peak memory. Each N gets a fresh database in a temporary directory (or under --data).`
+
+// benchConfig is what 'resonanz bench' measures.
+type benchConfig struct {
+	sizes     []int
+	singles   int // single-message requests sent after the batch build
+	samples   int // requests per latency figure
+	dataDir   string
+	keepData  bool
+	batchSize int
+}
+
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return fmt.Errorf("bench: not yet")
+	var cfg benchConfig
+	var sizes string
+	fs := newFlagSet("bench", benchUsage, stderr)
+	fs.StringVar(&sizes, "n", "100000,1000000", "comma-separated database sizes in messages")
+	fs.IntVar(&cfg.singles, "singles", 30000, "single-message requests for the single ingest figure")
+	fs.IntVar(&cfg.samples, "samples", 300, "requests per latency figure")
+	fs.StringVar(&cfg.dataDir, "data", "", "parent directory for the bench databases (default: a temporary directory)")
+	fs.BoolVar(&cfg.keepData, "keep", false, "keep the bench databases")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1000 {
+			return fmt.Errorf("bench: -n wants sizes of at least 1000, got %q", s)
+		}
+		cfg.sizes = append(cfg.sizes, n)
+	}
+	cfg.batchSize = 500
+	if cfg.dataDir == "" {
+		dir, err := os.MkdirTemp("", "resonanz-bench-")
+		if err != nil {
+			return err
+		}
+		cfg.dataDir = dir
+	}
+	if !cfg.keepData {
+		defer os.RemoveAll(cfg.dataDir)
+	}
+	fmt.Fprintf(stdout, "resonanz bench on %d CPU cores, data under %s\n", numCPU(), cfg.dataDir)
+	for _, n := range cfg.sizes {
+		if err := benchSize(ctx, cfg, n, stdout); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchRun is one running server with a database being filled.
+type benchRun struct {
+	main   *Main
+	token  string
+	cookie *http.Cookie
+	client *http.Client
+	texts  *demo.Texts
+	next   atomic.Int64 // index of the next message of the stream
+	out    io.Writer
+}
+
+func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error {
+	dir := filepath.Join(cfg.dataDir, fmt.Sprintf("n%d", n))
+	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: dir})
+	m.Stdout, m.Logger = io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(ctx); err != nil {
+		return err
+	}
+	defer m.Close()
+	r := &benchRun{main: m, texts: demo.NewTexts(1, time.Now()), out: out,
+		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
+	if err := r.login(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\n== N = %d messages ==\n", n)
+	start := time.Now()
+	if err := r.ingestBatches(ctx, n, cfg.batchSize); err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	fmt.Fprintf(out, "ingest, batches of %d (4 clients): %8.0f messages/s (%d in %s)\n",
+		cfg.batchSize, float64(n)/elapsed.Seconds(), n, elapsed.Round(time.Millisecond))
+	start = time.Now()
+	if err := r.ingestSingles(ctx, cfg.singles, 16); err != nil {
+		return err
+	}
+	elapsed = time.Since(start)
+	fmt.Fprintf(out, "ingest, single messages (16 clients): %8.0f messages/s (%d in %s)\n",
+		float64(cfg.singles)/elapsed.Seconds(), cfg.singles, elapsed.Round(time.Millisecond))
+	if err := m.DB.Optimize(ctx); err != nil {
+		return err
+	}
+	if err := r.latencies(ctx, cfg.samples); err != nil {
+		return err
+	}
+	size, err := dirSize(dir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "database size: %.1f MiB (%.0f bytes per message)\n", float64(size)/(1<<20), float64(size)/float64(n+cfg.singles))
+	fmt.Fprintf(out, "peak RSS (server and load clients in one process): %s\n", peakRSS())
+	return nil
+}
+
+// login makes an API token and a UI session for the measurements.
+func (r *benchRun) login(ctx context.Context) error {
+	db := r.main.DB
+	token, err := db.CreateAPIToken(ctx, "bench")
+	if err != nil {
+		return err
+	}
+	u := &resonanz.User{Login: "bench", Name: "Bench", Role: resonanz.RoleAgent}
+	if err := db.CreateUser(ctx, u, newPassword()); err != nil {
+		return err
+	}
+	session, _, err := db.CreateSession(ctx, u.ID, 24*time.Hour)
+	if err != nil {
+		return err
+	}
+	r.token, r.cookie = token, &http.Cookie{Name: "resonanz_session", Value: session}
+	return nil
+}
+
+// ingestBatches fills the database with n messages in batches, from 4 clients, showing progress.
+func (r *benchRun) ingestBatches(ctx context.Context, n, size int) error {
+	batches := make(chan int)
+	var wg sync.WaitGroup
+	var firstErr error
+	var once sync.Once
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for count := range batches {
+				if err := r.post(ctx, r.take(count)); err != nil {
+					once.Do(func() { firstErr = err })
+				}
+			}
+		}()
+	}
+	step := max(n/10, size)
+	for sent := 0; sent < n && firstErr == nil; sent += size {
+		if sent > 0 && sent%step < size {
+			fmt.Fprintf(r.out, "  … %d messages sent\n", sent)
+		}
+		batches <- min(size, n-sent)
+	}
+	close(batches)
+	wg.Wait()
+	return firstErr
+}
+
+// ingestSingles sends count messages one per request from the given number of clients.
+func (r *benchRun) ingestSingles(ctx context.Context, count, clients int) error {
+	var left atomic.Int64
+	left.Store(int64(count))
+	errs := make(chan error, clients)
+	for range clients {
+		go func() {
+			for left.Add(-1) >= 0 {
+				msgs := r.take(1)
+				if err := r.post(ctx, msgs[0]); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	var firstErr error
+	for range clients {
+		if err := <-errs; err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
+}
+
+// take returns the next count messages of the stream.
+func (r *benchRun) take(count int) []resonanz.IncomingMessage {
+	first := int(r.next.Add(int64(count))) - count
+	msgs := make([]resonanz.IncomingMessage, count)
+	for i := range msgs {
+		msgs[i] = r.texts.Message(first + i)
+	}
+	return msgs
+}
+
+func (r *benchRun) post(ctx context.Context, payload any) error {
+	body, err := json.Marshal(payload)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, "POST", r.main.URL()+"/api/v1/messages", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+r.token)
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusCreated {
+		return fmt.Errorf("bench: API answered %d: %s", resp.StatusCode, answer)
+	}
+	return nil
 }

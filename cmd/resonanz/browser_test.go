@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/resonanz/resonanz"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+const xssText = `<img src=x onerror=alert(1)> und <script>alert(2)</script> Rechnungen doppelt?`
+
+// newBrowser starts headless Chromium; it reports whether a JavaScript dialog ever opened.
+func newBrowser(t *testing.T) (context.Context, *atomic.Bool) {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("browser tests need %s (apt-get install -y chromium): %v", chromiumPath, err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromiumPath), chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("lang", "en-US"))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	var dialog atomic.Bool
+	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			dialog.Store(true)
+		}
+	}))
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	return ctx, &dialog
+}
+
+// sendMessages posts messages through the public API, as an integration would.
+func sendMessages(t *testing.T, url, token string, msgs ...resonanz.IncomingMessage) {
+	t.Helper()
+	body, _ := json.Marshal(msgs)
+	req, _ := http.NewRequest("POST", url+"/api/v1/messages", bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("API answered %d", resp.StatusCode)
+	}
+}
+
+func TestBrowserInbox(t *testing.T) {
+	ctx, dialog := newBrowser(t)
+	m, _ := startMain(t, false)
+	bg := context.Background()
+	agent := &resonanz.User{Login: "tom@example.org", Name: "Tom Berger", Role: resonanz.RoleAgent}
+	if err := m.DB.CreateUser(bg, agent, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	token, err := m.DB.CreateAPIToken(bg, "browser test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().Add(-time.Hour).UTC()
+	sendMessages(t, m.URL(), token,
+		resonanz.IncomingMessage{Channel: "mastodon", ExternalID: "m1", Author: resonanz.Author{Handle: "@anna@example.social", DisplayName: "Anna Schmidt"},
+			Text: "Seit drei Wochen keine Lieferung!", Time: at, Visibility: resonanz.Public},
+		resonanz.IncomingMessage{Channel: "email", ExternalID: "e1", Author: resonanz.Author{Handle: "mallory@example.org", DisplayName: "Mallory"},
+			Text: xssText, Time: at.Add(time.Minute), Visibility: resonanz.Private},
+		resonanz.IncomingMessage{Channel: "review", ExternalID: "r1", Author: resonanz.Author{Handle: "ben", DisplayName: "Ben Meyer"},
+			Text: "Super Beratung in der Filiale, danke!", Time: at.Add(2 * time.Minute), Visibility: resonanz.Public})
+	u := m.URL()
+
+	t.Run("LogIn", func(t *testing.T) {
+		must(t, chromedp.Do(ctx, chromedp.Navigate(u+"/"), chromedp.WaitVisible("#login"),
+			chromedp.SendKeys("#login", agent.Login), chromedp.SendKeys("#password", "correct horse battery"),
+			chromedp.Click("#login-submit"), chromedp.WaitVisible("table.inbox")))
+	})
+	t.Run("InboxNewestFirst", func(t *testing.T) {
+		names := evalString(t, ctx, `[...document.querySelectorAll("tr.conversation td.customer")].map(td => td.textContent).join("|")`)
+		if names != "Ben Meyer|Mallory|Anna Schmidt" {
+			t.Fatalf("inbox shows %q", names)
+		}
+	})
+	t.Run("FilterByChannel", func(t *testing.T) {
+		evalString(t, ctx, `(() => { const s = document.querySelector("#filter-channel");
+			s.value = "email"; s.dispatchEvent(new Event("change", {bubbles: true})); return "ok"; })()`)
+		waitFor(t, ctx, `document.querySelectorAll("tr.conversation").length === 1`)
+		if got := evalString(t, ctx, `document.querySelector("tr.conversation td.customer").textContent`); got != "Mallory" {
+			t.Fatalf("email filter shows %q", got)
+		}
+		if got := evalString(t, ctx, `location.search`); !strings.Contains(got, "channel=email") {
+			t.Fatalf("filter is not in the address bar: %q", got)
+		}
+	})
+	t.Run("UntrustedTextStaysText", func(t *testing.T) {
+		must(t, chromedp.Do(ctx, chromedp.Click("tr.conversation td.preview a"), chromedp.WaitVisible("#timeline")))
+		text := evalString(t, ctx, `document.querySelector("#timeline .text").textContent`)
+		if text != xssText {
+			t.Fatalf("message shows %q, want the literal text", text)
+		}
+		if n := evalString(t, ctx, `String(document.querySelectorAll("main img, main script").length)`); n != "0" {
+			t.Fatalf("customer text became %s elements", n)
+		}
+		if dialog.Load() {
+			t.Fatal("customer text opened a JavaScript dialog")
+		}
+	})
+	t.Run("ReplyPrivatelyOnEmail", func(t *testing.T) {
+		if hint := evalString(t, ctx, `document.querySelector("#hint-private").textContent`); !strings.Contains(hint, "privately") {
+			t.Fatalf("reply box says %q", hint)
+		}
+		must(t, chromedp.Do(ctx, chromedp.SendKeys("#reply-text", "Wir prüfen Ihre Rechnung."), chromedp.Click("#reply-send")))
+		waitFor(t, ctx, `[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent === "Wir prüfen Ihre Rechnung.")`)
+		if status := evalString(t, ctx, `document.querySelector("#case-status").textContent`); status != "Waiting for customer" {
+			t.Fatalf("status after reply %q", status)
+		}
+	})
+	t.Run("AssignToMe", func(t *testing.T) {
+		must(t, chromedp.Do(ctx, chromedp.Click("#assign-me")))
+		waitFor(t, ctx, `document.querySelector("#case-owner").textContent === "Tom Berger"`)
+		audit := evalString(t, ctx, `document.querySelector("#audit").textContent`)
+		if !strings.Contains(audit, "owner: Tom Berger") || !strings.Contains(audit, "reply: private") {
+			t.Fatalf("audit trail %q", audit)
+		}
+	})
+	t.Run("Search", func(t *testing.T) {
+		must(t, chromedp.Do(ctx, chromedp.Navigate(u+"/search?q=Rechnung"), chromedp.WaitVisible("#hits")))
+		marks := evalString(t, ctx, `[...document.querySelectorAll("#hits mark")].map(m => m.textContent).join("|")`)
+		if !strings.Contains(marks, "Rechnungen") || !strings.Contains(marks, "Rechnung") {
+			t.Fatalf("highlighted %q, want Rechnungen and Rechnung", marks)
+		}
+		if dialog.Load() {
+			t.Fatal("search results opened a JavaScript dialog")
+		}
+	})
+	t.Run("SwitchToGerman", func(t *testing.T) {
+		must(t, chromedp.Do(ctx, chromedp.Navigate(u+"/"), chromedp.WaitVisible("#lang-de"), chromedp.Click("#lang-de")))
+		waitFor(t, ctx, `document.querySelector("h1").textContent === "Posteingang"`)
+	})
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func evalString(t *testing.T, ctx context.Context, js string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return s
+}
+
+// waitFor waits until a JavaScript condition holds on the page; it keeps
+// asking while the page navigates, as after a form post.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var err error
+	for time.Now().Before(deadline) {
+		var ok bool
+		if ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("waiting for %s: last error %v", cond, err)
+}

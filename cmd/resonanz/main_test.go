@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/resonanz/resonanz"
+)
+
+// startMain runs the whole program on a free loopback port with a fresh data directory.
+func startMain(t *testing.T, demo bool) (*Main, *bytes.Buffer) {
+	t.Helper()
+	var out bytes.Buffer
+	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Demo: demo})
+	m.Stdout = &out
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m, &out
+}
+
+func TestServeFirstStart(t *testing.T) {
+	m, out := startMain(t, false)
+	resp, err := http.Get(m.URL() + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("healthz answered %d", resp.StatusCode)
+	}
+	line := out.String()
+	_, password, ok := strings.Cut(line, "Log in as: admin / ")
+	if !ok {
+		t.Fatalf("first start did not print the admin login:\n%s", line)
+	}
+	password, _, _ = strings.Cut(password, "\n")
+	if _, err := m.DB.Authenticate(context.Background(), "admin", password); err != nil {
+		t.Fatalf("printed admin password does not work: %v", err)
+	}
+}
+
+func TestServeDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 2,000 demo messages")
+	}
+	m, out := startMain(t, true)
+	if !strings.Contains(out.String(), "Demo login: "+demoLogin+" / "+demoPassword) {
+		t.Fatalf("demo start did not print the demo login:\n%s", out)
+	}
+	ctx := context.Background()
+	page, err := m.DB.FindConversations(ctx, resonanz.ConversationFilter{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[string]bool{}
+	teams := 0
+	for _, c := range page.Conversations {
+		statuses[c.Status] = true
+		if c.TeamID != 0 {
+			teams++
+		}
+	}
+	if len(page.Conversations) < 200 || len(statuses) < 2 || teams == 0 {
+		t.Fatalf("demo inbox looks unused: %d conversations, statuses %v, %d with a team", len(page.Conversations), statuses, teams)
+	}
+	hits, err := m.DB.SearchMessages(ctx, "Rechnung", 10)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("demo data has no invoices to search: %v", err)
+	}
+}

@@ -1,0 +1,33 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
+	"github.com/resonanz/resonanz/store"
+)
+
+// BenchmarkIngestBatch measures storing realistic messages in batches of 500, without HTTP.
+func BenchmarkIngestBatch(b *testing.B) {
+	db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	texts := demo.NewTexts(1, time.Now())
+	batch := make([]resonanz.IncomingMessage, 500)
+	b.ResetTimer()
+	for i := 0; i < b.N; i += len(batch) {
+		for j := range batch {
+			batch[j] = texts.Message(i + j)
+		}
+		if _, err := db.Ingest(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "messages/s")
+}
