@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/search"
@@ -13,173 +10,127 @@ import (
 
 const previewLen = 140
 
-// The statements of ingest, prepared once per batch.
-const (
-	sqlFindMessage = iota
-	sqlFindIdentity
-	sqlFindContactByRef
-	sqlInsertContact
-	sqlInsertIdentity
-	sqlFindRepliedConversation
-	sqlFindOpenConversation
-	sqlInsertConversation
-	sqlUpdateConversation
-	sqlInsertMessage
-	numIngestStatements
-)
-
-var ingestSQL = [numIngestStatements]string{
-	sqlFindMessage:      `SELECT id, conversation_id FROM messages WHERE channel = ? AND external_id = ?`,
-	sqlFindIdentity:     `SELECT contact_id, id FROM identities WHERE channel = ? AND handle = ?`,
-	sqlFindContactByRef: `SELECT id FROM contacts WHERE customer_ref = ?`,
-	sqlInsertContact:    `INSERT INTO contacts (name, customer_ref, created_at) VALUES (?, ?, ?) RETURNING id`,
-	sqlInsertIdentity:   `INSERT INTO identities (contact_id, channel, handle, display_name) VALUES (?, ?, ?, ?) RETURNING id`,
-	sqlFindRepliedConversation: `SELECT m.conversation_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-		WHERE m.channel = ? AND m.external_id = ? AND c.status <> 'closed'`,
-	sqlFindOpenConversation: `SELECT id FROM conversations
-		WHERE contact_id = ? AND channel = ? AND status IN ('open', 'waiting') ORDER BY id DESC LIMIT 1`,
-	sqlInsertConversation: `INSERT INTO conversations
-		(contact_id, identity_id, channel, status, preview, visibility, last_message_at, created_at)
-		VALUES (?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id`,
-	// A customer writing again reopens a conversation that waited for them
-	// or that was solved (only replies reach solved ones); an older message
-	// arriving late does not replace the newer preview.
-	sqlUpdateConversation: `UPDATE conversations SET
-		status = CASE WHEN status IN ('waiting', 'solved') THEN 'open' ELSE status END,
-		preview = CASE WHEN ?1 >= last_message_at THEN ?2 ELSE preview END,
-		visibility = CASE WHEN ?1 >= last_message_at THEN ?3 ELSE visibility END,
-		last_message_at = max(last_message_at, ?1)
-		WHERE id = ?4`,
-	sqlInsertMessage: `INSERT INTO messages
-		(conversation_id, channel, external_id, direction, identity_id, author_name, text, visibility, sent_at, created_at)
-		VALUES (?, ?, ?, 'in', ?, ?, ?, ?, ?, ?) RETURNING id`,
-}
-
-// termsChunk is how many messages' search terms go into one INSERT.
-const termsChunk = 250
-
-// ingester stores the messages of one batch inside one transaction.
-type ingester struct {
-	tx    *sql.Tx
-	stmts [numIngestStatements]*sql.Stmt
-	terms []any // rowid, terms pairs for the search index
-}
-
-// stmt returns statement i, preparing it on first use in this batch.
-func (in *ingester) stmt(ctx context.Context, i int) (*sql.Stmt, error) {
-	if in.stmts[i] == nil {
-		st, err := in.tx.PrepareContext(ctx, ingestSQL[i])
-		if err != nil {
-			return nil, err
-		}
-		in.stmts[i] = st
-	}
-	return in.stmts[i], nil
-}
-
-func (in *ingester) queryRow(ctx context.Context, i int, args []any, dest ...any) error {
-	st, err := in.stmt(ctx, i)
-	if err != nil {
-		return err
-	}
-	return st.QueryRowContext(ctx, args...).Scan(dest...)
-}
-
-func (in *ingester) exec(ctx context.Context, i int, args ...any) error {
-	st, err := in.stmt(ctx, i)
-	if err != nil {
-		return err
-	}
-	_, err = st.ExecContext(ctx, args...)
-	return err
-}
-
-func (in *ingester) close() {
-	for _, st := range in.stmts {
-		if st != nil {
-			st.Close()
-		}
-	}
-}
-
 // Ingest stores validated incoming messages in one transaction: a message
 // joins the conversation it replies to, or the open conversation of the same
 // customer on the same channel, or opens a new one. A known (channel,
 // external id) is never stored twice.
+//
+// The batch is handled as a set: a few queries look up everything the batch
+// refers to, the routing is decided in Go, and multi-row statements write the
+// result. Per-message statements would cost several times as much.
 func (db *DB) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin ingest: %w", err)
 	}
 	defer tx.Rollback()
-	in := &ingester{tx: tx}
-	defer in.close()
-	now := millis(db.Now())
+	b := newBatch(tx, &db.writeStmts, millis(db.Now()))
+	if err := b.lookup(ctx, msgs); err != nil {
+		return nil, fmt.Errorf("store: ingest lookup: %w", err)
+	}
 	results := make([]resonanz.IngestResult, len(msgs))
 	for i := range msgs {
-		if results[i], err = in.ingestOne(ctx, &msgs[i], now); err != nil {
-			return nil, fmt.Errorf("store: ingest %s/%q: %w", msgs[i].Channel, msgs[i].ExternalID, err)
-		}
+		results[i] = b.place(&msgs[i])
 	}
-	if err := in.indexTerms(ctx); err != nil {
-		return nil, fmt.Errorf("store: index messages: %w", err)
+	if err := b.write(ctx); err != nil {
+		return nil, fmt.Errorf("store: ingest write: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit ingest: %w", err)
 	}
+	// The messages are committed: a statement that failed to prepare for
+	// later batches only costs speed, so it does not fail this one.
+	db.writeStmts.learn(ctx)
 	return results, nil
 }
 
-func (in *ingester) ingestOne(ctx context.Context, m *resonanz.IncomingMessage, now int64) (resonanz.IngestResult, error) {
-	var r resonanz.IngestResult
-	err := in.queryRow(ctx, sqlFindMessage, []any{m.Channel, m.ExternalID}, &r.MessageID, &r.ConversationID)
-	if err == nil {
-		r.Duplicate = true
-		return r, nil
-	} else if !errors.Is(err, sql.ErrNoRows) {
-		return r, err
+// place decides where one message goes, using and updating the batch's view.
+func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
+	key := msgKey{m.Channel, m.ExternalID}
+	if known, ok := b.messages[key]; ok {
+		return resonanz.IngestResult{MessageID: known.id, ConversationID: known.conversationID, Duplicate: true}
 	}
-	contactID, identityID, err := in.upsertIdentity(ctx, m, now)
-	if err != nil {
-		return r, err
-	}
-	if r.ConversationID, err = in.findConversationFor(ctx, m, contactID); err != nil {
-		return r, err
-	}
+	who := b.identity(m)
+	c := b.conversationFor(m, who)
 	sentAt := millis(m.Time)
 	preview := firstLine(m.Text, previewLen)
-	if r.ConversationID == 0 {
-		err = in.queryRow(ctx, sqlInsertConversation, []any{contactID, identityID, m.Channel, preview, m.Visibility, sentAt, now},
-			&r.ConversationID)
+	if c == nil {
+		c = b.newConversation(who, m.Channel, m.Visibility, preview, sentAt)
 	} else {
-		err = in.exec(ctx, sqlUpdateConversation, sentAt, preview, m.Visibility, r.ConversationID)
+		c.receive(sentAt, preview, m.Visibility)
 	}
-	if err != nil {
-		return r, err
-	}
-	err = in.queryRow(ctx, sqlInsertMessage, []any{r.ConversationID, m.Channel, m.ExternalID, identityID, authorName(m.Author),
-		m.Text, m.Visibility, sentAt, now}, &r.MessageID)
-	if err != nil {
-		return r, err
-	}
-	in.terms = append(in.terms, r.MessageID, search.Terms(m.Text))
-	return r, nil
+	b.nextMessageID++
+	id := b.nextMessageID
+	b.messages[key] = knownMessage{id: id, conversationID: c.id}
+	b.newMessages = append(b.newMessages, []any{id, c.id, m.Channel, m.ExternalID, resonanz.Inbound, who.identityID,
+		authorName(m.Author), m.Text, m.Visibility, sentAt, b.now})
+	b.terms = append(b.terms, []any{id, search.Terms(m.Text)})
+	return resonanz.IngestResult{MessageID: id, ConversationID: c.id}
 }
 
-// indexTerms adds the batch's messages to the search index, after every
-// other write: FTS5 flushes its pending terms whenever a later statement
-// opens a savepoint, so writing them last, in few statements, keeps the
-// index from fragmenting into one segment per message.
-func (in *ingester) indexTerms(ctx context.Context) error {
-	for len(in.terms) > 0 {
-		n := min(len(in.terms)/2, termsChunk)
-		q := `INSERT INTO message_terms (rowid, terms) VALUES (?, ?)` + strings.Repeat(`, (?, ?)`, n-1)
-		if _, err := in.tx.ExecContext(ctx, q, in.terms[:2*n]...); err != nil {
-			return err
+// identity returns the customer's known identity, or creates it and, unless
+// the customer ref names a known person, a new contact.
+func (b *batch) identity(m *resonanz.IncomingMessage) identity {
+	key := identityKey{m.Channel, m.Author.Handle}
+	if who, ok := b.identities[key]; ok {
+		return who
+	}
+	ref := m.Author.CustomerRef
+	contactID, ok := b.refs[ref]
+	if !ok || ref == "" {
+		b.nextContactID++
+		contactID = b.nextContactID
+		var refValue any
+		if ref != "" {
+			refValue = ref
+			b.refs[ref] = contactID
 		}
-		in.terms = in.terms[2*n:]
+		b.newContacts = append(b.newContacts, []any{contactID, authorName(m.Author), refValue, b.now})
+	}
+	b.nextIdentityID++
+	who := identity{contactID: contactID, identityID: b.nextIdentityID}
+	b.identities[key] = who
+	b.newIdentities = append(b.newIdentities, []any{who.identityID, contactID, m.Channel, m.Author.Handle, m.Author.DisplayName})
+	return who
+}
+
+// conversationFor returns the conversation m joins: the one it replies to
+// unless closed, else the customer's open one on the channel, else nil.
+func (b *batch) conversationFor(m *resonanz.IncomingMessage, who identity) *conversationState {
+	if m.ReplyTo != "" {
+		if target, ok := b.messages[msgKey{m.Channel, m.ReplyTo}]; ok {
+			if c := b.conversations[target.conversationID]; c != nil && c.status != resonanz.StatusClosed {
+				return c
+			}
+		}
+	}
+	if c := b.open[contactChannel{who.contactID, m.Channel}]; c != nil && (c.status == resonanz.StatusOpen || c.status == resonanz.StatusWaiting) {
+		return c
 	}
 	return nil
+}
+
+func (b *batch) newConversation(who identity, channel, visibility, preview string, sentAt int64) *conversationState {
+	b.nextConversationID++
+	c := &conversationState{id: b.nextConversationID, contactID: who.contactID, identityID: who.identityID, channel: channel,
+		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, isNew: true}
+	b.conversations[c.id] = c
+	b.open[contactChannel{who.contactID, channel}] = c
+	b.newConversations = append(b.newConversations, c)
+	return c
+}
+
+// receive updates a conversation for a new customer message: the customer
+// writing again reopens it, and an older message arriving late does not
+// replace the newer preview.
+func (c *conversationState) receive(sentAt int64, preview, visibility string) {
+	if c.status == resonanz.StatusWaiting || c.status == resonanz.StatusSolved {
+		c.status = resonanz.StatusOpen
+	}
+	if sentAt >= c.lastMessageAt {
+		c.preview, c.visibility, c.lastMessageAt = preview, visibility, sentAt
+	}
+	c.changed = true
 }
 
 func authorName(a resonanz.Author) string {
@@ -187,44 +138,4 @@ func authorName(a resonanz.Author) string {
 		return a.DisplayName
 	}
 	return a.Handle
-}
-
-// upsertIdentity finds or creates the customer's identity on the channel and
-// the contact it belongs to; a customer ref links identities to one contact.
-func (in *ingester) upsertIdentity(ctx context.Context, m *resonanz.IncomingMessage, now int64) (contactID, identityID int64, err error) {
-	err = in.queryRow(ctx, sqlFindIdentity, []any{m.Channel, m.Author.Handle}, &contactID, &identityID)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) {
-		return contactID, identityID, err
-	}
-	var ref any
-	if m.Author.CustomerRef != "" {
-		ref = m.Author.CustomerRef
-		err = in.queryRow(ctx, sqlFindContactByRef, []any{ref}, &contactID)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return 0, 0, err
-		}
-	}
-	if contactID == 0 {
-		if err = in.queryRow(ctx, sqlInsertContact, []any{authorName(m.Author), ref, now}, &contactID); err != nil {
-			return 0, 0, err
-		}
-	}
-	err = in.queryRow(ctx, sqlInsertIdentity, []any{contactID, m.Channel, m.Author.Handle, m.Author.DisplayName}, &identityID)
-	return contactID, identityID, err
-}
-
-// findConversationFor returns the conversation m belongs to, or 0 for a new one.
-func (in *ingester) findConversationFor(ctx context.Context, m *resonanz.IncomingMessage, contactID int64) (int64, error) {
-	var id int64
-	if m.ReplyTo != "" {
-		err := in.queryRow(ctx, sqlFindRepliedConversation, []any{m.Channel, m.ReplyTo}, &id)
-		if err == nil || !errors.Is(err, sql.ErrNoRows) {
-			return id, err
-		}
-	}
-	err := in.queryRow(ctx, sqlFindOpenConversation, []any{contactID, m.Channel}, &id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return id, err
 }

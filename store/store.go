@@ -27,6 +27,11 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
+	// Statements run on every request, prepared once.
+	findSession, checkToken *sql.Stmt
+	writeStmts              stmtCache
+	tokens                  tokenCache
+
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins
 }
@@ -52,16 +57,37 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(8)
-	db := &DB{write: write, read: read, Now: time.Now}
+	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}}}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if err := db.prepareHot(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
 	return db, nil
+}
+
+func (db *DB) prepareHot(ctx context.Context) (err error) {
+	db.findSession, err = db.read.PrepareContext(ctx, `SELECT u.id, u.login, u.name, u.role, u.disabled, u.created_at, s.csrf
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`)
+	if err != nil {
+		return err
+	}
+	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT name FROM api_tokens WHERE token_hash = ?`)
+	return err
 }
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.writeStmts.close()
+	for _, st := range []*sql.Stmt{db.findSession, db.checkToken} {
+		if st != nil {
+			st.Close()
+		}
+	}
 	err := db.read.Close()
 	if werr := db.write.Close(); werr != nil {
 		err = werr

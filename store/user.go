@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -189,9 +190,7 @@ func (db *DB) FindSession(ctx context.Context, token string) (*resonanz.User, st
 	var csrf string
 	var u resonanz.User
 	var created int64
-	err := db.read.QueryRowContext(ctx, `SELECT u.id, u.login, u.name, u.role, u.disabled, u.created_at, s.csrf
-		FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`, hashToken(token), millis(db.Now())).
+	err := db.findSession.QueryRowContext(ctx, hashToken(token), millis(db.Now())).
 		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &created, &csrf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Please log in.")
@@ -225,14 +224,47 @@ func (db *DB) CreateAPIToken(ctx context.Context, name string) (string, error) {
 	return token, nil
 }
 
-// CheckAPIToken returns the name of a valid API token.
+// CheckAPIToken returns the name of a valid API token. Valid tokens are
+// remembered for a minute, since integrations send many requests a second.
 func (db *DB) CheckAPIToken(ctx context.Context, token string) (string, error) {
+	hash := hashToken(token)
+	if name, ok := db.tokens.get(hash, db.Now()); ok {
+		return name, nil
+	}
 	var name string
-	err := db.read.QueryRowContext(ctx, `SELECT name FROM api_tokens WHERE token_hash = ?`, hashToken(token)).Scan(&name)
+	err := db.checkToken.QueryRowContext(ctx, hash).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Invalid API token.")
 	} else if err != nil {
 		return "", fmt.Errorf("store: check api token: %w", err)
 	}
+	db.tokens.put(hash, name, db.Now().Add(time.Minute))
 	return name, nil
+}
+
+// tokenCache remembers recently checked API tokens by hash.
+type tokenCache struct {
+	mu      sync.Mutex
+	entries map[string]tokenEntry
+}
+
+type tokenEntry struct {
+	name    string
+	expires time.Time
+}
+
+func (c *tokenCache) get(hash string, now time.Time) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[hash]
+	return e.name, ok && now.Before(e.expires)
+}
+
+func (c *tokenCache) put(hash, name string, expires time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || len(c.entries) > 1000 {
+		c.entries = map[string]tokenEntry{}
+	}
+	c.entries[hash] = tokenEntry{name, expires}
 }

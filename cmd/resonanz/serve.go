@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
 )
@@ -23,6 +24,7 @@ type Main struct {
 	Logger *slog.Logger
 
 	DB       *store.DB
+	ingester *ingest.Ingester
 	server   *http.Server
 	listener net.Listener
 }
@@ -55,7 +57,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
 	}
 	m.listener = ln
-	m.server = &http.Server{Handler: web.NewServer(db, db, db, db, m.Logger), ReadHeaderTimeout: 10 * time.Second}
+	m.ingester = ingest.New(db)
+	m.server = &http.Server{Handler: web.NewServer(m.ingester, db, db, db, m.Logger), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -74,6 +77,9 @@ func (m *Main) Close() error {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		m.server.Shutdown(ctx)
+	}
+	if m.ingester != nil {
+		m.ingester.Close()
 	}
 	if m.DB != nil {
 		return m.DB.Close()

@@ -85,7 +85,7 @@ CREATE INDEX messages_conversation ON messages (conversation_id, sent_at);
 
 -- Stemmed words of each message (rowid = messages.id); the text itself lives in messages.
 CREATE VIRTUAL TABLE message_terms USING fts5 (
-	terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+	terms, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0'
 );
 
 CREATE TABLE notes (

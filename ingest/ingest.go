@@ -1,0 +1,110 @@
+// Package ingest accepts incoming messages and stores them with group commit:
+// messages that arrive at the same time from many clients are written in one
+// transaction, so that a burst of single messages costs what one batch costs.
+package ingest
+
+import (
+	"context"
+	"sync"
+
+	"github.com/resonanz/resonanz"
+)
+
+// maxGroup bounds how many messages one transaction takes.
+const maxGroup = 1000
+
+// request is one caller's messages waiting for the writer.
+type request struct {
+	msgs    []resonanz.IncomingMessage
+	results []resonanz.IngestResult
+	err     error
+	done    chan struct{}
+}
+
+// Ingester is a resonanz.MessageService that groups concurrent calls into
+// shared transactions. A call returns only after its messages are committed.
+type Ingester struct {
+	store    resonanz.MessageService
+	requests chan *request
+	stop     chan struct{}
+	wg       sync.WaitGroup
+}
+
+// New starts an ingester that writes to store; Close stops it.
+func New(store resonanz.MessageService) *Ingester {
+	in := &Ingester{store: store, requests: make(chan *request), stop: make(chan struct{})}
+	in.wg.Add(1)
+	go in.run()
+	return in
+}
+
+// Close stops the writer after the requests in flight are done.
+func (in *Ingester) Close() {
+	close(in.stop)
+	in.wg.Wait()
+}
+
+// Ingest stores msgs, possibly together with other callers' messages.
+func (in *Ingester) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
+	req := &request{msgs: msgs, done: make(chan struct{})}
+	select {
+	case in.requests <- req:
+	case <-in.stop:
+		return nil, resonanz.Errorf(resonanz.EINTERNAL, "resonanz is shutting down")
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	// Once handed over, the request is written whatever happens to ctx, so
+	// the caller learns the outcome instead of guessing.
+	<-req.done
+	return req.results, req.err
+}
+
+func (in *Ingester) run() {
+	defer in.wg.Done()
+	for {
+		select {
+		case req := <-in.requests:
+			in.write(in.gather(req))
+		case <-in.stop:
+			return
+		}
+	}
+}
+
+// gather takes the waiting requests that fit into one transaction.
+func (in *Ingester) gather(first *request) []*request {
+	group, n := []*request{first}, len(first.msgs)
+	for n < maxGroup {
+		select {
+		case req := <-in.requests:
+			group, n = append(group, req), n+len(req.msgs)
+		default:
+			return group
+		}
+	}
+	return group
+}
+
+// write commits a group in one transaction. If that fails, each request is
+// tried alone, so that one request's trouble never fails the others.
+func (in *Ingester) write(group []*request) {
+	ctx := context.Background()
+	if len(group) > 1 {
+		var all []resonanz.IncomingMessage
+		for _, req := range group {
+			all = append(all, req.msgs...)
+		}
+		if results, err := in.store.Ingest(ctx, all); err == nil {
+			for _, req := range group {
+				req.results, results = results[:len(req.msgs)], results[len(req.msgs):]
+				close(req.done)
+			}
+			return
+		}
+	}
+	for _, req := range group {
+		req.results, req.err = in.store.Ingest(ctx, req.msgs)
+		close(req.done)
+	}
+}

@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+type msgKey struct{ channel, externalID string }
+
+type identityKey struct{ channel, handle string }
+
+type contactChannel struct {
+	contactID int64
+	channel   string
+}
+
+type knownMessage struct{ id, conversationID int64 }
+
+type identity struct{ contactID, identityID int64 }
+
+// conversationState is a conversation as the batch sees and changes it.
+type conversationState struct {
+	id, contactID, identityID            int64
+	channel, status, preview, visibility string
+	lastMessageAt                        int64
+	isNew, changed                       bool
+}
+
+// batch is one ingest transaction: what the messages refer to, and what to write.
+type batch struct {
+	tx    *sql.Tx
+	stmts *stmtCache
+	now   int64
+
+	messages      map[msgKey]knownMessage
+	identities    map[identityKey]identity
+	refs          map[string]int64 // customer ref → contact id
+	open          map[contactChannel]*conversationState
+	conversations map[int64]*conversationState
+
+	// New rows get ids counted from the current maximum; the write lock is
+	// held for the whole transaction, so no one else can take them.
+	nextContactID, nextIdentityID, nextConversationID, nextMessageID int64
+
+	newContacts, newIdentities, newMessages, terms [][]any
+	newConversations                               []*conversationState
+}
+
+func newBatch(tx *sql.Tx, stmts *stmtCache, now int64) *batch {
+	return &batch{tx: tx, stmts: stmts, now: now, messages: map[msgKey]knownMessage{}, identities: map[identityKey]identity{},
+		refs: map[string]int64{}, open: map[contactChannel]*conversationState{}, conversations: map[int64]*conversationState{}}
+}
+
+// placeholders returns "?, ?, …" with n marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// queryEach runs query and calls scan for every row.
+func (b *batch) queryEach(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	st, err := b.stmts.stmt(ctx, b.tx, query, len(args))
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// insertRows writes rows with multi-row INSERTs of at most 400 rows each.
+func (b *batch) insertRows(ctx context.Context, head string, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), 400)
+		row := "(" + placeholders(len(rows[0])) + ")"
+		args := make([]any, 0, n*len(rows[0]))
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		st, err := b.stmts.stmt(ctx, b.tx, head+" VALUES "+row+strings.Repeat(", "+row, n-1), len(args))
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}

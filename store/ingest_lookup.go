@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/resonanz/resonanz"
+)
+
+const conversationStateColumns = `id, contact_id, identity_id, channel, status, preview, visibility, last_message_at FROM conversations`
+
+// lookup loads what the batch refers to: known messages (for duplicates and
+// replies), identities, contacts by customer ref, their open conversations,
+// and the highest ids in use.
+func (b *batch) lookup(ctx context.Context, msgs []resonanz.IncomingMessage) error {
+	externalIDs, handles := map[string][]any{}, map[string][]any{}
+	var refs []any
+	for _, m := range msgs {
+		externalIDs[m.Channel] = append(externalIDs[m.Channel], m.ExternalID)
+		if m.ReplyTo != "" {
+			externalIDs[m.Channel] = append(externalIDs[m.Channel], m.ReplyTo)
+		}
+		handles[m.Channel] = append(handles[m.Channel], m.Author.Handle)
+		if m.Author.CustomerRef != "" {
+			refs = append(refs, m.Author.CustomerRef)
+		}
+	}
+	for channel, ids := range externalIDs {
+		err := b.queryEach(ctx, `SELECT external_id, id, conversation_id FROM messages WHERE channel = ? AND external_id IN (`+placeholders(len(ids))+`)`,
+			append([]any{channel}, ids...), func(rows *sql.Rows) error {
+				var ext string
+				var k knownMessage
+				err := rows.Scan(&ext, &k.id, &k.conversationID)
+				b.messages[msgKey{channel, ext}] = k
+				return err
+			})
+		if err != nil {
+			return err
+		}
+	}
+	var contactIDs []any
+	for channel, hs := range handles {
+		err := b.queryEach(ctx, `SELECT handle, contact_id, id FROM identities WHERE channel = ? AND handle IN (`+placeholders(len(hs))+`)`,
+			append([]any{channel}, hs...), func(rows *sql.Rows) error {
+				var handle string
+				var who identity
+				err := rows.Scan(&handle, &who.contactID, &who.identityID)
+				b.identities[identityKey{channel, handle}] = who
+				contactIDs = append(contactIDs, who.contactID)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+	}
+	if len(refs) > 0 {
+		err := b.queryEach(ctx, `SELECT customer_ref, id FROM contacts WHERE customer_ref IN (`+placeholders(len(refs))+`)`, refs,
+			func(rows *sql.Rows) error {
+				var ref string
+				var id int64
+				err := rows.Scan(&ref, &id)
+				b.refs[ref] = id
+				contactIDs = append(contactIDs, id)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+	}
+	if err := b.lookupConversations(ctx, contactIDs); err != nil {
+		return err
+	}
+	return b.queryEach(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM contacts), (SELECT coalesce(max(id), 0) FROM identities),
+		(SELECT coalesce(max(id), 0) FROM conversations), (SELECT coalesce(max(id), 0) FROM messages)`, nil,
+		func(rows *sql.Rows) error {
+			return rows.Scan(&b.nextContactID, &b.nextIdentityID, &b.nextConversationID, &b.nextMessageID)
+		})
+}
+
+// lookupConversations loads the open conversations of the contacts and the
+// conversations that known messages belong to.
+func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error {
+	scan := func(rows *sql.Rows) error {
+		var c conversationState
+		if err := rows.Scan(&c.id, &c.contactID, &c.identityID, &c.channel, &c.status, &c.preview, &c.visibility, &c.lastMessageAt); err != nil {
+			return err
+		}
+		if b.conversations[c.id] == nil {
+			b.conversations[c.id] = &c
+		}
+		return nil
+	}
+	if len(contactIDs) > 0 {
+		// Status is checked in Go: on it, the planner may prefer the status
+		// index and walk every open conversation.
+		err := b.queryEach(ctx, `SELECT `+conversationStateColumns+` WHERE contact_id IN (`+placeholders(len(contactIDs))+`)`,
+			contactIDs, scan)
+		if err != nil {
+			return err
+		}
+		for _, c := range b.conversations {
+			if c.status != resonanz.StatusOpen && c.status != resonanz.StatusWaiting {
+				continue
+			}
+			if prev := b.open[contactChannel{c.contactID, c.channel}]; prev == nil || prev.id < c.id {
+				b.open[contactChannel{c.contactID, c.channel}] = c
+			}
+		}
+	}
+	var targetIDs []any
+	for _, k := range b.messages {
+		if b.conversations[k.conversationID] == nil {
+			targetIDs = append(targetIDs, k.conversationID)
+		}
+	}
+	if len(targetIDs) == 0 {
+		return nil
+	}
+	return b.queryEach(ctx, `SELECT `+conversationStateColumns+` WHERE id IN (`+placeholders(len(targetIDs))+`)`, targetIDs, scan)
+}
+
+// write stores the batch's new and changed rows, parents first; the search
+// terms go last because FTS5 flushes its pending terms whenever a later
+// statement opens a savepoint, and a flush per message fragments the index.
+func (b *batch) write(ctx context.Context) error {
+	var convRows [][]any
+	for _, c := range b.newConversations {
+		convRows = append(convRows, []any{c.id, c.contactID, c.identityID, c.channel, c.status, c.preview, c.visibility, c.lastMessageAt, b.now})
+	}
+	inserts := []struct {
+		head string
+		rows [][]any
+	}{
+		{`INSERT INTO contacts (id, name, customer_ref, created_at)`, b.newContacts},
+		{`INSERT INTO identities (id, contact_id, channel, handle, display_name)`, b.newIdentities},
+		{`INSERT INTO conversations (id, contact_id, identity_id, channel, status, preview, visibility, last_message_at, created_at)`, convRows},
+		{`INSERT INTO messages (id, conversation_id, channel, external_id, direction, identity_id, author_name, text, visibility, sent_at, created_at)`, b.newMessages},
+	}
+	for _, ins := range inserts[:3] {
+		if err := b.insertRows(ctx, ins.head, ins.rows); err != nil {
+			return err
+		}
+	}
+	if err := b.updateConversations(ctx); err != nil {
+		return err
+	}
+	if err := b.insertRows(ctx, inserts[3].head, inserts[3].rows); err != nil {
+		return err
+	}
+	return b.insertRows(ctx, `INSERT INTO message_terms (rowid, terms)`, b.terms)
+}
+
+func (b *batch) updateConversations(ctx context.Context) error {
+	for _, c := range b.conversations {
+		if c.isNew || !c.changed {
+			continue
+		}
+		update, err := b.stmts.stmt(ctx, b.tx, `UPDATE conversations SET status = ?, preview = ?, visibility = ?, last_message_at = ? WHERE id = ?`, 5)
+		if err != nil {
+			return err
+		}
+		if _, err := update.ExecContext(ctx, c.status, c.preview, c.visibility, c.lastMessageAt, c.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
