@@ -82,6 +82,8 @@ type benchRun struct {
 	client *http.Client
 	texts  *demo.Texts
 	next   atomic.Int64 // index of the next message of the stream
+	start  time.Time    // when the stream's first message was written
+	gap    time.Duration
 	out    io.Writer
 }
 
@@ -93,7 +95,10 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 		return err
 	}
 	defer m.Close()
+	// Messages arrive in time order, as they do live, spread over 30 days.
+	total := n + cfg.singles
 	r := &benchRun{main: m, texts: demo.NewTexts(1, time.Now()), out: out,
+		start: time.Now().Add(-30 * 24 * time.Hour), gap: 30 * 24 * time.Hour / time.Duration(total),
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
 	if err := r.login(ctx); err != nil {
 		return err
@@ -208,6 +213,7 @@ func (r *benchRun) take(count int) []resonanz.IncomingMessage {
 	msgs := make([]resonanz.IncomingMessage, count)
 	for i := range msgs {
 		msgs[i] = r.texts.Message(first + i)
+		msgs[i].Time = r.start.Add(time.Duration(first+i) * r.gap)
 	}
 	return msgs
 }
