@@ -16,6 +16,7 @@ const (
 	sessionCookie = "resonanz_session"
 	loginCSRF     = "resonanz_login_csrf"
 	sessionTTL    = 12 * time.Hour
+	maxFormBytes  = 1 << 20 // UI forms carry at most a reply or a note
 )
 
 type ctxKey int
@@ -53,6 +54,7 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if r.Method != http.MethodGet && !sameSecret(r.PostFormValue("csrf"), csrf) {
 			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
 			return

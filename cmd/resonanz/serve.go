@@ -37,10 +37,7 @@ func NewMain(cfg Config) *Main {
 // Run opens the database, prepares users and demo data, and starts serving.
 // It returns once the server listens; Close stops it.
 func (m *Main) Run(ctx context.Context) error {
-	if err := os.MkdirAll(m.Config.DataDir, 0o750); err != nil {
-		return fmt.Errorf("create data directory: %w", err)
-	}
-	db, err := store.Open(ctx, m.Config.DatabasePath())
+	db, err := openStore(ctx, m.Config)
 	if err != nil {
 		return err
 	}

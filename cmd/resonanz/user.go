@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/resonanz/resonanz"
@@ -31,15 +33,15 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&name, "name", "", "display name of the new user (add)")
 	fs.StringVar(&role, "role", resonanz.RoleAgent, "role of the new user: admin, lead or agent (add)")
 	fs.StringVar(&password, "password", "", "password of the new user (add); random when empty")
+	if err := fs.Parse(subcommandArgs(args)); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		fs.Usage()
 		return fmt.Errorf("user: a subcommand is required")
 	}
 	sub := args[0]
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	db, err := store.Open(ctx, cfg.DatabasePath())
+	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -89,6 +91,23 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
+// subcommandArgs returns the flags and arguments after a subcommand such as
+// "add"; without a subcommand (as in "user --help") all of them.
+func subcommandArgs(args []string) []string {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[1:]
+	}
+	return args
+}
+
+// openStore opens the database in the data directory, creating both if needed.
+func openStore(ctx context.Context, cfg Config) (*store.DB, error) {
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	return store.Open(ctx, cfg.DatabasePath())
+}
+
 // userError shows application errors as their message only.
 func userError(err error) error {
 	if resonanz.ErrorCode(err) != resonanz.EINTERNAL {
@@ -108,14 +127,14 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var cfg Config
 	fs := newFlagSet("token", "Create an API token: resonanz token add NAME. The token is printed once; only its hash is stored.", stderr)
 	dataFlag(fs, &cfg)
-	if len(args) == 0 || args[0] != "add" {
+	if err := fs.Parse(subcommandArgs(args)); err != nil {
+		return err
+	}
+	if len(args) == 0 || args[0] != "add" || fs.Arg(0) == "" {
 		fs.Usage()
 		return fmt.Errorf("token: use 'resonanz token add NAME'")
 	}
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	db, err := store.Open(ctx, cfg.DatabasePath())
+	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

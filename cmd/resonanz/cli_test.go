@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestHelpExplainsEveryCommand(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"--help"}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"serve", "user", "token", "bench"} {
+		if !strings.Contains(out.String(), "\n  "+cmd+" ") {
+			t.Errorf("resonanz --help does not list %q:\n%s", cmd, out.String())
+		}
+		errOut.Reset()
+		err := run(context.Background(), []string{cmd, "--help"}, &out, &errOut)
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(errOut.String(), "Usage of resonanz "+cmd) {
+			t.Errorf("resonanz %s --help: %v\n%s", cmd, err, errOut.String())
+		}
+	}
+	if !strings.Contains(errOut.String(), "-n string") {
+		t.Errorf("bench help does not explain -n:\n%s", errOut.String())
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"frobnicate"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `unknown command "frobnicate"`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// The user commands work on the data directory a server uses.
+func TestUserCommands(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	ctx := context.Background()
+	cmd := func(args ...string) (string, error) {
+		var out, errOut bytes.Buffer
+		err := run(ctx, args, &out, &errOut)
+		return out.String(), err
+	}
+	out, err := cmd("user", "add", "--data", dir, "--login", "lea@example.org", "--name", "Lea", "--role", "lead")
+	if err != nil || !strings.Contains(out, "created user lea@example.org (lead)") || !strings.Contains(out, "password: ") {
+		t.Fatalf("user add: %v\n%s", err, out)
+	}
+	if _, err := cmd("user", "add", "--data", dir, "--login", "lea@example.org"); err == nil || !strings.Contains(err.Error(), "exists already") {
+		t.Fatalf("second add: %v", err)
+	}
+	if _, err := cmd("user", "add", "--data", dir, "--login", "x", "--role", "boss"); err == nil || !strings.Contains(err.Error(), "Role must be") {
+		t.Fatalf("bad role: %v", err)
+	}
+	if _, err := cmd("user", "disable", "--data", dir, "lea@example.org"); err != nil {
+		t.Fatal(err)
+	}
+	out, err = cmd("user", "list", "--data", dir)
+	if err != nil || !strings.Contains(out, "lea@example.org") || !strings.Contains(out, "disabled") {
+		t.Fatalf("user list: %v\n%s", err, out)
+	}
+	out, err = cmd("user", "reset-password", "--data", dir, "lea@example.org")
+	if err != nil || !strings.Contains(out, "new password for lea@example.org: ") {
+		t.Fatalf("reset-password: %v\n%s", err, out)
+	}
+	out, err = cmd("token", "add", "--data", dir, "shop")
+	if err != nil || !strings.Contains(out, `API token "shop": rz_`) {
+		t.Fatalf("token add: %v\n%s", err, out)
+	}
+}
