@@ -39,7 +39,7 @@ type Conversation struct {
 	OwnerName      string
 	CustomerName   string
 	CustomerHandle string
-	Preview        string // the first line of the latest customer message
+	Preview        string // the start of the latest customer message, on one line
 	Visibility     string // of the latest customer message
 	LastMessageAt  time.Time
 	CreatedAt      time.Time

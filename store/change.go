@@ -61,7 +61,7 @@ func (db *DB) AddNote(ctx context.Context, id int64, by *resonanz.User, text str
 			c.ID, by.ID, text, now); err != nil {
 			return err
 		}
-		return audit(ctx, tx, c.ID, by, "note", firstLine(text, 80), now)
+		return audit(ctx, tx, c.ID, by, "note", summary(text, 80), now)
 	})
 }
 
@@ -101,7 +101,7 @@ func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text strin
 				return err
 			}
 		}
-		return audit(ctx, tx, c.ID, by, "reply", visibility+": "+firstLine(text, 80), now)
+		return audit(ctx, tx, c.ID, by, "reply", visibility+": "+summary(text, 80), now)
 	})
 	if err != nil {
 		return nil, err

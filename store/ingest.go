@@ -53,7 +53,7 @@ func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
 	who := b.identity(m)
 	c := b.conversationFor(m, who)
 	sentAt := millis(m.Time)
-	preview := firstLine(m.Text, previewLen)
+	preview := summary(m.Text, previewLen)
 	if c == nil {
 		c = b.newConversation(who, m.Channel, m.Visibility, preview, sentAt)
 	} else {

@@ -163,15 +163,12 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
-// firstLine returns the first non-empty line of text, cut to n characters.
-func firstLine(text string, n int) string {
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			if r := []rune(line); len(r) > n {
-				return string(r[:n-1]) + "…"
-			}
-			return line
-		}
+// summary returns text on one line, whitespace collapsed, cut to n
+// characters: a greeting alone ("Guten Tag,") says nothing in the inbox.
+func summary(text string, n int) string {
+	line := strings.Join(strings.Fields(text), " ")
+	if r := []rune(line); len(r) > n {
+		return string(r[:n-1]) + "…"
 	}
-	return ""
+	return line
 }

@@ -103,7 +103,8 @@ func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.In
 		if err := db.UpdateConversation(ctx, res.ConversationID, lead, upd); err != nil {
 			return err
 		}
-		if i%7 == 0 {
+		// Replies are written now, so only recent messages get one.
+		if i%3 == 0 && msgs[i].Time.After(time.Now().Add(-2*24*time.Hour)) {
 			text := "Danke für Ihre Nachricht! Wir kümmern uns darum und melden uns bis morgen."
 			if _, err := db.Reply(ctx, res.ConversationID, agent, text, msgs[i].Visibility == resonanz.Public); err != nil {
 				return err
