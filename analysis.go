@@ -1,0 +1,38 @@
+package resonanz
+
+// Languages, sentiments and kinds the analysis assigns.
+const (
+	LangGerman  = "de"
+	LangEnglish = "en"
+	LangOther   = "other"
+
+	Negative = "negative"
+	Neutral  = "neutral"
+	Positive = "positive"
+
+	KindComplaint  = "complaint"
+	KindQuestion   = "question"
+	KindPraise     = "praise"
+	KindSuggestion = "suggestion"
+	KindOther      = "other"
+)
+
+// Urgency signals found in a message's text.
+const (
+	UrgentPublic = "public" // threatens to go public or to the press
+	UrgentLegal  = "legal"  // lawyer, consumer protection, court
+	UrgentCancel = "cancel" // threatens to cancel or to leave
+	UrgentSafety = "safety" // danger to health or safety
+	UrgentRepeat = "repeat" // says they have written about this before
+)
+
+// Analysis is what resonanz understands of one message.
+type Analysis struct {
+	Language       string             `json:"language"`
+	Sentiment      string             `json:"sentiment"`
+	SentimentScore float64            `json:"sentiment_score"` // confidence of Sentiment, 0..1
+	Kind           string             `json:"kind"`
+	KindScores     map[string]float64 `json:"kind_scores"` // every kind's probability; a message can be several
+	Topics         []string           `json:"topics"`      // topic names, best first
+	Urgency        []string           `json:"urgency"`     // urgency signals, none for most messages
+}
