@@ -36,3 +36,16 @@ type Analysis struct {
 	Topics         []string           `json:"topics"`      // topic names, best first
 	Urgency        []string           `json:"urgency"`     // urgency signals, none for most messages
 }
+
+// Value returns the label an agent can correct: sentiment, kind or language.
+func (a Analysis) Value(field string) string {
+	switch field {
+	case "sentiment":
+		return a.Sentiment
+	case "kind":
+		return a.Kind
+	case "language":
+		return a.Language
+	}
+	return ""
+}

@@ -41,6 +41,11 @@ type Conversation struct {
 	CustomerHandle string
 	Preview        string // the start of the latest customer message, on one line
 	Visibility     string // of the latest customer message
+	Language       string // the latest customer message's labels …
+	Sentiment      string
+	Kind           string
+	Topics         []string
+	Urgency        []string // … and the urgency signals of all of them
 	LastMessageAt  time.Time
 	CreatedAt      time.Time
 }
@@ -59,6 +64,11 @@ type ConversationFilter struct {
 	TeamID     int64
 	OwnerID    int64
 	Unassigned bool
+	Kind       string
+	Sentiment  string
+	Topic      string
+	Language   string
+	Urgent     bool
 	After      *Cursor // start after this position (older conversations)
 	Limit      int
 }
@@ -85,6 +95,10 @@ type ConversationService interface {
 	AddNote(ctx context.Context, id int64, by *User, text string) error
 	// Reply stores the agent's answer and queues it in the outbox.
 	Reply(ctx context.Context, id int64, by *User, text string, public bool) (*OutboxItem, error)
+	// CorrectLabel replaces what the analysis said of a customer message
+	// (field sentiment, kind, topics or language) and records the correction
+	// for training.
+	CorrectLabel(ctx context.Context, messageID int64, by *User, field, value string) (conversationID int64, err error)
 	// Timeline returns the customer's messages and notes across all their
 	// conversations and channels, oldest first, and the audit trail of conversation id.
 	Timeline(ctx context.Context, id int64) (*Timeline, error)

@@ -46,6 +46,8 @@ type IncomingMessage struct {
 	Time       time.Time `json:"time"`
 	Visibility string    `json:"visibility"`
 	ReplyTo    string    `json:"reply_to,omitempty"`
+	// Analysis is filled by resonanz before the message is stored, never by clients.
+	Analysis Analysis `json:"-"`
 }
 
 // Validate reports the first problem with m as an EINVALID error naming the field.
@@ -99,6 +101,7 @@ type Message struct {
 	Text           string
 	Visibility     string
 	SentAt         time.Time
+	Analysis       Analysis // empty for agents' messages
 }
 
 // IngestResult tells what happened to one incoming message.
@@ -106,6 +109,8 @@ type IngestResult struct {
 	MessageID      int64 `json:"message_id"`
 	ConversationID int64 `json:"conversation_id"`
 	Duplicate      bool  `json:"duplicate"`
+	// Analysis is what resonanz understood of a newly stored message.
+	Analysis *Analysis `json:"analysis,omitempty"`
 }
 
 // MessageService stores incoming messages.

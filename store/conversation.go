@@ -12,7 +12,7 @@ import (
 
 const conversationColumns = `c.id, c.contact_id, c.channel, c.status, coalesce(c.team_id, 0), coalesce(t.name, ''),
 	coalesce(c.owner_id, 0), coalesce(u.name, ''), i.display_name, i.handle, c.preview, c.visibility,
-	c.last_message_at, c.created_at
+	c.last_message_at, c.created_at, c.language, c.sentiment, c.kind, c.topics, c.urgency
 	FROM conversations c
 	JOIN identities i ON i.id = c.identity_id
 	LEFT JOIN teams t ON t.id = c.team_id
@@ -21,11 +21,14 @@ const conversationColumns = `c.id, c.contact_id, c.channel, c.status, coalesce(c
 func scanConversation(row interface{ Scan(...any) error }) (*resonanz.Conversation, error) {
 	var c resonanz.Conversation
 	var last, created int64
+	var topics, urgency string
 	err := row.Scan(&c.ID, &c.ContactID, &c.Channel, &c.Status, &c.TeamID, &c.TeamName, &c.OwnerID, &c.OwnerName,
-		&c.CustomerName, &c.CustomerHandle, &c.Preview, &c.Visibility, &last, &created)
+		&c.CustomerName, &c.CustomerHandle, &c.Preview, &c.Visibility, &last, &created,
+		&c.Language, &c.Sentiment, &c.Kind, &topics, &urgency)
 	if err != nil {
 		return nil, err
 	}
+	c.Topics, c.Urgency = splitList(topics), splitList(urgency)
 	if c.CustomerName == "" {
 		c.CustomerName = c.CustomerHandle
 	}
@@ -56,6 +59,17 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 	}
 	if f.Unassigned {
 		add("c.owner_id IS NULL")
+	}
+	for column, value := range map[string]string{"c.kind": f.Kind, "c.sentiment": f.Sentiment, "c.language": f.Language} {
+		if value != "" {
+			add(column+" = ?", value)
+		}
+	}
+	if f.Topic != "" {
+		add("(',' || c.topics || ',') LIKE ?", "%,"+escapeLike(f.Topic)+",%")
+	}
+	if f.Urgent {
+		add("c.urgency <> ''")
 	}
 	if f.After != nil {
 		add("(c.last_message_at, c.id) < (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
@@ -88,6 +102,12 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 		page.Next = &resonanz.Cursor{LastMessageAt: last.LastMessageAt, ID: last.ID}
 	}
 	return page, nil
+}
+
+// escapeLike makes s match itself in a LIKE pattern with no ESCAPE clause by
+// refusing the wildcards; topic names never contain them.
+func escapeLike(s string) string {
+	return strings.NewReplacer("%", "", "_", "").Replace(s)
 }
 
 // FindConversationByID returns one conversation, or ENOTFOUND.

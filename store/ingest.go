@@ -54,18 +54,20 @@ func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
 	c := b.conversationFor(m, who)
 	sentAt := millis(m.Time)
 	preview := summary(m.Text, previewLen)
+	l := labelsOf(&m.Analysis)
 	if c == nil {
-		c = b.newConversation(who, m.Channel, m.Visibility, preview, sentAt)
+		c = b.newConversation(who, m.Channel, m.Visibility, preview, sentAt, &l)
 	} else {
-		c.receive(sentAt, preview, m.Visibility)
+		c.receive(sentAt, preview, m.Visibility, &l)
 	}
 	b.nextMessageID++
 	id := b.nextMessageID
 	b.messages[key] = knownMessage{id: id, conversationID: c.id}
 	b.newMessages = append(b.newMessages, []any{id, c.id, m.Channel, m.ExternalID, resonanz.Inbound, who.identityID,
-		authorName(m.Author), m.Text, m.Visibility, sentAt, b.now})
+		authorName(m.Author), m.Text, m.Visibility, sentAt, b.now,
+		l.language, l.sentiment, l.sentimentScore, l.kind, l.kindScores, l.topics, l.urgency})
 	b.terms = append(b.terms, []any{id, search.Terms(m.Text)})
-	return resonanz.IngestResult{MessageID: id, ConversationID: c.id}
+	return resonanz.IngestResult{MessageID: id, ConversationID: c.id, Analysis: &m.Analysis}
 }
 
 // identity returns the customer's known identity, or creates it and, unless
@@ -110,10 +112,11 @@ func (b *batch) conversationFor(m *resonanz.IncomingMessage, who identity) *conv
 	return nil
 }
 
-func (b *batch) newConversation(who identity, channel, visibility, preview string, sentAt int64) *conversationState {
+func (b *batch) newConversation(who identity, channel, visibility, preview string, sentAt int64, l *labels) *conversationState {
 	b.nextConversationID++
 	c := &conversationState{id: b.nextConversationID, contactID: who.contactID, identityID: who.identityID, channel: channel,
-		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, isNew: true}
+		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, isNew: true,
+		language: l.language, sentiment: l.sentiment, kind: l.kind, topics: l.topics, urgency: l.urgency}
 	b.conversations[c.id] = c
 	b.open[contactChannel{who.contactID, channel}] = c
 	b.newConversations = append(b.newConversations, c)
@@ -121,15 +124,17 @@ func (b *batch) newConversation(who identity, channel, visibility, preview strin
 }
 
 // receive updates a conversation for a new customer message: the customer
-// writing again reopens it, and an older message arriving late does not
-// replace the newer preview.
-func (c *conversationState) receive(sentAt int64, preview, visibility string) {
+// writing again reopens it, an older message arriving late does not replace
+// the newer preview and labels, and urgency signals add up.
+func (c *conversationState) receive(sentAt int64, preview, visibility string, l *labels) {
 	if c.status == resonanz.StatusWaiting || c.status == resonanz.StatusSolved {
 		c.status = resonanz.StatusOpen
 	}
 	if sentAt >= c.lastMessageAt {
 		c.preview, c.visibility, c.lastMessageAt = preview, visibility, sentAt
+		c.language, c.sentiment, c.kind, c.topics = l.language, l.sentiment, l.kind, l.topics
 	}
+	c.urgency = mergeList(c.urgency, l.urgency)
 	c.changed = true
 }
 

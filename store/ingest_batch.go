@@ -21,10 +21,11 @@ type identity struct{ contactID, identityID int64 }
 
 // conversationState is a conversation as the batch sees and changes it.
 type conversationState struct {
-	id, contactID, identityID            int64
-	channel, status, preview, visibility string
-	lastMessageAt                        int64
-	isNew, changed                       bool
+	id, contactID, identityID                  int64
+	channel, status, preview, visibility       string
+	language, sentiment, kind, topics, urgency string
+	lastMessageAt                              int64
+	isNew, changed                             bool
 }
 
 // batch is one ingest transaction: what the messages refer to, and what to write.

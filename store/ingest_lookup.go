@@ -7,7 +7,8 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-const conversationStateColumns = `id, contact_id, identity_id, channel, status, preview, visibility, last_message_at FROM conversations`
+const conversationStateColumns = `id, contact_id, identity_id, channel, status, preview, visibility, last_message_at,
+	language, sentiment, kind, topics, urgency FROM conversations`
 
 // lookup loads what the batch refers to: known messages (for duplicates and
 // replies), identities, contacts by customer ref, their open conversations,
@@ -82,7 +83,8 @@ func (b *batch) lookup(ctx context.Context, msgs []resonanz.IncomingMessage) err
 func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error {
 	scan := func(rows *sql.Rows) error {
 		var c conversationState
-		if err := rows.Scan(&c.id, &c.contactID, &c.identityID, &c.channel, &c.status, &c.preview, &c.visibility, &c.lastMessageAt); err != nil {
+		if err := rows.Scan(&c.id, &c.contactID, &c.identityID, &c.channel, &c.status, &c.preview, &c.visibility, &c.lastMessageAt,
+			&c.language, &c.sentiment, &c.kind, &c.topics, &c.urgency); err != nil {
 			return err
 		}
 		if b.conversations[c.id] == nil {
@@ -125,7 +127,8 @@ func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error
 func (b *batch) write(ctx context.Context) error {
 	var convRows [][]any
 	for _, c := range b.newConversations {
-		convRows = append(convRows, []any{c.id, c.contactID, c.identityID, c.channel, c.status, c.preview, c.visibility, c.lastMessageAt, b.now})
+		convRows = append(convRows, []any{c.id, c.contactID, c.identityID, c.channel, c.status, c.preview, c.visibility, c.lastMessageAt, b.now,
+			c.language, c.sentiment, c.kind, c.topics, c.urgency})
 	}
 	inserts := []struct {
 		head string
@@ -133,8 +136,10 @@ func (b *batch) write(ctx context.Context) error {
 	}{
 		{`INSERT INTO contacts (id, name, customer_ref, created_at)`, b.newContacts},
 		{`INSERT INTO identities (id, contact_id, channel, handle, display_name)`, b.newIdentities},
-		{`INSERT INTO conversations (id, contact_id, identity_id, channel, status, preview, visibility, last_message_at, created_at)`, convRows},
-		{`INSERT INTO messages (id, conversation_id, channel, external_id, direction, identity_id, author_name, text, visibility, sent_at, created_at)`, b.newMessages},
+		{`INSERT INTO conversations (id, contact_id, identity_id, channel, status, preview, visibility, last_message_at, created_at,
+			language, sentiment, kind, topics, urgency)`, convRows},
+		{`INSERT INTO messages (id, conversation_id, channel, external_id, direction, identity_id, author_name, text, visibility, sent_at, created_at,
+			language, sentiment, sentiment_score, kind, kind_scores, topics, urgency)`, b.newMessages},
 	}
 	for _, ins := range inserts[:3] {
 		if err := b.insertRows(ctx, ins.head, ins.rows); err != nil {
@@ -155,11 +160,13 @@ func (b *batch) updateConversations(ctx context.Context) error {
 		if c.isNew || !c.changed {
 			continue
 		}
-		update, err := b.stmts.stmt(ctx, b.tx, `UPDATE conversations SET status = ?, preview = ?, visibility = ?, last_message_at = ? WHERE id = ?`, 5)
+		update, err := b.stmts.stmt(ctx, b.tx, `UPDATE conversations SET status = ?, preview = ?, visibility = ?, last_message_at = ?,
+			language = ?, sentiment = ?, kind = ?, topics = ?, urgency = ? WHERE id = ?`, 10)
 		if err != nil {
 			return err
 		}
-		if _, err := update.ExecContext(ctx, c.status, c.preview, c.visibility, c.lastMessageAt, c.id); err != nil {
+		if _, err := update.ExecContext(ctx, c.status, c.preview, c.visibility, c.lastMessageAt,
+			c.language, c.sentiment, c.kind, c.topics, c.urgency, c.id); err != nil {
 			return err
 		}
 	}

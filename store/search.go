@@ -19,7 +19,7 @@ func (db *DB) SearchMessages(ctx context.Context, query string, limit int) ([]*r
 		limit = 50
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT m.id, m.conversation_id, m.channel, coalesce(m.external_id, ''), m.direction,
-			m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at,
+			m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, `+labelColumns+`,
 			coalesce(ct.name, m.author_name)
 		FROM (SELECT rowid FROM message_terms WHERE message_terms MATCH ? ORDER BY rowid DESC LIMIT ?) hit
 		JOIN messages m ON m.id = hit.rowid
@@ -33,13 +33,10 @@ func (db *DB) SearchMessages(ctx context.Context, query string, limit int) ([]*r
 	var hits []*resonanz.SearchHit
 	for rows.Next() {
 		var h resonanz.SearchHit
-		var sent int64
-		m := &resonanz.Message{}
-		if err := rows.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.ExternalID, &m.Direction, &m.AuthorName,
-			&m.AuthorHandle, &m.UserID, &m.Text, &m.Visibility, &sent, &h.CustomerName); err != nil {
+		m, err := scanMessage(rows, &h.CustomerName)
+		if err != nil {
 			return nil, fmt.Errorf("store: search: %w", err)
 		}
-		m.SentAt = fromMillis(sent)
 		h.Message = m
 		hits = append(hits, &h)
 	}

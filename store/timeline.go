@@ -66,7 +66,7 @@ func (db *DB) findContact(ctx context.Context, id int64) (*resonanz.Contact, err
 func (db *DB) timelineMessages(ctx context.Context, tl *resonanz.Timeline) error {
 	rows, err := db.read.QueryContext(ctx, `SELECT * FROM (
 		SELECT m.id, m.conversation_id, m.channel, coalesce(m.external_id, ''), m.direction, m.author_name,
-			coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at
+			coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, `+labelColumns+`
 		FROM messages m JOIN conversations c ON c.id = m.conversation_id
 		LEFT JOIN identities i ON i.id = m.identity_id
 		WHERE c.contact_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?) ORDER BY 11, 1`,
@@ -85,14 +85,16 @@ func (db *DB) timelineMessages(ctx context.Context, tl *resonanz.Timeline) error
 	return rows.Err()
 }
 
-func scanMessage(row interface{ Scan(...any) error }) (*resonanz.Message, error) {
+// scanMessage reads the message columns of timelineMessages, then any extra columns into extra.
+func scanMessage(row interface{ Scan(...any) error }, extra ...any) (*resonanz.Message, error) {
 	var m resonanz.Message
 	var sent int64
-	if err := row.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.ExternalID, &m.Direction, &m.AuthorName,
-		&m.AuthorHandle, &m.UserID, &m.Text, &m.Visibility, &sent); err != nil {
+	var l labels
+	if err := row.Scan(append([]any{&m.ID, &m.ConversationID, &m.Channel, &m.ExternalID, &m.Direction, &m.AuthorName,
+		&m.AuthorHandle, &m.UserID, &m.Text, &m.Visibility, &sent}, append(l.scanTargets(), extra...)...)...); err != nil {
 		return nil, err
 	}
-	m.SentAt = fromMillis(sent)
+	m.SentAt, m.Analysis = fromMillis(sent), l.analysis()
 	return &m, nil
 }
 

@@ -14,6 +14,7 @@ type conversationView struct {
 	Teams       []*resonanz.Team
 	Users       []*resonanz.User
 	Statuses    []string
+	Labels      labelChoices
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
@@ -39,7 +40,7 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
-	v := conversationView{Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses,
+	v := conversationView{Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic: ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public)}
 	s.render(w, r, http.StatusOK, "conversation", v)
 }
@@ -85,6 +86,22 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		}
 		return s.Conversations.UpdateConversation(r.Context(), id, userFrom(r.Context()), upd)
 	})
+}
+
+// handleCorrectLabel replaces one label of a customer message, as an agent
+// corrects the analysis; the correction is kept for training.
+func (s *Server) handleCorrectLabel(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such message."))
+		return
+	}
+	conversationID, err := s.Conversations.CorrectLabel(r.Context(), id, userFrom(r.Context()), r.PostFormValue("field"), r.PostFormValue("value"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/conversations/"+strconv.FormatInt(conversationID, 10), http.StatusSeeOther)
 }
 
 // changeConversation runs a change and returns to the conversation (post/redirect/get).

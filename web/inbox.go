@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,8 +18,36 @@ type inboxView struct {
 	Teams    []*resonanz.Team
 	Channels []resonanz.ChannelInfo
 	Statuses []string
+	Labels   labelChoices
 	NextURL  string
 	IsFirst  bool
+}
+
+// labelChoices are the values the analysis gives, for filters and corrections.
+type labelChoices struct {
+	Kinds, Sentiments, Languages, Topics []string
+}
+
+func (s *Server) labelChoices() labelChoices {
+	return labelChoices{
+		Kinds:      []string{resonanz.KindComplaint, resonanz.KindQuestion, resonanz.KindPraise, resonanz.KindSuggestion, resonanz.KindOther},
+		Sentiments: []string{resonanz.Negative, resonanz.Neutral, resonanz.Positive},
+		Languages:  []string{resonanz.LangGerman, resonanz.LangEnglish, resonanz.LangOther},
+		Topics:     s.Topics,
+	}
+}
+
+// ForCorrection lists the single-valued labels an agent can correct, with their choices.
+func (l labelChoices) ForCorrection() map[string][]string {
+	return map[string][]string{"sentiment": l.Sentiments, "kind": l.Kinds, "language": l.Languages}
+}
+
+// oneOf returns v if it is one of the allowed values, else "" (no filter).
+func oneOf(v string, allowed []string) string {
+	if slices.Contains(allowed, v) {
+		return v
+	}
+	return ""
 }
 
 // handleInbox lists conversations newest first, filtered by the query string.
@@ -32,6 +61,10 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		f.Channel = ""
 	}
 	f.TeamID, _ = strconv.ParseInt(q.Get("team"), 10, 64)
+	labels := s.labelChoices()
+	f.Kind, f.Sentiment = oneOf(q.Get("kind"), labels.Kinds), oneOf(q.Get("sentiment"), labels.Sentiments)
+	f.Language, f.Topic = oneOf(q.Get("language"), labels.Languages), oneOf(q.Get("topic"), labels.Topics)
+	f.Urgent = q.Get("urgent") == "1"
 	mine := q.Get("mine") == "1"
 	if mine {
 		f.OwnerID = userFrom(r.Context()).ID
@@ -47,7 +80,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := inboxView{Filter: f, Mine: mine, Page: page, Teams: teams, Channels: resonanz.Channels, Statuses: resonanz.Statuses, IsFirst: f.After == nil}
+	v := inboxView{Filter: f, Mine: mine, Page: page, Teams: teams, Channels: resonanz.Channels, Statuses: resonanz.Statuses, Labels: labels, IsFirst: f.After == nil}
 	if page.Next != nil {
 		next := url.Values{}
 		for k, vals := range q {

@@ -24,6 +24,9 @@ var templateFuncs = template.FuncMap{
 	},
 	"when": func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
 	"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
+		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
+	},
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},
@@ -33,9 +36,16 @@ func parsePages() map[string]*template.Template {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		pages[name] = template.Must(template.New("layout.html").Funcs(templateFuncs).
-			ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+			ParseFS(templateFS, "templates/layout.html", "templates/labels.html", "templates/"+name+".html"))
 	}
 	return pages
+}
+
+// badgeView is what the "badges" template shows of a message or conversation.
+type badgeView struct {
+	P               *page
+	Sentiment, Kind string
+	Topics, Urgency []string
 }
 
 // page is what every template receives: the request's language, user and
@@ -50,6 +60,15 @@ type page struct {
 
 // T translates a UI text into the page's language.
 func (p *page) T(key string) string { return translate(p.Lang, key) }
+
+// Label translates a label value such as "kind.complaint"; unknown values
+// (a company's own topics) show as they are.
+func (p *page) Label(prefix, value string) string {
+	if s, ok := translations[p.Lang][prefix+"."+value]; ok {
+		return s
+	}
+	return value
+}
 
 // LangURL links to the language switch, coming back to this page.
 func (p *page) LangURL(lang string) string {

@@ -24,6 +24,8 @@ type Server struct {
 	Users         resonanz.UserService
 	Search        resonanz.SearchService
 	Logger        *slog.Logger
+	// Topics are the topic names the analysis knows, for filters and corrections.
+	Topics []string
 
 	mux   *http.ServeMux
 	pages map[string]*template.Template
@@ -53,6 +55,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/reply", s.requireUser(s.handleReply))
 	s.mux.HandleFunc("POST /conversations/{id}/note", s.requireUser(s.handleNote))
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
+	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
 }
 

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/resonanz/resonanz"
+)
+
+// labelValues lists the values a corrected label may take; topics are checked by topicList.
+var labelValues = map[string][]string{
+	"sentiment": {resonanz.Negative, resonanz.Neutral, resonanz.Positive},
+	"kind":      {resonanz.KindComplaint, resonanz.KindQuestion, resonanz.KindPraise, resonanz.KindSuggestion, resonanz.KindOther},
+	"language":  {resonanz.LangGerman, resonanz.LangEnglish, resonanz.LangOther},
+}
+
+// topicList is a comma-separated list of up to ten topic names.
+var topicList = regexp.MustCompile(`^([a-z0-9_-]{1,40}(,[a-z0-9_-]{1,40}){0,9})?$`)
+
+// CorrectLabel replaces one label of a customer message, records the
+// correction for training and the change in the audit trail, and keeps the
+// conversation's labels in step when the message is its latest.
+func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.User, field, value string) (int64, error) {
+	if err := checkLabel(field, value); err != nil {
+		return 0, err
+	}
+	var conversationID int64
+	var old string
+	// field is one of the fixed names checked above, never raw input.
+	err := db.read.QueryRowContext(ctx, `SELECT conversation_id, `+field+` FROM messages WHERE id = ? AND direction = 'in'`, messageID).
+		Scan(&conversationID, &old)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No customer message %d.", messageID)
+	} else if err != nil {
+		return 0, fmt.Errorf("store: correct label: %w", err)
+	}
+	if old == value {
+		return conversationID, nil
+	}
+	return conversationID, db.change(ctx, conversationID, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		now := millis(db.Now())
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET `+field+` = ? WHERE id = ?`, value, messageID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO label_corrections (message_id, field, old_value, new_value, user_id, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, messageID, field, old, value, by.ID, now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET `+field+` = ? WHERE id = ? AND ? = (SELECT id FROM messages
+			WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1)`,
+			value, c.ID, messageID, c.ID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, c.ID, by, "label", fmt.Sprintf("%s: %s → %s", field, orNone(old), orNone(value)), now)
+	})
+}
+
+func checkLabel(field, value string) error {
+	if field == "topics" {
+		if !topicList.MatchString(value) {
+			return resonanz.FieldError("value", "Topics are up to ten names of lowercase letters, digits, - and _, separated by commas.")
+		}
+		return nil
+	}
+	allowed, ok := labelValues[field]
+	if !ok {
+		return resonanz.FieldError("field", "Only sentiment, kind, topics and language can be corrected.")
+	}
+	if !slices.Contains(allowed, value) {
+		return resonanz.FieldError("value", "%s cannot be %q.", field, value)
+	}
+	return nil
+}

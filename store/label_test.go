@@ -1,0 +1,103 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+// analysed returns a message with the given analysis, as ingest hands it to the store.
+func analysed(ext, handle string, minutes int, a resonanz.Analysis) resonanz.IncomingMessage {
+	m := msg("mastodon", ext, handle, "Text "+ext, minutes)
+	m.Analysis = a
+	return m
+}
+
+func TestAnalysisIsStored(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		angry := resonanz.Analysis{Language: "de", Sentiment: resonanz.Negative, SentimentScore: 0.9, Kind: resonanz.KindComplaint,
+			KindScores: map[string]float64{"complaint": 0.8, "question": 0.2}, Topics: []string{"delivery", "billing"},
+			Urgency: []string{resonanz.UrgentPublic}}
+		calm := resonanz.Analysis{Language: "de", Sentiment: resonanz.Neutral, Kind: resonanz.KindQuestion, Topics: []string{"delivery"}}
+		res := mustIngest(t, db, analysed("m1", "@anna", 0, angry), analysed("m2", "@anna", 5, calm),
+			analysed("m3", "@ben", 6, resonanz.Analysis{Language: "en", Sentiment: resonanz.Positive, Kind: resonanz.KindPraise}))
+		if res[0].Analysis == nil || res[0].Analysis.Kind != resonanz.KindComplaint {
+			t.Fatalf("ingest result does not tell the analysis: %+v", res[0])
+		}
+		tl, err := db.Timeline(ctx, res[0].ConversationID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tl.Entries[0].Message.Analysis
+		if fmt.Sprint(got) != fmt.Sprint(angry) {
+			t.Fatalf("stored analysis\n got %+v\nwant %+v", got, angry)
+		}
+		c := tl.Conversation
+		if c.Sentiment != resonanz.Neutral || c.Kind != resonanz.KindQuestion || fmt.Sprint(c.Urgency) != "[public]" {
+			t.Fatalf("conversation shows %s/%s urgency %v; want the latest labels and the earlier urgency", c.Sentiment, c.Kind, c.Urgency)
+		}
+		for _, tc := range []struct {
+			name string
+			f    resonanz.ConversationFilter
+			want int64
+		}{
+			{"Kind", resonanz.ConversationFilter{Kind: resonanz.KindPraise}, res[2].ConversationID},
+			{"Sentiment", resonanz.ConversationFilter{Sentiment: resonanz.Neutral}, res[0].ConversationID},
+			{"Topic", resonanz.ConversationFilter{Topic: "delivery"}, res[0].ConversationID},
+			{"Language", resonanz.ConversationFilter{Language: "en"}, res[2].ConversationID},
+			{"Urgent", resonanz.ConversationFilter{Urgent: true}, res[0].ConversationID},
+		} {
+			page, err := db.FindConversations(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page.Conversations) != 1 || page.Conversations[0].ID != tc.want {
+				t.Errorf("%s filter found %d conversations, want only %d", tc.name, len(page.Conversations), tc.want)
+			}
+		}
+	})
+}
+
+func TestCorrectLabel(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
+		res := mustIngest(t, db, analysed("m1", "@anna", 0, resonanz.Analysis{Sentiment: resonanz.Neutral, Kind: resonanz.KindQuestion}))
+		t.Run("OK", func(t *testing.T) {
+			conv, err := db.CorrectLabel(ctx, res[0].MessageID, agent, "kind", resonanz.KindComplaint)
+			if err != nil || conv != res[0].ConversationID {
+				t.Fatalf("conversation %d, err %v", conv, err)
+			}
+			tl, _ := db.Timeline(ctx, conv)
+			if tl.Entries[0].Message.Analysis.Kind != resonanz.KindComplaint || tl.Conversation.Kind != resonanz.KindComplaint {
+				t.Fatalf("message kind %q, conversation kind %q after correction", tl.Entries[0].Message.Analysis.Kind, tl.Conversation.Kind)
+			}
+			last := tl.Audit[len(tl.Audit)-1]
+			if last.Action != "label" || last.Detail != "kind: question → complaint" {
+				t.Fatalf("audit %+v", last)
+			}
+		})
+		for _, tc := range []struct{ name, field, value, wantField string }{
+			{"ErrUnknownField", "text", "x", "field"},
+			{"ErrBadSentiment", "sentiment", "furious", "value"},
+			{"ErrBadTopics", "topics", "Lieferung; DROP", "value"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := db.CorrectLabel(ctx, res[0].MessageID, agent, tc.field, tc.value)
+				if resonanz.ErrorField(err) != tc.wantField {
+					t.Fatalf("err = %v", err)
+				}
+			})
+		}
+		t.Run("ErrNotACustomerMessage", func(t *testing.T) {
+			item, _ := db.Reply(ctx, res[0].ConversationID, agent, "Antwort", true)
+			if _, err := db.CorrectLabel(ctx, item.MessageID, agent, "kind", "praise"); resonanz.ErrorCode(err) != resonanz.ENOTFOUND {
+				t.Fatalf("err = %v", err)
+			}
+		})
+	})
+}
