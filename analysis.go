@@ -49,3 +49,9 @@ func (a Analysis) Value(field string) string {
 	}
 	return ""
 }
+
+// Analyzer understands messages; resonanz runs it on every incoming message
+// before the message is stored.
+type Analyzer interface {
+	Analyze(text string) Analysis
+}

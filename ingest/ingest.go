@@ -1,6 +1,7 @@
-// Package ingest accepts incoming messages and stores them with group commit:
-// messages that arrive at the same time from many clients are written in one
-// transaction, so that a burst of single messages costs what one batch costs.
+// Package ingest accepts incoming messages, analyzes them and stores them
+// with group commit: messages that arrive at the same time from many clients
+// are written in one transaction, so that a burst of single messages costs
+// what one batch costs.
 package ingest
 
 import (
@@ -25,14 +26,15 @@ type request struct {
 // shared transactions. A call returns only after its messages are committed.
 type Ingester struct {
 	store    resonanz.MessageService
+	analyzer resonanz.Analyzer
 	requests chan *request
 	stop     chan struct{}
 	wg       sync.WaitGroup
 }
 
-// New starts an ingester that writes to store; Close stops it.
-func New(store resonanz.MessageService) *Ingester {
-	in := &Ingester{store: store, requests: make(chan *request), stop: make(chan struct{})}
+// New starts an ingester that analyzes messages and writes them to store; Close stops it.
+func New(store resonanz.MessageService, analyzer resonanz.Analyzer) *Ingester {
+	in := &Ingester{store: store, analyzer: analyzer, requests: make(chan *request), stop: make(chan struct{})}
 	in.wg.Add(1)
 	go in.run()
 	return in
@@ -44,8 +46,13 @@ func (in *Ingester) Close() {
 	in.wg.Wait()
 }
 
-// Ingest stores msgs, possibly together with other callers' messages.
+// Ingest analyzes msgs and stores them, possibly together with other
+// callers' messages. The analysis runs in the caller's goroutine, so that
+// concurrent callers use every core while the single writer only writes.
 func (in *Ingester) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
+	for i := range msgs {
+		msgs[i].Analysis = in.analyzer.Analyze(msgs[i].Text)
+	}
 	req := &request{msgs: msgs, done: make(chan struct{})}
 	select {
 	case in.requests <- req:

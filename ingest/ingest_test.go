@@ -9,9 +9,19 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 )
+
+func newAnalyzer(t *testing.T) *analyze.Analyzer {
+	t.Helper()
+	a, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
 
 func openStore(t *testing.T) *store.DB {
 	t.Helper()
@@ -32,7 +42,7 @@ func message(i int) resonanz.IncomingMessage {
 // stored once, and re-sent messages come back as duplicates.
 func TestConcurrentClients(t *testing.T) {
 	db := openStore(t)
-	in := ingest.New(db)
+	in := ingest.New(db, newAnalyzer(t))
 	defer in.Close()
 	const clients, each = 16, 25
 	results := make([][]resonanz.IngestResult, clients*each)
@@ -67,6 +77,9 @@ func TestConcurrentClients(t *testing.T) {
 	if err != nil || !again[0].Duplicate || again[0].MessageID != results[3][0].MessageID {
 		t.Fatalf("re-sent message: %+v, %v", again, err)
 	}
+	if results[0][0].Analysis == nil || results[0][0].Analysis.Kind == "" || results[0][0].Analysis.Topics[0] != "delivery" {
+		t.Fatalf("message was stored without its analysis: %+v", results[0][0].Analysis)
+	}
 	page, err := db.FindConversations(context.Background(), resonanz.ConversationFilter{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +90,7 @@ func TestConcurrentClients(t *testing.T) {
 }
 
 func TestClosedIngesterRefuses(t *testing.T) {
-	in := ingest.New(openStore(t))
+	in := ingest.New(openStore(t), newAnalyzer(t))
 	in.Close()
 	_, err := in.Ingest(context.Background(), []resonanz.IncomingMessage{message(1)})
 	if resonanz.ErrorCode(err) != resonanz.EINTERNAL {

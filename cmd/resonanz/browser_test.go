@@ -95,7 +95,15 @@ func TestBrowserInbox(t *testing.T) {
 			t.Fatalf("inbox shows %q", names)
 		}
 	})
+	t.Run("AnalysisBadges", func(t *testing.T) {
+		badges := evalString(t, ctx, `[...document.querySelectorAll("tr.conversation")].map(tr =>
+			[...tr.querySelectorAll(".badge")].map(b => b.textContent).join(",")).join("|")`)
+		if !strings.Contains(strings.Split(badges, "|")[0], "praise") || !strings.Contains(strings.Split(badges, "|")[2], "delivery") {
+			t.Fatalf("badges %q: want praise for Ben, delivery for Anna", badges)
+		}
+	})
 	t.Run("FilterByChannel", func(t *testing.T) {
+		waitFor(t, ctx, `document.readyState === "complete"`)
 		evalString(t, ctx, `(() => { const s = document.querySelector("#filter-channel");
 			s.value = "email"; s.dispatchEvent(new Event("change", {bubbles: true})); return "ok"; })()`)
 		waitFor(t, ctx, `document.querySelectorAll("tr.conversation").length === 1`)
@@ -128,6 +136,15 @@ func TestBrowserInbox(t *testing.T) {
 		if status := evalString(t, ctx, `document.querySelector("#case-status").textContent`); status != "Waiting for customer" {
 			t.Fatalf("status after reply %q", status)
 		}
+	})
+	t.Run("CorrectLabelWithOneClick", func(t *testing.T) {
+		// htmx wires the forms once the page has loaded; a person is never faster.
+		waitFor(t, ctx, `document.readyState === "complete"`)
+		evalString(t, ctx, `(() => { const d = document.querySelector("details.correct"); d.open = true;
+			const s = d.querySelector("select.label-kind"); s.value = "suggestion";
+			s.dispatchEvent(new Event("change", {bubbles: true})); return "ok"; })()`)
+		waitFor(t, ctx, `[...document.querySelectorAll("#timeline li.in .badge.kind")].some(b => b.textContent === "suggestion")`)
+		waitFor(t, ctx, `document.querySelector("#audit").textContent.includes("→ suggestion")`)
 	})
 	t.Run("AssignToMe", func(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.Click("#assign-me")))

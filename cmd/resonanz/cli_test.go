@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/analyze"
 )
 
 func TestHelpExplainsEveryCommand(t *testing.T) {
@@ -71,5 +74,47 @@ func TestUserCommands(t *testing.T) {
 	out, err = cmd("token", "add", "--data", dir, "shop")
 	if err != nil || !strings.Contains(out, `API token "shop": rz_`) {
 		t.Fatalf("token add: %v\n%s", err, out)
+	}
+}
+
+func TestAnalyzeLines(t *testing.T) {
+	a, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.NewReader("Danke, super Service!\n" +
+		`{"text": "Seit drei Wochen keine Lieferung, ich will mein Geld zurück"}` + "\n" +
+		`{"txt": "typo"}` + "\n" +
+		"bad \xff utf-8\n")
+	var out bytes.Buffer
+	if err := analyzeLines(in, &out, a); err != nil {
+		t.Fatal(err)
+	}
+	var lines []map[string]any
+	dec := json.NewDecoder(&out)
+	for dec.More() {
+		var v map[string]any
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, v)
+	}
+	if len(lines) != 4 {
+		t.Fatalf("%d output lines for 4 input lines", len(lines))
+	}
+	if lines[0]["sentiment"] != "positive" || lines[0]["kind"] != "praise" {
+		t.Errorf("praise read as %v", lines[0])
+	}
+	if lines[1]["sentiment"] != "negative" || lines[1]["kind"] != "complaint" || lines[1]["urgency"] != nil {
+		t.Errorf("complaint read as %v", lines[1])
+	}
+	if lines[2]["error"] == nil || lines[3]["error"] == nil || lines[3]["line"] != 4.0 {
+		t.Errorf("bad lines not reported: %v %v", lines[2], lines[3])
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	if got := progressBar(50, 200); got != "[#######.......................]  25% 50/200" {
+		t.Fatalf("progress bar %q", got)
 	}
 }

@@ -39,7 +39,7 @@ var demoTeams = []struct {
 
 // loadDemo fills an empty database with demo users, teams and about 2,000
 // generated customer messages, some already worked on by the demo agents.
-func loadDemo(ctx context.Context, db *store.DB, out io.Writer) error {
+func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out io.Writer) error {
 	defer fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
 	if _, err := db.FindUserByLogin(ctx, demoLogin); err == nil {
 		return nil // loaded on an earlier start
@@ -62,6 +62,9 @@ func loadDemo(ctx context.Context, db *store.DB, out io.Writer) error {
 	}
 	msgs := demo.Generate(demoSeed, time.Now().UTC())
 	fmt.Fprintf(out, "Loading %d demo messages…\n", len(msgs))
+	for i := range msgs {
+		msgs[i].Analysis = analyzer.Analyze(msgs[i].Text)
+	}
 	var results []resonanz.IngestResult
 	for start := 0; start < len(msgs); start += 500 {
 		batch, err := db.Ingest(ctx, msgs[start:min(start+500, len(msgs))])

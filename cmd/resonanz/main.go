@@ -22,6 +22,10 @@ Commands:
   user     manage users: add, list, disable, reset-password
   token    create API tokens for POST /api/v1/messages
   bench    measure ingest, inbox and search speed on a large database
+  analyze  analyze messages from standard input, one JSON line each
+  train    train the analysis models from the data sets
+  eval     measure the analysis on the data sets
+  reanalyze  label stored messages anew after a model change
 
 Run 'resonanz <command> --help' for the flags of a command.
 Every flag can also be set as an environment variable RESONANZ_<FLAG>, e.g. RESONANZ_DATA=/var/lib/resonanz.
@@ -42,7 +46,8 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "bench": runBench}
+	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "bench": runBench,
+		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
@@ -37,13 +38,17 @@ func NewMain(cfg Config) *Main {
 // Run opens the database, prepares users and demo data, and starts serving.
 // It returns once the server listens; Close stops it.
 func (m *Main) Run(ctx context.Context) error {
+	analyzer, err := analyze.New()
+	if err != nil {
+		return fmt.Errorf("load analysis models: %w", err)
+	}
 	db, err := openStore(ctx, m.Config)
 	if err != nil {
 		return err
 	}
 	m.DB = db
 	if m.Config.Demo {
-		if err := loadDemo(ctx, db, m.Stdout); err != nil {
+		if err := loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}
 	} else if err := ensureAdmin(ctx, db, m.Stdout); err != nil {
@@ -54,8 +59,12 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
 	}
 	m.listener = ln
-	m.ingester = ingest.New(db)
-	m.server = &http.Server{Handler: web.NewServer(m.ingester, db, db, db, m.Logger), ReadHeaderTimeout: 10 * time.Second}
+	m.ingester = ingest.New(db, analyzer)
+	srv := web.NewServer(m.ingester, db, db, db, m.Logger)
+	for _, t := range analyze.DefaultTopics() {
+		srv.Topics = append(srv.Topics, t.Name)
+	}
+	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)

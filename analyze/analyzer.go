@@ -1,0 +1,133 @@
+package analyze
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"sync"
+
+	"github.com/resonanz/resonanz"
+)
+
+//go:embed model/*.gz
+var modelFiles embed.FS
+
+// Model file names inside the model folder.
+const (
+	sentimentFile = "sentiment.gz"
+	kindFile      = "kind.gz"
+)
+
+// featureDim is the number of hash buckets shared by all models, a power of two.
+const featureDim = 1 << 18
+
+// Analyzer understands messages. It is safe for concurrent use.
+type Analyzer struct {
+	sentiment *linear
+	kind      *linear
+	topics    topicSet
+	urgency   urgencySet
+	scratch   *sync.Pool // of *scratch; shared by copies made by WithTopics
+}
+
+// scratch holds the buffers of one Analyze call, reused to spare the
+// garbage collector.
+type scratch struct {
+	tokens tokens
+	feats  []uint32
+	probs  [8]float64
+	hits   []int
+}
+
+// New loads the models shipped with the package and the default topics.
+func New() (*Analyzer, error) {
+	sent, err := loadEmbedded(sentimentFile)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := loadEmbedded(kindFile)
+	if err != nil {
+		return nil, err
+	}
+	return newAnalyzer(&Model{sentiment: sent, kind: kind})
+}
+
+func loadEmbedded(name string) (*linear, error) {
+	b, err := modelFiles.ReadFile("model/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("model %s not built: run training: %w", name, err)
+	}
+	m, err := readLinear(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", name, err)
+	}
+	return m, nil
+}
+
+// newAnalyzer wraps trained models, for tests and evaluation before the
+// files are written.
+func newAnalyzer(m *Model) (*Analyzer, error) {
+	if m.sentiment == nil || m.kind == nil {
+		return nil, fmt.Errorf("model is not trained")
+	}
+	if m.sentiment.dim != featureDim || m.kind.dim != featureDim {
+		return nil, fmt.Errorf("model dimension %d/%d, want %d", m.sentiment.dim, m.kind.dim, featureDim)
+	}
+	return &Analyzer{
+		sentiment: m.sentiment,
+		kind:      m.kind,
+		topics:    compileTopics(DefaultTopics()),
+		urgency:   compileUrgency(),
+		scratch:   &sync.Pool{New: func() any { return new(scratch) }},
+	}, nil
+}
+
+// WithTopics returns an analyzer that looks for topics instead of the
+// default ones; pass append(DefaultTopics(), own...) to keep them.
+func (a *Analyzer) WithTopics(topics []Topic) *Analyzer {
+	b := *a
+	b.topics = compileTopics(topics)
+	return &b
+}
+
+// Analyze returns what the analyzer understands of text.
+func (a *Analyzer) Analyze(text string) resonanz.Analysis {
+	s := a.scratch.Get().(*scratch)
+	defer a.scratch.Put(s)
+	s.tokens.normalize(text)
+	s.feats = s.tokens.features(s.feats[:0], featureDim)
+	var out resonanz.Analysis
+	out.Language = s.tokens.language(text)
+
+	p := s.probs[:len(a.sentiment.classes)]
+	a.sentiment.probs(s.feats, p)
+	best := argmax(p)
+	out.Sentiment, out.SentimentScore = a.sentiment.classes[best], p[best]
+
+	p = s.probs[:len(a.kind.classes)]
+	a.kind.probs(s.feats, p)
+	best = argmax(p)
+	out.Kind = a.kind.classes[best]
+	out.KindScores = make(map[string]float64, len(p))
+	for i, c := range a.kind.classes {
+		out.KindScores[c] = p[i]
+	}
+
+	n := max(len(a.topics.names), len(a.urgency.signals))
+	if cap(s.hits) < n {
+		s.hits = make([]int, n)
+	}
+	out.Topics = a.topics.find(&s.tokens, s.hits[:len(a.topics.names)])
+	out.Urgency = a.urgency.find(&s.tokens, s.hits[:len(a.urgency.signals)])
+	return out
+}
+
+func argmax(p []float64) int {
+	best := 0
+	for i, v := range p {
+		if v > p[best] {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,86 @@
+package analyze
+
+// lexiconEN holds the English phrases of the generated training set, with
+// the same keys and notation as lexiconDE.
+var lexiconEN = map[string]string{
+	"brand":   "Nordstern|MediaWorld|City Power|the railway|Rail|Telco24|Bookhouse|Lenz Fashion|your shop|your store|FreshMart",
+	"ware":    "washing machine|winter jacket|coffee maker|trainers|vacuum cleaner|phone|laptop|bike|mattress|jeans|pram|TV|blender|desk|speaker|kettle|backpack",
+	"mins":    "10|20|25|40|45|60|90|120",
+	"big":     "200|300|800|1.500|2000",
+	"n":       "two|three|four|five|six|ten|14|2|3|5|8|12",
+	"order":   "#48213|4711-2291|A-99812|no. 553201|908877|B-1204",
+	"price":   "£39.99|€12|$249|€89.90|£5.50|€1,199|$19",
+	"city":    "London|Manchester|Leeds|Bristol|Hamburg|Berlin|Dublin|Glasgow|Cardiff|Munich|York|Bath",
+	"train":   "the 8:15|the express|the 17:42 to {city}|the night train|my train|the regional train|the Intercity",
+	"day":     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+	"name":    "Anna|Tom|Priya|James|Lucy|Mark|Sarah|Omar|Emma|Dan|Chloe|Raj",
+	"kunde":   "Customer|A customer|An elderly gentleman|Regular customer|Mr {name}|Ms {name}",
+	"staff":   "the shop assistant|the lady at the till|the conductor|the hotline|the engineer|the driver|the advisor|your staff",
+	"hello":   "Hello,|Hi,|Dear Sir or Madam,|Dear team,|Hi there,|Good morning,",
+	"bye":     "Kind regards|Best wishes|Regards|Thanks|Cheers|Best",
+	"negfeel": "This is outrageous.|I'm really disappointed.|Unacceptable!|Absolutely useless.|So annoying.|I'm furious.|Just terrible.|What a joke.|Disaster!|Never again!|Pathetic.|Shambles.|Not happy at all.|This is ridiculous.|Really poor.|Thanks for nothing.|I can't believe this.|Worst experience ever.|Not impressed.|Awful.",
+	"posfeel": "Great!|Brilliant!|Thank you so much!|Well done.|I'm delighted.|Highly recommended.|Keep it up!|Fantastic.|Very happy.|Love it.|Spot on.|Made my day.|Will definitely come back.|Thanks for that!|Just perfect.|Amazing.|Pleasantly surprised.|Top service.",
+	"demand":  "I want my money back.|Please get back to me immediately.|I expect a refund.|When will this finally be fixed?|I want compensation.|Please sort this out.|I expect an answer.|What are you going to do about it?|Please call me back.",
+	"polite":  "Thanks in advance.|Thanks for letting me know.|I'd appreciate a quick reply.|Thanks!|Cheers|Many thanks|",
+	"emopos":  "😊|😍|👍|🙂|❤️|:)|:-)|🎉|👏|;)|🙏|",
+	"emoneg":  "😡|😠|🤬|👎|🙄|😤|:(|:-(|😞|😩|",
+	"tagneg":  "#fail|#customerservice|#stillwaiting|#annoyed|#neveragain|#delays|#ripoff",
+	"tagpos":  "#thanks|#happycustomer|#great|#customerservice|#love",
+	"tagneu":  "#news|#rail|#London|#jobs|#business|#commute|#update",
+
+	"delivery_neg": "My order {order} has been in transit for {n} days and still hasn't arrived.|I've been waiting {n} weeks for my {ware}.|{n} days and no delivery, nothing happens.|Tracking says my parcel has been sitting in the depot for days.|The courier just left the parcel outside and now it's gone.|The delivery arrived [damaged|incomplete|at the wrong address|three days late].|Apparently nobody was home, but I was in all day.|Where is my parcel?? Nothing for {n} days!|Delivery promised for {day}, nothing came.|Instead of the {ware} you sent me something completely different.|Shipping takes forever, {n} weeks is ridiculous.",
+	"delivery_pos": "The delivery came a day earlier than expected.|Parcel was well packed and on time.|Ordered on {day}, delivered the next morning.|The driver was really friendly and even carried the {ware} upstairs.|Fast shipping, everything arrived intact.|Super quick delivery, the {ware} is already here.",
+	"delivery_q":   "How long does delivery to {city} take?|Do you ship to Ireland?|Can I still change the delivery address?|When will my order {order} be shipped?|Is there a tracking number for my order?|Can I collect the parcel in store?|Which courier do you use?|Is express delivery available?",
+	"delivery_sug": "It would be nice to choose a delivery time slot.|Please offer delivery to parcel lockers.|Suggestion: send a text before the driver arrives.|How about less packaging?",
+
+	"billing_neg": "I was charged {price} twice.|The invoice is wrong, you're asking for {price} more than agreed.|My refund of {price} still hasn't arrived after {n} weeks.|Suddenly a reminder letter although I paid ages ago.|Prices went up again without notice.|The voucher wasn't accepted at the till.|Way too expensive for what you get.|There's a direct debit of {price} I don't recognise.|Rip-off! Hidden fees of {price}.|The ticket machine ate my money and gave me no ticket.|Fares go up every year and the service gets worse.",
+	"billing_pos": "The refund came quickly and without hassle.|Great value for money.|The credit was in my account after two days.|Fair prices and a clear invoice.|The advance ticket was really cheap.|Thanks for the easy refund of {price}.",
+	"billing_q":   "Can I pay by invoice?|Where do I find my invoice in my account?|When will the refund be paid?|Do you accept PayPal?|Does the discount apply to sale items?|How much is shipping?|Can you put my company name on the invoice?|Do you offer instalments?|How much is a railcard these days?",
+	"billing_sug": "Please add Apple Pay.|It would be nice to have the invoice in the parcel.|A loyalty discount for regulars would be a good idea.|Suggestion: show prices including shipping.",
+
+	"quality_neg": "The {ware} broke after {n} weeks.|The zip broke the first time I wore it.|Terrible quality, cheaply made.|The {ware} doesn't work at all.|The jeans shrank after the first wash.|The screen has dead pixels.|The battery doesn't last two hours.|The product smells weird and is covered in stains.|The device makes strange noises and gets hot.|The seams are already coming apart.|Total junk, the {ware} broke straight away.|The milk was out of date and the bread mouldy.",
+	"quality_pos": "The {ware} is really well made.|Great quality, has lasted for years.|The material feels premium.|The {ware} works perfectly.|Best quality I've had so far.|The {ware} exceeded my expectations.|Fresh fruit and tasty bread, always good stuff.",
+	"quality_q":   "Is the {ware} waterproof?|How long is the warranty on the {ware}?|What material is the jacket made of?|Does it run true to size?|Is the device compatible with Android?|Are there spare parts for the {ware}?|Is the {ware} dishwasher safe?",
+	"quality_sug": "Please offer the {ware} in other colours.|A longer warranty would build trust.|It would be great to have the jacket in larger sizes.|Please stock more sustainable products.",
+
+	"service_neg": "The hotline is never available, I've been on hold for {n} minutes.|{staff} was extremely rude.|Nobody answered my email.|In the {city} store nobody helped me at all.|Nobody feels responsible, I just get transferred.|The advice was a disaster.|The conductor shouted at me in front of everyone.|I queued for half an hour, only one till open.|Your customer service is appalling.|You just get fobbed off on the phone.|The engineer didn't turn up for the appointment.",
+	"service_pos": "{staff} was super friendly and helpful.|Thanks to the {city} team for the great advice.|Customer service solved my problem in five minutes.|Very nice help in the store.|The hotline answered quickly and knew their stuff.|The conductor on {train} was so kind and helped us.|Thanks for the quick reply to my email.|You can tell {staff} enjoys the job.",
+	"service_q":   "What time do you open on {day}?|Is the {city} store open on Sundays?|How can I reach customer service by phone?|Can I book an appointment?|Is there parking at the {city} store?|Until when is the hotline open?|Is the store wheelchair accessible?|Are you open on the bank holiday?",
+	"service_sug": "Longer opening hours on {day} would be great.|A call-back service instead of hold music would help.|Please open more tills when it's busy.|A chat on the website would be useful.",
+
+	"app_neg": "The app keeps crashing since the update.|Login doesn't work, just an error message.|Items keep disappearing from my basket.|The website is so slow you can't order anything.|Checkout in the app fails every time.|Password reset doesn't work.|The journey planner shows the wrong connections.|The mobile ticket won't open in the app.|The wifi on the train is down again.|The new app is a confusing mess.",
+	"app_pos": "The new app is really good and clear.|Ordering on the website is super quick.|The mobile ticket in the app is really handy.|The wifi on {train} was rock solid today.|The update made the app much faster.|Great that I can track my delivery in the app now.",
+	"app_q":   "Is the app available for iPad?|How do I change my password in the app?|Can I use vouchers in the app?|Why can't I log in with my email address?|Where do I find my orders in the app?|Does the mobile ticket work offline?",
+	"app_sug": "Please add a dark mode to the app.|A wish list in the app would be handy.|A size filter on the website would be nice.|The app should send push alerts for delays.",
+
+	"contract_neg": "My cancellation was simply ignored.|Despite cancelling you keep charging me.|The contract renewed automatically without notice.|I can't get out of the subscription.|Still no cancellation confirmation after {n} weeks.|I was talked into a contract on the phone.|Nobody told me about the minimum term.|The tariff change was never made.",
+	"contract_pos": "Cancelling was completely painless.|Switching plans was quick and easy.|Renewed my contract with a good offer, thanks.|The contract change was done in a day.",
+	"contract_q":   "How do I cancel my contract?|What is the notice period for my subscription?|Can I switch my plan?|Does the subscription renew automatically?|Will I get a cancellation confirmation by email?|Can I pause my membership?",
+	"contract_sug": "Cancelling with one click on the website would be customer friendly.|Please state the terms more clearly in the contract.|A monthly rolling plan would be great.",
+
+	"travel_neg": "{train} is {mins} minutes late again.|Train cancelled, no replacement, no announcement.|Missed my connection in {city} because {train} was late.|The air conditioning on {train} is broken, it's 35 degrees in here.|The train is packed, people standing in the aisle.|We've been stuck outside {city} for an hour.|Toilets out of order on a {n} hour journey.|Rail replacement bus with no signs at all.|Late every single morning, I'm always late for work.|Another cancellation today, like almost every day.|My reserved seat doesn't exist, the coach is missing.",
+	"travel_pos": "{train} right on time today, thanks!|Relaxed trip to {city}, everything went perfectly.|Clean train, friendly staff, arrived on time.|Finally a quiet journey on {train}.|Made my connection in {city}, thanks for holding the train.|Great views and comfy seats on the new train.",
+	"travel_q":   "Is {train} running today despite the strike?|When is the next train to {city}?|Is my ticket valid on {train}?|Can I take an earlier train with an advance ticket?|Which platform does {train} leave from?|Can I take my bike on {train}?|Does {train} stop at {city}?|Do I get money back for a {mins} minute delay?",
+	"travel_sug": "More sockets on regional trains would be great.|Please make announcements when there are delays.|A quiet coach on {train} would be nice.|Platform displays should show the coach order.",
+
+	"news":     "{brand} plans new link between {city} and {city}|Rail operator to invest billions in the network|Timetable change in December: what commuters in {city} need to know|{brand} opens new store in {city}|{brand} third-quarter sales rise|Engineering works: line between {city} and {city} closed at the weekend|Union announces new pay talks|New chief executive for {brand}|{city} station to be modernised from {day}|Transport minister visits building site in {city}|{brand} tests self-driving buses in {city}|Rail company presents annual results|Retail: shopping habits change in the Christmas season|Operator to hire more staff|Board discusses future of {brand}|Study: how punctual trains were last year|Council debates new tram line",
+	"newsbad":  "Strike brings rail services in {city} to a halt|Overhead line damage causes chaos on route to {city}|Level crossing accident near {city}, line closed|Signal failure causes major delays|Storm: many trains cancelled across the north|Thousands of commuters stranded as trains are cancelled",
+	"newsbody": "A spokesperson said so on {day}.|The work is expected to last until the end of the month.|Passengers should check before travelling.|Further details will follow in the coming weeks.|According to the company around {big} staff are affected.|Passengers are asked to use buses instead.|",
+	"announce": "On {day} all stores are open until 10 pm.|New in store: our autumn collection.|Due to maintenance the website will be down tonight from 1 to 3 am.|Our products are now available in {city} too.|Our stores are closed on the bank holiday.|From Monday our hotline has a new number.|Info: {train} leaves from platform 4 today.|Engineering works between {city} and {city} this weekend.|The {city} store is moving, new address from {day}.",
+	"job":      "We're hiring part-time sales assistants for our {city} store.|Job: train driver in {city}, apply now.|Apprenticeship in retail starting in August, apply at careers@example.com.|Job: customer advisor at our {city} service centre.|We're hiring signallers for {city}.|Marketing intern wanted.",
+	"chatter":  "On the train to {city} reading a book.|Lunch break soon, then two more meetings.|Anyone got a restaurant tip for {city}?|Taking the train to my parents tomorrow.|Who's watching the match tonight?|It's {day}, the weekend is coming.|Just arrived in {city}.|My coffee went cold because I was on the phone.|The kids are at grandma's today.|Weather in {city}: cloudy, 14 degrees.|Reading an article about public transport.|Pasta for dinner tonight.",
+	"chatpos":  "Finally the weekend!|What a lovely day in {city}!|So looking forward to the holidays.|The gig last night was amazing.|Best friends, best food, best evening.|Just happy today.",
+	"chatneg":  "Monday, rain, no motivation.|So tired, what a horrible week.|In bed with a cold, day ruined.|Dropped my phone, screen smashed.|Stuck in traffic again, I hate commuting.",
+	"mention":  "Did some shopping at {brand} in {city} today.|Ordered a new {ware} from {brand}.|Taking {train} to {city} tomorrow.|Anyone know {brand}?|Just saw the {brand} ad on TV.|Meeting at {city} station at 10.|According to {brand} the new model comes out in autumn.",
+
+	"note_neg": "{kunde} complained about [the long delivery time|a wrong charge|the faulty {ware}|rude staff|the app|the cancellation]. Very upset.|{kunde} unhappy, {ware} broke after a short time, wants refund.|{kunde} returned the {ware}, exchange refused, customer angry.",
+	"note_pos": "{kunde} praised {name}'s advice.|{kunde} thanked us for the quick exchange.|{kunde} very happy with the {ware}, will come back.",
+	"note_q":   "{kunde} asked whether the {ware} can be reordered.|{kunde} wants to know when new stock arrives.|{kunde} asked about opening hours on {day}.",
+	"note_sug": "{kunde} suggests putting out more seating.|{kunde} suggests offering the {ware} in blue as well.",
+
+	"urg_public": "Otherwise I'm going to the press.|I'll post this everywhere.|I'm going public with this.|The papers will love this.",
+	"urg_legal":  "I'm contacting my lawyer.|I'll take legal action.|I'm reporting this to consumer protection.|See you in court.",
+	"urg_cancel": "I'll cancel my contract.|I'm cancelling.|I'm switching to a competitor.|I'm closing my account.",
+	"urg_safety": "The charger nearly caught fire, this is dangerous!|My child got hurt on it.|The cable is melting and smoking.|This is a safety hazard.",
+	"urg_repeat": "This is the third time I'm writing.|Again no answer.|This is my fourth email.|I've contacted you several times already.",
+}

@@ -1,0 +1,70 @@
+package analyze
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var retrain = flag.Bool("retrain", false, "train on ../../shared/data and rewrite model/")
+
+// dataDir is the shared data folder as seen from the package directory.
+const dataDir = "../../shared/data"
+
+// TestRetrain rewrites the shipped model files when asked:
+// go test ./analyze -run TestRetrain -retrain.
+func TestRetrain(t *testing.T) {
+	if !*retrain {
+		t.Skip("model files are only rewritten with -retrain")
+	}
+	if err := TrainAndWrite(dataDir, "model", 1, testLog{t}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testLog sends training progress to the test log.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// TestTrainingIsReproducible trains twice on a small subset with the same
+// seed: the model files must be byte-identical, or a retrain could not be
+// told apart from a change.
+func TestTrainingIsReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains two models, about two seconds")
+	}
+	var files [2]map[string][]byte
+	for i := range files {
+		dir := t.TempDir()
+		m, err := Train(TrainOptions{DataDir: dataDir, Seed: 7, Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		files[i] = map[string][]byte{}
+		for _, name := range []string{sentimentFile, kindFile} {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[i][name] = b
+		}
+	}
+	for name, b := range files[0] {
+		if !bytes.Equal(b, files[1][name]) {
+			t.Errorf("%s differs between two runs with the same seed", name)
+		}
+	}
+	if _, err := newAnalyzer(&Model{}); err == nil {
+		t.Error("an empty model was accepted")
+	}
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/resonanz/resonanz/analyze"
+)
+
+// defaultSharedData is where the training and evaluation data sets live, beside the project.
+const defaultSharedData = "../shared/data"
+
+func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("analyze", `Analyze messages without a server: read one message per line on standard input
+(plain text, or JSON lines with a "text" field) and write one JSON object per line with
+language, sentiment, kind, topics, urgency and their scores.`, stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := analyze.New()
+	if err != nil {
+		return err
+	}
+	return analyzeLines(os.Stdin, stdout, a)
+}
+
+func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var shared, out string
+	var seed int64
+	fs := newFlagSet("train", `Train the analysis models (sentiment, kind) from the data sets and write the model
+files that the next build embeds. The same data and seed give the same files.`, stderr)
+	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (potts/) (RESONANZ_SHARED_DATA)")
+	fs.StringVar(&out, "out", "analyze/model", "where to write the model files")
+	fs.Int64Var(&seed, "seed", 1, "random seed")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := analyze.TrainAndWrite(shared, out, seed, stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "model files written to %s; rebuild resonanz to embed them\n", out)
+	return nil
+}
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var shared string
+	fs := newFlagSet("eval", `Measure the analysis on every data set found: accuracy, micro-F1, macro-F1, per-class
+precision and recall, confusion matrix (GermEval 2017 dev, PotTS test, the project's held-out split).`, stderr)
+	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (RESONANZ_SHARED_DATA)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := analyze.New()
+	if err != nil {
+		return err
+	}
+	_, err = analyze.Evaluate(a, shared, stdout)
+	return err
+}
+
+func runReanalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := newFlagSet("reanalyze", "Label every stored customer message anew after a model change; agents' corrections stay.", stderr)
+	dataFlag(fs, &cfg)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := analyze.New()
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	err = db.Reanalyze(ctx, a.Analyze, func(done, total int) { fmt.Fprint(stderr, "\r"+progressBar(done, total)) })
+	fmt.Fprintln(stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "all messages analyzed anew")
+	return nil
+}
+
+// progressBar draws "[#####.....]  50% 500/1000".
+func progressBar(done, total int) string {
+	const width = 30
+	filled := width
+	if total > 0 {
+		filled = width * done / total
+	}
+	pct := 100
+	if total > 0 {
+		pct = 100 * done / total
+	}
+	return fmt.Sprintf("[%s%s] %3d%% %d/%d", strings.Repeat("#", filled), strings.Repeat(".", width-filled), pct, done, total)
+}
