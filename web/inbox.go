@@ -12,15 +12,53 @@ import (
 )
 
 type inboxView struct {
-	Filter   resonanz.ConversationFilter
-	Mine     bool
-	Page     *resonanz.ConversationPage
-	Teams    []*resonanz.Team
-	Channels []resonanz.ChannelInfo
-	Statuses []string
-	Labels   labelChoices
-	NextURL  string
-	IsFirst  bool
+	Filter  resonanz.ConversationFilter
+	Filters []filterSelect
+	Mine    bool
+	Page    *resonanz.ConversationPage
+	NextURL string
+	IsFirst bool
+}
+
+// filterSelect is one drop-down of the inbox filters; Name is both the query
+// parameter and the key of its translated label.
+type filterSelect struct {
+	Name    string
+	Options []filterOption
+}
+
+type filterOption struct {
+	Value, Text string
+	Selected    bool
+}
+
+// filterSelects builds the inbox's drop-downs, labelled in lang, with the current choices selected.
+func (s *Server) filterSelects(lang string, f resonanz.ConversationFilter, teams []*resonanz.Team) []filterSelect {
+	options := func(values []string, selected, prefix string) []filterOption {
+		var opts []filterOption
+		for _, v := range values {
+			opts = append(opts, filterOption{Value: v, Text: labelText(lang, prefix, v), Selected: v == selected})
+		}
+		return opts
+	}
+	var channels, teamOpts []filterOption
+	for _, ch := range resonanz.Channels {
+		channels = append(channels, filterOption{Value: ch.Name, Text: ch.Label, Selected: ch.Name == f.Channel})
+	}
+	for _, t := range teams {
+		teamOpts = append(teamOpts, filterOption{Value: strconv.FormatInt(t.ID, 10), Text: t.Name, Selected: t.ID == f.TeamID})
+	}
+	labels := s.labelChoices()
+	selects := []filterSelect{
+		{"status", options(resonanz.Statuses, f.Status, "status")},
+		{"channel", channels},
+		{"team", teamOpts},
+		{"kind", options(labels.Kinds, f.Kind, "kind")},
+		{"sentiment", options(labels.Sentiments, f.Sentiment, "sentiment")},
+		{"topic", options(labels.Topics, f.Topic, "topic")},
+		{"language", options(labels.Languages, f.Language, "language")},
+	}
+	return slices.DeleteFunc(selects, func(fs filterSelect) bool { return len(fs.Options) == 0 })
 }
 
 // labelChoices are the values the analysis gives, for filters and corrections.
@@ -80,7 +118,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := inboxView{Filter: f, Mine: mine, Page: page, Teams: teams, Channels: resonanz.Channels, Statuses: resonanz.Statuses, Labels: labels, IsFirst: f.After == nil}
+	v := inboxView{Filter: f, Filters: s.filterSelects(language(r), f, teams), Mine: mine, Page: page, IsFirst: f.After == nil}
 	if page.Next != nil {
 		next := url.Values{}
 		for k, vals := range q {

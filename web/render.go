@@ -63,8 +63,10 @@ func (p *page) T(key string) string { return translate(p.Lang, key) }
 
 // Label translates a label value such as "kind.complaint"; unknown values
 // (a company's own topics) show as they are.
-func (p *page) Label(prefix, value string) string {
-	if s, ok := translations[p.Lang][prefix+"."+value]; ok {
+func (p *page) Label(prefix, value string) string { return labelText(p.Lang, prefix, value) }
+
+func labelText(lang, prefix, value string) string {
+	if s, ok := translations[lang][prefix+"."+value]; ok {
 		return s
 	}
 	return value
