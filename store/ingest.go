@@ -123,12 +123,20 @@ func (b *batch) newConversation(who identity, channel, visibility, preview strin
 	return c
 }
 
+// repeatAfter is how long after their last message a customer writing
+// again about the same case counts as a repeated contact, not a thread.
+const repeatAfter = 60 * 60 * 1000
+
 // receive updates a conversation for a new customer message: the customer
 // writing again reopens it, an older message arriving late does not replace
-// the newer preview and labels, and urgency signals add up.
+// the newer preview and labels, urgency signals add up, and writing again
+// after an hour or more is a repeated contact.
 func (c *conversationState) receive(sentAt int64, preview, visibility string, l *labels) {
 	if c.status == resonanz.StatusWaiting || c.status == resonanz.StatusSolved {
 		c.status = resonanz.StatusOpen
+	}
+	if sentAt-c.lastMessageAt >= repeatAfter {
+		c.urgency = mergeList(c.urgency, resonanz.UrgentRepeat)
 	}
 	if sentAt >= c.lastMessageAt {
 		c.preview, c.visibility, c.lastMessageAt = preview, visibility, sentAt

@@ -24,7 +24,12 @@ func TestAnalysisIsStored(t *testing.T) {
 			Urgency: []string{resonanz.UrgentPublic}}
 		calm := resonanz.Analysis{Language: "de", Sentiment: resonanz.Neutral, Kind: resonanz.KindQuestion, Topics: []string{"delivery"}}
 		res := mustIngest(t, db, analysed("m1", "@anna", 0, angry), analysed("m2", "@anna", 5, calm),
+			analysed("m4", "@carla", 0, calm), analysed("m5", "@carla", 90, calm),
 			analysed("m3", "@ben", 6, resonanz.Analysis{Language: "en", Sentiment: resonanz.Positive, Kind: resonanz.KindPraise}))
+		carla, _ := db.FindConversationByID(ctx, res[2].ConversationID)
+		if fmt.Sprint(carla.Urgency) != "[repeat]" {
+			t.Fatalf("writing again after 90 minutes gives urgency %v, want [repeat]", carla.Urgency)
+		}
 		if res[0].Analysis == nil || res[0].Analysis.Kind != resonanz.KindComplaint {
 			t.Fatalf("ingest result does not tell the analysis: %+v", res[0])
 		}
@@ -40,23 +45,29 @@ func TestAnalysisIsStored(t *testing.T) {
 		if c.Sentiment != resonanz.Neutral || c.Kind != resonanz.KindQuestion || fmt.Sprint(c.Urgency) != "[public]" {
 			t.Fatalf("conversation shows %s/%s urgency %v; want the latest labels and the earlier urgency", c.Sentiment, c.Kind, c.Urgency)
 		}
+		anna, carlaID, ben := res[0].ConversationID, res[2].ConversationID, res[4].ConversationID
 		for _, tc := range []struct {
 			name string
 			f    resonanz.ConversationFilter
-			want int64
+			want []int64
 		}{
-			{"Kind", resonanz.ConversationFilter{Kind: resonanz.KindPraise}, res[2].ConversationID},
-			{"Sentiment", resonanz.ConversationFilter{Sentiment: resonanz.Neutral}, res[0].ConversationID},
-			{"Topic", resonanz.ConversationFilter{Topic: "delivery"}, res[0].ConversationID},
-			{"Language", resonanz.ConversationFilter{Language: "en"}, res[2].ConversationID},
-			{"Urgent", resonanz.ConversationFilter{Urgent: true}, res[0].ConversationID},
+			{"Kind", resonanz.ConversationFilter{Kind: resonanz.KindPraise}, []int64{ben}},
+			{"Sentiment", resonanz.ConversationFilter{Sentiment: resonanz.Neutral}, []int64{carlaID, anna}},
+			{"Topic", resonanz.ConversationFilter{Topic: "delivery"}, []int64{carlaID, anna}},
+			{"Language", resonanz.ConversationFilter{Language: "en"}, []int64{ben}},
+			{"Urgent", resonanz.ConversationFilter{Urgent: true}, []int64{carlaID, anna}},
+			{"LatestLabelsCount", resonanz.ConversationFilter{Kind: resonanz.KindComplaint}, nil},
 		} {
 			page, err := db.FindConversations(ctx, tc.f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(page.Conversations) != 1 || page.Conversations[0].ID != tc.want {
-				t.Errorf("%s filter found %d conversations, want only %d", tc.name, len(page.Conversations), tc.want)
+			var got []int64
+			for _, c := range page.Conversations {
+				got = append(got, c.ID)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("%s filter found %v, want %v", tc.name, got, tc.want)
 			}
 		}
 	})
