@@ -1,0 +1,57 @@
+package resonanz
+
+import (
+	"context"
+	"time"
+)
+
+// Alert statuses: an alert is open until someone acknowledges it, and
+// resolved when the storm is over and handled.
+const (
+	AlertOpen         = "open"
+	AlertAcknowledged = "acknowledged"
+	AlertResolved     = "resolved"
+)
+
+// AlertAll is the key under which all negative messages are counted, beside each topic.
+const AlertAll = "all"
+
+// Alert warns that negative messages about one topic burst far above their
+// usual level: a storm in the making.
+type Alert struct {
+	ID       int64
+	Key      string // a topic, or AlertAll
+	Status   string
+	Severity int // 0–6, in the spirit of the Shitstorm-Skala
+	// The burst as last measured.
+	Count    int
+	Window   time.Duration
+	Expected float64
+	Ratio    float64
+	Growth   float64
+	Channels int
+	Authors  int
+	Messages int // customer messages linked to the alert so far
+	TopTerms []string
+	Urgent   int // messages that threaten to go public, to the press or to court
+	// Lifecycle.
+	FirstSeen      time.Time
+	LastSeen       time.Time
+	AcknowledgedBy string
+	AcknowledgedAt time.Time
+	ResolvedAt     time.Time
+}
+
+// AlertService keeps alerts and the messages they hold.
+type AlertService interface {
+	// SaveAlert creates an alert (ID 0) or updates the open one with new figures.
+	SaveAlert(ctx context.Context, a *Alert) error
+	// LinkAlertMessages adds customer messages to an alert's crisis room.
+	LinkAlertMessages(ctx context.Context, alertID int64, messageIDs []int64) error
+	FindAlerts(ctx context.Context, includeResolved bool) ([]*Alert, error)
+	FindAlertByID(ctx context.Context, id int64) (*Alert, error)
+	// AlertMessages returns the alert's messages, newest first.
+	AlertMessages(ctx context.Context, id int64, limit int) ([]*SearchHit, error)
+	// SetAlertStatus acknowledges or resolves an alert, recording who did it.
+	SetAlertStatus(ctx context.Context, id int64, by *User, status string) error
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/resonanz/resonanz"
+)
+
+const alertColumns = `a.id, a.key, a.status, a.severity, a.count, a.window_seconds, a.expected, a.ratio, a.growth,
+	a.channels, a.authors, a.top_terms, a.urgent, a.first_seen, a.last_seen, coalesce(u.name, ''),
+	coalesce(a.acknowledged_at, 0), coalesce(a.resolved_at, 0),
+	(SELECT count(*) FROM alert_messages am WHERE am.alert_id = a.id)
+	FROM alerts a LEFT JOIN users u ON u.id = a.acknowledged_by`
+
+func scanAlert(row interface{ Scan(...any) error }) (*resonanz.Alert, error) {
+	var a resonanz.Alert
+	var window, first, last, acked, resolved int64
+	var terms string
+	if err := row.Scan(&a.ID, &a.Key, &a.Status, &a.Severity, &a.Count, &window, &a.Expected, &a.Ratio, &a.Growth,
+		&a.Channels, &a.Authors, &terms, &a.Urgent, &first, &last, &a.AcknowledgedBy, &acked, &resolved, &a.Messages); err != nil {
+		return nil, err
+	}
+	a.Window, a.TopTerms = time.Duration(window)*time.Second, splitList(terms)
+	a.FirstSeen, a.LastSeen = fromMillis(first), fromMillis(last)
+	if acked != 0 {
+		a.AcknowledgedAt = fromMillis(acked)
+	}
+	if resolved != 0 {
+		a.ResolvedAt = fromMillis(resolved)
+	}
+	return &a, nil
+}
+
+// SaveAlert creates an alert, or updates the figures of an existing one.
+func (db *DB) SaveAlert(ctx context.Context, a *resonanz.Alert) error {
+	args := []any{a.Severity, a.Count, int64(a.Window / time.Second), a.Expected, a.Ratio, a.Growth, a.Channels, a.Authors,
+		joinList(a.TopTerms), a.Urgent, millis(a.LastSeen)}
+	var err error
+	if a.ID == 0 {
+		a.Status = resonanz.AlertOpen
+		err = db.write.QueryRowContext(ctx, `INSERT INTO alerts (severity, count, window_seconds, expected, ratio, growth, channels,
+			authors, top_terms, urgent, last_seen, key, status, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			append(args, a.Key, a.Status, millis(a.FirstSeen))...).Scan(&a.ID)
+	} else {
+		_, err = db.write.ExecContext(ctx, `UPDATE alerts SET severity = ?, count = ?, window_seconds = ?, expected = ?, ratio = ?,
+			growth = ?, channels = ?, authors = ?, top_terms = ?, urgent = ?, last_seen = ? WHERE id = ?`, append(args, a.ID)...)
+	}
+	if err != nil {
+		return fmt.Errorf("store: save alert: %w", err)
+	}
+	return nil
+}
+
+// LinkAlertMessages adds messages to an alert; a message already linked stays once.
+func (db *DB) LinkAlertMessages(ctx context.Context, alertID int64, messageIDs []int64) error {
+	if len(messageIDs) == 0 {
+		return nil
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: link alert messages: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range messageIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO alert_messages (alert_id, message_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+			alertID, id); err != nil {
+			return fmt.Errorf("store: link alert messages: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// FindAlerts lists alerts, newest first; resolved ones only when asked.
+func (db *DB) FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz.Alert, error) {
+	q := `SELECT ` + alertColumns
+	if !includeResolved {
+		q += ` WHERE a.status <> 'resolved'`
+	}
+	rows, err := db.read.QueryContext(ctx, q+` ORDER BY a.id DESC LIMIT 200`)
+	if err != nil {
+		return nil, fmt.Errorf("store: find alerts: %w", err)
+	}
+	defer rows.Close()
+	var alerts []*resonanz.Alert
+	for rows.Next() {
+		a, err := scanAlert(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: find alerts: %w", err)
+		}
+		alerts = append(alerts, a)
+	}
+	return alerts, rows.Err()
+}
+
+// FindAlertByID returns one alert, or ENOTFOUND.
+func (db *DB) FindAlertByID(ctx context.Context, id int64) (*resonanz.Alert, error) {
+	a, err := scanAlert(db.read.QueryRowContext(ctx, `SELECT `+alertColumns+` WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("store: find alert: %w", err)
+	}
+	return a, nil
+}
+
+// AlertMessages returns the customer messages in an alert's crisis room, newest first.
+func (db *DB) AlertMessages(ctx context.Context, id int64, limit int) ([]*resonanz.SearchHit, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT m.id, m.conversation_id, m.channel, coalesce(m.external_id, ''), m.direction,
+			m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, `+labelColumns+`,
+			coalesce(ct.name, m.author_name)
+		FROM alert_messages am JOIN messages m ON m.id = am.message_id
+		LEFT JOIN identities i ON i.id = m.identity_id LEFT JOIN contacts ct ON ct.id = i.contact_id
+		WHERE am.alert_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: alert messages: %w", err)
+	}
+	defer rows.Close()
+	var hits []*resonanz.SearchHit
+	for rows.Next() {
+		var h resonanz.SearchHit
+		if h.Message, err = scanMessage(rows, &h.CustomerName); err != nil {
+			return nil, fmt.Errorf("store: alert messages: %w", err)
+		}
+		hits = append(hits, &h)
+	}
+	return hits, rows.Err()
+}
+
+// SetAlertStatus acknowledges or resolves an alert.
+func (db *DB) SetAlertStatus(ctx context.Context, id int64, by *resonanz.User, status string) error {
+	var q string
+	switch status {
+	case resonanz.AlertAcknowledged:
+		q = `UPDATE alerts SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND status = 'open'`
+	case resonanz.AlertResolved:
+		q = `UPDATE alerts SET status = 'resolved', acknowledged_by = coalesce(acknowledged_by, ?),
+			resolved_at = ? WHERE id = ? AND status <> 'resolved'`
+	default:
+		return resonanz.FieldError("status", "An alert can be acknowledged or resolved, not %q.", status)
+	}
+	res, err := db.write.ExecContext(ctx, q, by.ID, millis(db.Now()), id)
+	if err != nil {
+		return fmt.Errorf("store: set alert status: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		if _, err := db.FindAlertByID(ctx, id); err != nil {
+			return err
+		}
+		return resonanz.Errorf(resonanz.ECONFLICT, "The alert is already %s.", status)
+	}
+	return nil
+}
