@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
 )
@@ -30,7 +31,8 @@ func newTestServer(t *testing.T) (string, *store.DB, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.NewServer(db, db, db, db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Bus: events.NewBus()}
+	srv := httptest.NewServer(web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	t.Cleanup(srv.Close)
 	return srv.URL, db, token
 }

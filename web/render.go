@@ -10,10 +10,11 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/search"
 )
 
-var pageNames = []string{"login", "inbox", "conversation", "search", "error"}
+var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis"}
 
 var templateFuncs = template.FuncMap{
 	"channelLabel": func(name string) string {
@@ -22,8 +23,16 @@ var templateFuncs = template.FuncMap{
 		}
 		return name
 	},
-	"when": func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
-	"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"when":  func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
+	"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"clock": func(t time.Time) string { return t.Local().Format("02.01. 15:04") },
+	"minutes": func(d time.Duration) string {
+		if d >= time.Hour && d%time.Hour == 0 {
+			return strconv.Itoa(int(d/time.Hour)) + " h"
+		}
+		return strconv.Itoa(int(d/time.Minute)) + " min"
+	},
+	"ratio": func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
 	},
@@ -36,7 +45,7 @@ func parsePages() map[string]*template.Template {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		pages[name] = template.Must(template.New("layout.html").Funcs(templateFuncs).
-			ParseFS(templateFS, "templates/layout.html", "templates/labels.html", "templates/"+name+".html"))
+			ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
 	}
 	return pages
 }
@@ -51,11 +60,12 @@ type badgeView struct {
 // page is what every template receives: the request's language, user and
 // CSRF token, and the page's own data.
 type page struct {
-	Lang string
-	User *resonanz.User
-	CSRF string
-	Path string
-	Data any
+	Lang   string
+	User   *resonanz.User
+	CSRF   string
+	Path   string
+	Alerts []*resonanz.Alert // open alerts, for the banner
+	Data   any
 }
 
 // T translates a UI text into the page's language.
@@ -80,7 +90,12 @@ func (p *page) LangURL(lang string) string {
 // render writes a page; it renders into a buffer first so that a template
 // error never leaves half a page behind.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
+	p, err := s.newPage(r, data)
+	if err != nil {
+		s.Logger.Error("render", "page", name, "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
 	var buf bytes.Buffer
 	if err := s.pages[name].Execute(&buf, p); err != nil {
 		s.Logger.Error("render", "page", name, "err", err)
@@ -91,6 +106,31 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
+
+// newPage gathers what every page shows; the open alerts only for logged-in users.
+func (s *Server) newPage(r *http.Request, data any) (*page, error) {
+	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
+	if p.User != nil {
+		var err error
+		if p.Alerts, err = s.Alerts.FindAlerts(r.Context(), false); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// renderBanner renders the alert banner alone, for live updates.
+func (s *Server) renderBanner(r *http.Request) ([]byte, error) {
+	p, err := s.newPage(r, nil)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = s.pages["inbox"].ExecuteTemplate(&buf, "banner", p)
+	return buf.Bytes(), err
+}
+
+func alertEvent(id int64) events.Event { return events.Event{Kind: "alert", AlertID: id} }
 
 // handleLanguage switches the UI language and returns to the page the user was on.
 func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {

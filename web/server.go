@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
 )
 
 //go:embed templates/*.html
@@ -17,13 +18,21 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Server handles every HTTP request of resonanz.
-type Server struct {
+// Services are what the web server serves from.
+type Services struct {
 	Messages      resonanz.MessageService
 	Conversations resonanz.ConversationService
 	Users         resonanz.UserService
 	Search        resonanz.SearchService
-	Logger        *slog.Logger
+	Alerts        resonanz.AlertService
+	// Bus brings news of alerts to the open pages.
+	Bus *events.Bus
+}
+
+// Server handles every HTTP request of resonanz.
+type Server struct {
+	Services
+	Logger *slog.Logger
 	// Topics are the topic names the analysis knows, for filters and corrections.
 	Topics []string
 
@@ -32,10 +41,8 @@ type Server struct {
 }
 
 // NewServer returns a server using the given services.
-func NewServer(msgs resonanz.MessageService, convs resonanz.ConversationService, users resonanz.UserService,
-	srch resonanz.SearchService, logger *slog.Logger) *Server {
-	s := &Server{Messages: msgs, Conversations: convs, Users: users, Search: srch, Logger: logger,
-		mux: http.NewServeMux(), pages: parsePages()}
+func NewServer(services Services, logger *slog.Logger) *Server {
+	s := &Server{Services: services, Logger: logger, mux: http.NewServeMux(), pages: parsePages()}
 	s.routes()
 	return s
 }
@@ -57,6 +64,10 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
 	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
+	s.mux.HandleFunc("GET /alerts", s.requireUser(s.handleAlerts))
+	s.mux.HandleFunc("GET /alerts/{id}", s.requireUser(s.handleCrisisRoom))
+	s.mux.HandleFunc("POST /alerts/{id}/status", s.requireUser(s.handleAlertStatus))
+	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
 }
 
 // ServeHTTP sets headers that keep untrusted content inert, then routes.

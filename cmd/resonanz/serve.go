@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
@@ -24,10 +25,13 @@ type Main struct {
 	Stdout io.Writer
 	Logger *slog.Logger
 
-	DB       *store.DB
-	ingester *ingest.Ingester
-	server   *http.Server
-	listener net.Listener
+	DB  *store.DB
+	Bus *events.Bus
+
+	ingester     *ingest.Ingester
+	server       *http.Server
+	stopRequests context.CancelFunc
+	listener     net.Listener
 }
 
 // NewMain returns a program with default settings that prints to stdout.
@@ -60,11 +64,17 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.listener = ln
 	m.ingester = ingest.New(db, analyzer)
-	srv := web.NewServer(m.ingester, db, db, db, m.Logger)
+	m.Bus = events.NewBus()
+	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Bus: m.Bus}, m.Logger)
 	for _, t := range analyze.DefaultTopics() {
 		srv.Topics = append(srv.Topics, t.Name)
 	}
-	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	// Requests run under a context that Close cancels, so that live event
+	// streams end instead of holding the shutdown.
+	base, cancel := context.WithCancel(context.Background())
+	m.stopRequests = cancel
+	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return base }}
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -80,6 +90,7 @@ func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
 // Close stops the server, letting requests in flight finish, and closes the database.
 func (m *Main) Close() error {
 	if m.server != nil {
+		m.stopRequests()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		m.server.Shutdown(ctx)

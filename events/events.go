@@ -1,0 +1,50 @@
+// Package events passes news of what happened (an alert raised or changed)
+// from the part that knows to the parts that show it, inside one process.
+package events
+
+import "sync"
+
+// Event is one piece of news.
+type Event struct {
+	Kind    string // e.g. "alert"
+	AlertID int64
+}
+
+// Bus delivers every published event to every current subscriber. A
+// subscriber that does not keep up misses events rather than slowing the
+// publisher; the UI then reloads the whole state at the next one.
+type Bus struct {
+	mu   sync.Mutex
+	subs map[chan Event]struct{}
+}
+
+// NewBus returns a bus without subscribers.
+func NewBus() *Bus { return &Bus{subs: map[chan Event]struct{}{}} }
+
+// Subscribe returns a channel of events and a function that ends the subscription.
+func (b *Bus) Subscribe() (<-chan Event, func()) {
+	ch := make(chan Event, 16)
+	b.mu.Lock()
+	b.subs[ch] = struct{}{}
+	b.mu.Unlock()
+	return ch, func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if _, ok := b.subs[ch]; ok {
+			delete(b.subs, ch)
+			close(ch)
+		}
+	}
+}
+
+// Publish sends e to every subscriber that has room for it.
+func (b *Bus) Publish(e Event) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for ch := range b.subs {
+		select {
+		case ch <- e:
+		default:
+		}
+	}
+}

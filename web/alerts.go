@@ -1,0 +1,106 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/resonanz/resonanz"
+)
+
+// crisisView is the crisis room of one alert.
+type crisisView struct {
+	Alert     *resonanz.Alert
+	Messages  []*resonanz.SearchHit
+	Customers []string
+}
+
+// crisisMessages bounds how many messages the crisis room lists.
+const crisisMessages = 500
+
+func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) {
+	alerts, err := s.Alerts.FindAlerts(r.Context(), true)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "alerts", alerts)
+}
+
+// handleCrisisRoom shows one alert with every message in it and the customers affected.
+func (s *Server) handleCrisisRoom(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such alert."))
+		return
+	}
+	a, err := s.Alerts.FindAlertByID(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	hits, err := s.Alerts.AlertMessages(r.Context(), id, crisisMessages)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := crisisView{Alert: a, Messages: hits}
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if !seen[h.CustomerName] {
+			seen[h.CustomerName] = true
+			v.Customers = append(v.Customers, h.CustomerName)
+		}
+	}
+	s.render(w, r, http.StatusOK, "crisis", v)
+}
+
+func (s *Server) handleAlertStatus(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err == nil {
+		err = s.Alerts.SetAlertStatus(r.Context(), id, userFrom(r.Context()), r.PostFormValue("status"))
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.Bus.Publish(alertEvent(id))
+	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+// handleEvents streams the alert banner to the page as server-sent events:
+// the current one at once, and a new one whenever an alert changes.
+func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "Streaming is not supported.", http.StatusInternalServerError)
+		return
+	}
+	events, cancel := s.Bus.Subscribe()
+	defer cancel()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	for {
+		banner, err := s.renderBanner(r)
+		if err != nil {
+			s.logInternal(r, err)
+			return
+		}
+		// Every line of the HTML becomes a data line of one event.
+		fmt.Fprint(w, "event: alerts\n")
+		for _, line := range bytes.Split(banner, []byte("\n")) {
+			fmt.Fprintf(w, "data: %s\n", line)
+		}
+		fmt.Fprint(w, "\n")
+		flusher.Flush()
+		select {
+		case <-r.Context().Done():
+			return
+		case _, open := <-events:
+			if !open {
+				return
+			}
+		}
+	}
+}
