@@ -95,12 +95,13 @@ func (a *Analyzer) Analyze(text string) resonanz.Analysis {
 	s := a.scratch.Get().(*scratch)
 	defer a.scratch.Put(s)
 	s.tokens.normalize(text)
-	s.feats = s.tokens.features(s.feats[:0], featureDim)
+	var cut int
+	s.feats, cut = s.tokens.featuresCut(s.feats[:0], featureDim, sentimentBytes)
 	var out resonanz.Analysis
 	out.Language = s.tokens.language(text)
 
 	p := s.probs[:len(a.sentiment.classes)]
-	a.sentiment.probs(s.feats, p)
+	a.sentiment.probs(s.feats[:cut], p)
 	best := argmax(p)
 	out.Sentiment, out.SentimentScore = a.sentiment.classes[best], p[best]
 

@@ -29,14 +29,21 @@ const (
 	SetGermEval = "GermEval 2017 dev"
 	SetPotTS    = "PotTS test"
 	SetHeldOut  = "generated held-out"
+	// SetUnseen is generated from phrases that training never uses, with
+	// another seed: a stricter test than SetHeldOut, whose messages are new
+	// combinations of the training phrases.
+	SetUnseen = "generated unseen phrases"
 )
+
+// unseenCount is the size of SetUnseen.
+const unseenCount = 2000
 
 // noTopic stands for "none of the topics" in the topic scores.
 const noTopic = "none"
 
 // Evaluate measures a on the data sets found in dataDir (GermEval 2017 dev,
-// PotTS test) and on the held-out split of the generated set, and prints
-// the scores to w.
+// PotTS test), on the held-out split of the generated set and on messages
+// generated from phrases training never uses, and prints the scores to w.
 func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 	var r Report
 	add := func(c *confusion, set, task string) {
@@ -63,36 +70,58 @@ func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 	} else {
 		fmt.Fprintf(w, "%s: not found at %s, skipped\n", SetPotTS, p)
 	}
-	topics := append([]string{noTopic}, a.topics.names...)
-	c := map[string]*confusion{
-		"sentiment": newConfusion(sentimentClasses),
-		"kind":      newConfusion(kindClasses),
-		"topic":     newConfusion(topics),
-		"language":  newConfusion([]string{resonanz.LangGerman, resonanz.LangEnglish, resonanz.LangOther}),
-	}
-	for i, e := range Generate(generatedSeed, generatedCount) {
-		if !HeldOut(i) {
-			continue
-		}
-		got := a.Analyze(e.Text)
-		topic, gotTopic := cmp(e.Topic, noTopic), noTopic
-		if len(got.Topics) > 0 {
-			gotTopic = got.Topics[0]
-		}
-		for task, pair := range map[string][2]string{
-			"sentiment": {e.Sentiment, got.Sentiment},
-			"kind":      {e.Kind, got.Kind},
-			"topic":     {topic, gotTopic},
-			"language":  {e.Language, got.Language},
-		} {
-			cl := c[task].classes
-			c[task].add(slices.Index(cl, pair[0]), max(0, slices.Index(cl, pair[1])))
+	var heldOut []Example
+	for i, e := range generate(generatedSeed, generatedCount, partTrain) {
+		if HeldOut(i) {
+			heldOut = append(heldOut, e)
 		}
 	}
-	for _, task := range []string{"sentiment", "kind", "topic", "language"} {
-		add(c[task], SetHeldOut, task)
+	for _, set := range []struct {
+		name string
+		data []Example
+	}{
+		{SetHeldOut, heldOut},
+		{SetUnseen, generate(generatedSeed+1, unseenCount, partTest)},
+	} {
+		for _, task := range []string{"sentiment", "kind", "topic", "language"} {
+			add(a.generatedConfusion(set.data, task), set.name, task)
+		}
 	}
 	return r, nil
+}
+
+// generatedConfusion measures one task on generated examples.
+func (a *Analyzer) generatedConfusion(data []Example, task string) *confusion {
+	var c *confusion
+	switch task {
+	case "sentiment":
+		c = newConfusion(sentimentClasses)
+	case "kind":
+		c = newConfusion(kindClasses)
+	case "topic":
+		c = newConfusion(append([]string{noTopic}, a.topics.names...))
+	default:
+		c = newConfusion([]string{resonanz.LangGerman, resonanz.LangEnglish, resonanz.LangOther})
+	}
+	for _, e := range data {
+		got := a.Analyze(e.Text)
+		var gold, pred string
+		switch task {
+		case "sentiment":
+			gold, pred = e.Sentiment, got.Sentiment
+		case "kind":
+			gold, pred = e.Kind, got.Kind
+		case "topic":
+			gold, pred = cmp(e.Topic, noTopic), noTopic
+			if len(got.Topics) > 0 {
+				pred = got.Topics[0]
+			}
+		default:
+			gold, pred = e.Language, got.Language
+		}
+		c.add(slices.Index(c.classes, gold), max(0, slices.Index(c.classes, pred)))
+	}
+	return c
 }
 
 func cmp(s, otherwise string) string {

@@ -24,17 +24,22 @@ func TestEvaluate(t *testing.T) {
 	t.Log("\n" + out.String())
 	// Floors a little under what the shipped models reach. GermEval is far
 	// below its target (micro 0.72, macro 0.55): these floors only catch
-	// regressions.
+	// regressions. The unseen-phrase set is the honest generated test: its
+	// sentences are built from phrases training never used.
 	for _, f := range []struct {
 		set, task    string
 		micro, macro float64
 	}{
-		{SetGermEval, "sentiment", 0.48, 0.35},
-		{SetPotTS, "sentiment", 0.64, 0.61},
-		{SetHeldOut, "sentiment", 0.97, 0.97},
-		{SetHeldOut, "kind", 0.97, 0.97},
-		{SetHeldOut, "topic", 0.72, 0.73},
-		{SetHeldOut, "language", 0.98, 0},
+		{SetGermEval, "sentiment", 0.49, 0.36},
+		{SetPotTS, "sentiment", 0.65, 0.62},
+		{SetHeldOut, "sentiment", 0.99, 0.99},
+		{SetHeldOut, "kind", 0.99, 0.99},
+		{SetHeldOut, "topic", 0.73, 0.72},
+		{SetHeldOut, "language", 0.99, 0},
+		{SetUnseen, "sentiment", 0.77, 0.73},
+		{SetUnseen, "kind", 0.79, 0.79},
+		{SetUnseen, "topic", 0.80, 0.78},
+		{SetUnseen, "language", 0.99, 0},
 	} {
 		s, ok := r.Find(f.set, f.task)
 		if !ok {

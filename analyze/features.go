@@ -38,10 +38,29 @@ func hashBytes(h uint32, b []byte) uint32 {
 // features appends the hashed features of the tokens to dst; ids lie in
 // [0, dim), dim a power of two.
 func (t *tokens) features(dst []uint32, dim uint32) []uint32 {
+	dst, _ = t.featuresCut(dst, dim, 0)
+	return dst
+}
+
+// sentimentBytes is how much of the normalised text the sentiment model
+// reads: the opening of a long text (a headline and its first sentences, the
+// first lines of a forum post) carries its tone, while the rest of a news
+// article piles up topic words that would push its score to an extreme.
+const sentimentBytes = 400
+
+// featuresCut is features that also returns how many of the appended ids
+// come from tokens starting in the first limit bytes of the normalised
+// text; limit 0 means all.
+func (t *tokens) featuresCut(dst []uint32, dim uint32, limit int) ([]uint32, int) {
+	base := len(dst)
+	cut := -1
 	mask := dim - 1
 	prev := -1 // previous token in the same clause, for bigrams
 	var gram [maxGram + 64]byte
 	for k, s := range t.spans {
+		if cut < 0 && limit > 0 && int(s.start) >= limit {
+			cut = len(dst) - base
+		}
 		tok := t.text(k)
 		if len(tok) == 0 {
 			prev = -1
@@ -80,5 +99,8 @@ func (t *tokens) features(dst []uint32, dim uint32) []uint32 {
 			}
 		}
 	}
-	return dst
+	if cut < 0 {
+		cut = len(dst) - base
+	}
+	return dst, cut
 }

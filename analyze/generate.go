@@ -28,6 +28,7 @@ type scene struct {
 	sentiment string
 	topic     string
 	body      string // template
+	german    bool   // only German phrases exist for it
 }
 
 // companyTopics are the lexicon prefixes of the built-in topics; "travel"
@@ -47,30 +48,58 @@ func scenes() []scene {
 		}
 		s = append(s,
 			scene{4 * w, resonanz.KindComplaint, resonanz.Negative, topic,
-				"{" + t + "_neg}[ {" + t + "_neg}|][ {negfeel}|][ {negfeel}|][ {demand}|]"},
-			scene{2 * w, resonanz.KindPraise, resonanz.Positive, topic, "[{" + t + "_pos}|{posfeel} {" + t + "_pos}][ {posfeel}|]"},
-			scene{2 * w, resonanz.KindQuestion, resonanz.Neutral, topic, "{" + t + "_q}[ {polite}|]"},
-			scene{w, resonanz.KindSuggestion, resonanz.Neutral, topic, "{" + t + "_sug}[ {polite}|]"},
+				"{" + t + "_neg}[ {" + t + "_neg}|][ {negfeel}|][ {negfeel}|][ {demand}|]", false},
+			scene{2 * w, resonanz.KindPraise, resonanz.Positive, topic, "[{" + t + "_pos}|{posfeel} {" + t + "_pos}][ {posfeel}|]", false},
+			scene{2 * w, resonanz.KindQuestion, resonanz.Neutral, topic, "{" + t + "_q}[ {polite}|]", false},
+			scene{w, resonanz.KindSuggestion, resonanz.Neutral, topic, "{" + t + "_sug}[ {polite}|]", false},
 		)
 	}
 	return append(s,
-		scene{24, resonanz.KindOther, resonanz.Neutral, "", "{news}[. {newsbody}|]"},
-		scene{6, resonanz.KindOther, resonanz.Negative, "", "{newsbad}[. {newsbody}|]"},
-		scene{8, resonanz.KindOther, resonanz.Neutral, "", "{announce}"},
-		scene{5, resonanz.KindOther, resonanz.Neutral, "", "{job}"},
-		scene{12, resonanz.KindOther, resonanz.Neutral, "", "[{chatter}|{mention}]"},
-		scene{4, resonanz.KindOther, resonanz.Positive, "", "{chatpos}[ {emopos}|]"},
-		scene{4, resonanz.KindOther, resonanz.Negative, "", "{chatneg}[ {emoneg}|]"},
-		scene{3, resonanz.KindComplaint, resonanz.Negative, "", "{note_neg}"},
-		scene{2, resonanz.KindPraise, resonanz.Positive, "", "{note_pos}"},
-		scene{2, resonanz.KindQuestion, resonanz.Neutral, "", "{note_q}"},
-		scene{1, resonanz.KindSuggestion, resonanz.Neutral, "", "{note_sug}"},
+		scene{24, resonanz.KindOther, resonanz.Neutral, "", "{news}[. {newsbody}|]", false},
+		scene{3, resonanz.KindOther, resonanz.Negative, "", "{newsbad}[. {newsbody}|]", false},
+		scene{8, resonanz.KindOther, resonanz.Neutral, "", "{announce}", false},
+		scene{5, resonanz.KindOther, resonanz.Neutral, "", "{job}", false},
+		scene{12, resonanz.KindOther, resonanz.Neutral, "", "[{chatter}|{mention}]", false},
+		scene{4, resonanz.KindOther, resonanz.Positive, "", "{chatpos}[ {emopos}|]", false},
+		scene{4, resonanz.KindOther, resonanz.Negative, "", "{chatneg}[ {emoneg}|]", false},
+		scene{3, resonanz.KindComplaint, resonanz.Negative, "", "{note_neg}", false},
+		scene{2, resonanz.KindPraise, resonanz.Positive, "", "{note_pos}", false},
+		scene{2, resonanz.KindQuestion, resonanz.Neutral, "", "{note_q}", false},
+		scene{1, resonanz.KindSuggestion, resonanz.Neutral, "", "{note_sug}", false},
+		// Rail and public transport as a company's monitoring meets it.
+		scene{30, resonanz.KindOther, resonanz.Neutral, "", "{t_news}", true},
+		scene{12, resonanz.KindOther, resonanz.Neutral, "", "{t_share}", true},
+		scene{14, resonanz.KindOther, resonanz.Neutral, "", "{t_mention}[ {t_mention_tail}|]", true},
+		scene{8, resonanz.KindQuestion, resonanz.Neutral, "", "[@{kontoname} |]{t_frage}", true},
+		scene{14, resonanz.KindComplaint, resonanz.Negative, "", "{t_neg_open}{t_neg_core}[. {t_neg_tail}|][ {t_neg_tail}|][ {emoneg}|]", true},
+		scene{4, resonanz.KindComplaint, resonanz.Negative, "", "{t_sarkasmus}[ {t_neg_tail}|]", true},
+		scene{8, resonanz.KindPraise, resonanz.Positive, "", "{t_pos_core}[.|!] {t_pos_tail}", true},
 	)
 }
 
 // Generate writes n labelled messages, the same ones for the same seed.
 func Generate(seed uint64, n int) []Example {
-	g := generator{r: rand.New(rand.NewPCG(seed, 0x5eed)), lex: [2]map[string][]string{split(lexiconDE), split(lexiconEN)}}
+	return generate(seed, n, partAll)
+}
+
+// Phrase parts: the phrases of the generated set are split so that an
+// evaluation can use sentences training never saw. In a word list of at
+// least phraseSplit alternatives every phraseSplit-th one belongs to the
+// test part; shorter lists and the inline [a|b] choices are shared.
+const (
+	partAll   = iota // every phrase
+	partTrain        // the phrases training uses
+	partTest         // the phrases kept for the unseen-phrase evaluation
+
+	phraseSplit = 5
+)
+
+func generate(seed uint64, n int, part int) []Example {
+	de := split(lexiconDE, part)
+	for k, v := range split(lexiconTransportDE, part) {
+		de[k] = v
+	}
+	g := generator{r: rand.New(rand.NewPCG(seed, 0x5eed)), lex: [2]map[string][]string{de, split(lexiconEN, part)}}
 	all := scenes()
 	total := 0
 	for _, s := range all {
@@ -88,7 +117,7 @@ func Generate(seed uint64, n int) []Example {
 			pick -= s.weight
 		}
 		li, lang := 0, resonanz.LangGerman
-		if g.r.IntN(100) < 35 {
+		if g.r.IntN(100) < 35 && !sc.german {
 			li, lang = 1, resonanz.LangEnglish
 		}
 		body := g.expand(li, sc.body)
@@ -111,10 +140,21 @@ type generator struct {
 	lex [2]map[string][]string
 }
 
-func split(lex map[string]string) map[string][]string {
+// split turns a lexicon into word lists, keeping the phrases of part.
+func split(lex map[string]string, part int) map[string][]string {
 	m := make(map[string][]string, len(lex))
 	for k, v := range lex {
-		m[k] = strings.Split(v, "|")
+		alts := strings.Split(v, "|")
+		if part != partAll && len(alts) >= phraseSplit {
+			var kept []string
+			for j, a := range alts {
+				if (j%phraseSplit == phraseSplit/2) == (part == partTest) {
+					kept = append(kept, a)
+				}
+			}
+			alts = kept
+		}
+		m[k] = alts
 	}
 	return m
 }

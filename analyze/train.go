@@ -38,7 +38,8 @@ const (
 )
 
 // Train trains the sentiment model on PotTS train (without "mixed") and the
-// training split of the generated set, and the kind model on the generated
+// training split of the generated set (written from the training phrases
+// only), and the kind model on the generated
 // set alone. The neutral threshold is then tuned on PotTS dev.
 func Train(opts TrainOptions) (*Model, error) {
 	return train(opts, defaultHyper)
@@ -61,19 +62,21 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 	}
 	var sent, kind []sample
 	var t tokens
-	feats := func(text string) []uint32 {
+	// feats returns the features of text and those the sentiment model reads.
+	feats := func(text string) ([]uint32, []uint32) {
 		t.normalize(text)
-		return t.features(nil, featureDim)
+		f, cut := t.featuresCut(nil, featureDim, sentimentBytes)
+		return f, f[:cut]
 	}
-	gen := Generate(generatedSeed, generatedCount)
+	gen := generate(generatedSeed, generatedCount, partTrain)
 	used := 0
 	for i, e := range gen {
 		if HeldOut(i) || opts.Limit > 0 && used >= opts.Limit {
 			continue
 		}
 		used++
-		f := feats(e.Text)
-		sent = append(sent, sample{f, slices.Index(sentimentClasses, e.Sentiment), h.genWeight})
+		f, fs := feats(e.Text)
+		sent = append(sent, sample{fs, slices.Index(sentimentClasses, e.Sentiment), h.genWeight})
 		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), 1})
 	}
 	logf("generated: %d training messages", used)
@@ -87,7 +90,8 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 			potts = potts[:opts.Limit]
 		}
 		for _, l := range potts {
-			sent = append(sent, sample{feats(l.text), slices.Index(sentimentClasses, l.label), 1})
+			_, fs := feats(l.text)
+			sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), 1})
 		}
 		logf("potts: %d training tweets (mixed dropped)", len(potts))
 		if dev, err = readPotTS(pottsPath(opts.DataDir, "dev")); err != nil {
@@ -126,9 +130,10 @@ func tuneNeutral(m *linear, dev []labelled) float64 {
 	gold := make([]int, len(dev))
 	for i, l := range dev {
 		t.normalize(l.text)
-		feats = t.features(feats[:0], m.dim)
+		var cut int
+		feats, cut = t.featuresCut(feats[:0], m.dim, sentimentBytes)
 		logits[i] = make([]float64, len(m.classes))
-		m.logits(feats, logits[i])
+		m.logits(feats[:cut], logits[i])
 		gold[i] = slices.Index(m.classes, l.label)
 	}
 	best, bestF1 := 0.0, -1.0
