@@ -25,16 +25,23 @@ type request struct {
 // Ingester is a resonanz.MessageService that groups concurrent calls into
 // shared transactions. A call returns only after its messages are committed.
 type Ingester struct {
-	store    resonanz.MessageService
-	analyzer resonanz.Analyzer
+	store     resonanz.MessageService
+	analyzer  resonanz.Analyzer
+	observers []Observer
 	requests chan *request
 	stop     chan struct{}
 	wg       sync.WaitGroup
 }
 
-// New starts an ingester that analyzes messages and writes them to store; Close stops it.
-func New(store resonanz.MessageService, analyzer resonanz.Analyzer) *Ingester {
-	in := &Ingester{store: store, analyzer: analyzer, requests: make(chan *request), stop: make(chan struct{})}
+// Observer learns of messages once they are committed: everything that
+// happens because a message arrived hangs off this. It runs on the writer
+// goroutine, so it must hand work off rather than do it.
+type Observer func(msgs []resonanz.IncomingMessage, results []resonanz.IngestResult)
+
+// New starts an ingester that analyzes messages, writes them to store and
+// tells the observers; Close stops it.
+func New(store resonanz.MessageService, analyzer resonanz.Analyzer, observers ...Observer) *Ingester {
+	in := &Ingester{store: store, analyzer: analyzer, observers: observers, requests: make(chan *request), stop: make(chan struct{})}
 	in.wg.Add(1)
 	go in.run()
 	return in
@@ -103,6 +110,7 @@ func (in *Ingester) write(group []*request) {
 			all = append(all, req.msgs...)
 		}
 		if results, err := in.store.Ingest(ctx, all); err == nil {
+			in.notify(all, results)
 			for _, req := range group {
 				req.results, results = results[:len(req.msgs)], results[len(req.msgs):]
 				close(req.done)
@@ -112,6 +120,15 @@ func (in *Ingester) write(group []*request) {
 	}
 	for _, req := range group {
 		req.results, req.err = in.store.Ingest(ctx, req.msgs)
+		if req.err == nil {
+			in.notify(req.msgs, req.results)
+		}
 		close(req.done)
+	}
+}
+
+func (in *Ingester) notify(msgs []resonanz.IncomingMessage, results []resonanz.IngestResult) {
+	for _, observe := range in.observers {
+		observe(msgs, results)
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/watch"
 )
 
 // defaultSharedData is where the training and evaluation data sets live, beside the project.
@@ -47,18 +49,44 @@ files that the next build embeds. The same data and seed give the same files.`, 
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var shared string
-	fs := newFlagSet("eval", `Measure the analysis on every data set found: accuracy, micro-F1, macro-F1, per-class
-precision and recall, confusion matrix (GermEval 2017 dev, PotTS test, the project's held-out split).`, stderr)
+	fs := newFlagSet("eval", `Measure resonanz on real and generated data.
+
+  resonanz eval [analysis]   the analysis on every data set found: accuracy, micro-F1, macro-F1,
+                             per-class precision and recall, confusion matrix (GermEval 2017 dev,
+                             PotTS test, the project's held-out splits)
+  resonanz eval storms [DIR] the storm detector on a folder in the NAB layout (CSV files
+                             timestamp,value and windows.json; default: the NAB realTweets data)
+                             and on a generated stream with injected storms`, stderr)
 	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (RESONANZ_SHARED_DATA)")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(subcommandArgs(args)); err != nil {
 		return err
 	}
-	a, err := analyze.New()
-	if err != nil {
+	what := "analysis"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		what = args[0]
+	}
+	switch what {
+	case "analysis":
+		a, err := analyze.New()
+		if err != nil {
+			return err
+		}
+		_, err = analyze.Evaluate(a, shared, stdout)
+		return err
+	case "storms":
+		dir := fs.Arg(0)
+		if dir == "" {
+			dir = filepath.Join(shared, "nab-realtweets")
+		}
+		if _, err := watch.EvalNAB(dir, watch.DefaultConfig(), stdout); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout)
+		_, err := watch.EvalSynthetic(1, watch.DefaultConfig(), stdout)
 		return err
 	}
-	_, err = analyze.Evaluate(a, shared, stdout)
-	return err
+	fs.Usage()
+	return fmt.Errorf("eval: unknown subject %q (analysis or storms)", what)
 }
 
 func runReanalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -39,16 +39,17 @@ var demoTeams = []struct {
 
 // loadDemo fills an empty database with demo users, teams and about 2,000
 // generated customer messages, some already worked on by the demo agents.
-func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out io.Writer) error {
+// It reports whether it loaded them now (not on an earlier start).
+func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out io.Writer) (bool, error) {
 	defer fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
 	if _, err := db.FindUserByLogin(ctx, demoLogin); err == nil {
-		return nil // loaded on an earlier start
+		return false, nil
 	}
 	var users []*resonanz.User
 	for _, u := range demoUsers {
 		u := u
 		if err := db.CreateUser(ctx, &u, demoPassword); err != nil {
-			return err
+			return false, err
 		}
 		users = append(users, &u)
 	}
@@ -56,7 +57,7 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 	for _, t := range demoTeams {
 		team, err := db.CreateTeam(ctx, t.name)
 		if err != nil {
-			return err
+			return false, err
 		}
 		teams = append(teams, team)
 	}
@@ -69,11 +70,11 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 	for start := 0; start < len(msgs); start += 500 {
 		batch, err := db.Ingest(ctx, msgs[start:min(start+500, len(msgs))])
 		if err != nil {
-			return err
+			return false, err
 		}
 		results = append(results, batch...)
 	}
-	return workDemoConversations(ctx, db, msgs, results, users, teams)
+	return true, workDemoConversations(ctx, db, msgs, results, users, teams)
 }
 
 // workDemoConversations gives the demo the look of an inbox in use: older

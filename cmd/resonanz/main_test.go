@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,5 +75,18 @@ func TestServeDemo(t *testing.T) {
 	hits, err := m.DB.SearchMessages(ctx, "Rechnung", 10)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("demo data has no invoices to search: %v", err)
+	}
+	alerts, err := m.DB.FindAlerts(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var storm *resonanz.Alert
+	for _, a := range alerts {
+		if a.Key == "app" {
+			storm = a
+		}
+	}
+	if storm == nil || storm.Authors < 100 || storm.Messages < 100 || storm.Severity < 3 || !slices.Contains(storm.TopTerms, "appdesaster") {
+		t.Fatalf("the demo's storm about the app update raised no fitting alert: %+v", storm)
 	}
 }

@@ -29,6 +29,7 @@ type Main struct {
 	Bus *events.Bus
 
 	ingester     *ingest.Ingester
+	storms       *storms
 	server       *http.Server
 	stopRequests context.CancelFunc
 	listener     net.Listener
@@ -51,20 +52,24 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	loaded := false
 	if m.Config.Demo {
-		if err := loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
+		if loaded, err = loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}
 	} else if err := ensureAdmin(ctx, db, m.Stdout); err != nil {
 		return err
+	}
+	m.Bus = events.NewBus()
+	if m.storms, err = startStorms(ctx, db, m.Bus, m.Logger, loaded); err != nil {
+		return fmt.Errorf("start storm monitor: %w", err)
 	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
 	}
 	m.listener = ln
-	m.ingester = ingest.New(db, analyzer)
-	m.Bus = events.NewBus()
+	m.ingester = ingest.New(db, analyzer, m.storms.observer())
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Bus: m.Bus}, m.Logger)
 	for _, t := range analyze.DefaultTopics() {
 		srv.Topics = append(srv.Topics, t.Name)
@@ -97,6 +102,9 @@ func (m *Main) Close() error {
 	}
 	if m.ingester != nil {
 		m.ingester.Close()
+	}
+	if m.storms != nil {
+		m.storms.stop()
 	}
 	if m.DB != nil {
 		return m.DB.Close()

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/resonanz/resonanz"
+)
+
+// A storm sent through the API raises an alert that appears in an open
+// inbox without a reload.
+func TestBrowserStormThroughAPI(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	m, _ := startMain(t, false)
+	bg := context.Background()
+	agent := &resonanz.User{Login: "tom@example.org", Name: "Tom Berger", Role: resonanz.RoleAgent}
+	if err := m.DB.CreateUser(bg, agent, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	token, _ := m.DB.CreateAPIToken(bg, "test")
+
+	// Nine quiet days: now and then someone's app crashes.
+	now := time.Now().UTC().Truncate(time.Minute)
+	var quiet []resonanz.IncomingMessage
+	for i, at := 0, now.Add(-9*24*time.Hour); at.Before(now.Add(-2 * time.Hour)); i, at = i+1, at.Add(3*time.Hour) {
+		quiet = append(quiet, stormMessage(fmt.Sprint("q", i), fmt.Sprint("@quiet", i), "Die App stürzt schon wieder ab, total nervig!", at))
+	}
+	sendMessages(t, m.URL(), token, quiet...)
+
+	must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/login"), chromedp.WaitVisible("#login"),
+		chromedp.SendKeys("#login", agent.Login), chromedp.SendKeys("#password", "correct horse battery"),
+		chromedp.Click("#login-submit"), chromedp.WaitVisible("#inbox")))
+	waitFor(t, ctx, `document.readyState === "complete"`)
+	if n := evalString(t, ctx, `String(document.querySelectorAll("#alerts .alert").length)`); n != "0" {
+		t.Fatalf("%s alerts in quiet times", n)
+	}
+
+	// Then, within 40 minutes, sixty people lose their shopping cart.
+	var storm []resonanz.IncomingMessage
+	for i := 0; i < 60; i++ {
+		storm = append(storm, stormMessage(fmt.Sprint("s", i), fmt.Sprint("@angry", i),
+			"Nach dem Update ist mein Warenkorb leer, unfassbar! #AppDesaster", now.Add(-time.Hour+time.Duration(i*40)*time.Second)))
+	}
+	sendMessages(t, m.URL(), token, storm...)
+
+	waitFor(t, ctx, `document.querySelectorAll("#alerts .alert").length >= 1`)
+	banner := evalString(t, ctx, `document.querySelector("#alerts").textContent`)
+	if !strings.Contains(banner, "website & app") || !strings.Contains(banner, "negative messages") {
+		t.Fatalf("banner says %q", banner)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click("#alerts .alert"), chromedp.WaitVisible("#crisis-messages")))
+	if got := evalString(t, ctx, `String(document.querySelectorAll("#crisis-messages li").length)`); got != "60" {
+		t.Fatalf("crisis room holds %s messages, want the 60 of the storm", got)
+	}
+	if summary := evalString(t, ctx, `document.querySelector("#crisis-summary").textContent`); !strings.Contains(summary, "appdesaster") {
+		t.Fatalf("crisis summary does not name the storm's terms: %q", summary)
+	}
+}
+
+func stormMessage(id, handle, text string, at time.Time) resonanz.IncomingMessage {
+	return resonanz.IncomingMessage{Channel: "mastodon", ExternalID: id, Author: resonanz.Author{Handle: handle}, Text: text,
+		Time: at, Visibility: resonanz.Public}
+}

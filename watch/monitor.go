@@ -1,0 +1,284 @@
+package watch
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
+)
+
+// Observed is a stored customer message as the monitor sees it.
+type Observed struct {
+	MessageID int64
+	Channel   string
+	Author    string
+	Text      string
+	Time      time.Time
+	Analysis  resonanz.Analysis
+}
+
+// recentWindow is how far back the monitor remembers negative messages,
+// enough for the longest detector window; collectFor is how long after its
+// last message an alert keeps gathering new ones before a new burst counts
+// as a new storm.
+const (
+	recentWindow = 24 * time.Hour
+	collectFor   = 12 * time.Hour
+)
+
+// collecting is an alert still gathering the messages of its storm.
+type collecting struct {
+	id          int64
+	first, last time.Time
+	alarm       Alarm // the latest alarm, for the figures against the baseline
+}
+
+// Monitor counts negative messages overall and per topic, raises an alert
+// when one of them bursts, and gathers the messages of the burst and the
+// ones after it into the alert's crisis room.
+type Monitor struct {
+	mu       sync.Mutex
+	detector *Detector
+	alerts   resonanz.AlertService
+	bus      *events.Bus
+	recent   map[string][]Observed // per key, oldest first, within recentWindow
+	open     map[string]*collecting
+}
+
+// NewMonitor returns a monitor that keeps alerts in alerts and announces them on bus.
+func NewMonitor(cfg Config, alerts resonanz.AlertService, bus *events.Bus) (*Monitor, error) {
+	d, err := NewDetector(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Monitor{detector: d, alerts: alerts, bus: bus, recent: map[string][]Observed{}, open: map[string]*collecting{}}, nil
+}
+
+// keys are the counters a message adds to: each of its topics, and all
+// negative messages. Topics come first, so that a burst both count is
+// named by its topic.
+func keys(o *Observed) []string {
+	if o.Analysis.Sentiment != resonanz.Negative {
+		return nil
+	}
+	return append(append([]string(nil), o.Analysis.Topics...), resonanz.AlertAll)
+}
+
+// Replay feeds history to the detector without raising alerts, so that a
+// restarted monitor knows the usual level of every key. Messages must come
+// in time order.
+func (m *Monitor) Replay(msgs []Observed) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := range msgs {
+		for _, k := range keys(&msgs[i]) {
+			m.detector.Observe(k, msgs[i].Time, 1)
+			m.remember(k, msgs[i])
+		}
+	}
+}
+
+// Resume lets the alerts still open collect new messages after a restart.
+func (m *Monitor) Resume(ctx context.Context) error {
+	open, err := m.alerts.FindAlerts(ctx, false)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, a := range open {
+		if _, ok := m.open[a.Key]; !ok {
+			m.open[a.Key] = &collecting{id: a.ID, first: a.FirstSeen, last: a.LastSeen,
+				alarm: Alarm{Key: a.Key, Window: a.Window, Expected: a.Expected, Ratio: a.Ratio, Growth: a.Growth}}
+		}
+	}
+	return nil
+}
+
+// Observe counts newly stored messages, in time order, and raises or feeds alerts.
+func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := range msgs {
+		o := &msgs[i]
+		for _, k := range keys(o) {
+			m.remember(k, *o)
+			alarm, raised := m.detector.Observe(k, o.Time, 1)
+			c := m.open[k]
+			if c != nil && o.Time.Sub(c.last) >= collectFor {
+				c = nil
+			}
+			var err error
+			switch {
+			case raised && k == resonanz.AlertAll && m.topicCollecting(o.Time):
+				// The storm already has a topic alert; a second one for
+				// "all" would only repeat it.
+			case raised:
+				if c == nil {
+					c = &collecting{first: alarm.Start}
+					m.open[k] = c
+				}
+				c.alarm = alarm
+				err = m.update(ctx, k, c, o.Time)
+			case c != nil:
+				err = m.update(ctx, k, c, o.Time)
+			}
+			if err != nil {
+				return fmt.Errorf("watch: %s: %w", k, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Monitor) topicCollecting(at time.Time) bool {
+	for k, c := range m.open {
+		if k != resonanz.AlertAll && at.Sub(c.last) < collectFor {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Monitor) remember(key string, o Observed) {
+	list := append(m.recent[key], o)
+	cut := 0
+	for cut < len(list) && list[cut].Time.Before(o.Time.Add(-recentWindow)) {
+		cut++
+	}
+	m.recent[key] = list[cut:]
+}
+
+// update saves the alert of a storm with its figures up to now, gathers its
+// messages into the crisis room and announces the change. An alert that
+// someone resolved gathers nothing more.
+func (m *Monitor) update(ctx context.Context, key string, c *collecting, now time.Time) error {
+	var burst []Observed
+	for _, o := range m.recent[key] {
+		if !o.Time.Before(c.first) {
+			burst = append(burst, o)
+		}
+	}
+	a := describe(c.alarm, burst)
+	a.Key, a.FirstSeen = key, c.first
+	if c.id != 0 {
+		prev, err := m.alerts.FindAlertByID(ctx, c.id)
+		if err != nil {
+			return err
+		}
+		if prev.Status == resonanz.AlertResolved {
+			delete(m.open, key)
+			return nil
+		}
+		a.ID = c.id
+	}
+	if err := m.alerts.SaveAlert(ctx, a); err != nil {
+		return err
+	}
+	c.id, c.last = a.ID, now
+	ids := make([]int64, len(burst))
+	for i, o := range burst {
+		ids[i] = o.MessageID
+	}
+	if err := m.alerts.LinkAlertMessages(ctx, a.ID, ids); err != nil {
+		return err
+	}
+	m.bus.Publish(events.Event{Kind: "alert", AlertID: a.ID})
+	return nil
+}
+
+// describe measures a burst: how many, how fast, on how many channels, by
+// how many people, with which words, and how severe.
+func describe(alarm Alarm, burst []Observed) *resonanz.Alert {
+	channels, authors := map[string]bool{}, map[string]bool{}
+	urgent := 0
+	for _, o := range burst {
+		channels[o.Channel], authors[o.Author] = true, true
+		for _, u := range o.Analysis.Urgency {
+			if u == resonanz.UrgentPublic || u == resonanz.UrgentLegal {
+				urgent++
+				break
+			}
+		}
+	}
+	a := &resonanz.Alert{Key: alarm.Key, Count: max(alarm.Count, len(burst)), Window: alarm.Window, Expected: alarm.Expected,
+		Ratio: alarm.Ratio, Growth: alarm.Growth, Channels: len(channels), Authors: len(authors), Urgent: urgent,
+		TopTerms: topTerms(burst, 5), FirstSeen: alarm.Start}
+	if len(burst) > 0 {
+		a.LastSeen = burst[len(burst)-1].Time
+	}
+	a.Severity = Severity(a)
+	return a
+}
+
+// Severity grades an alert from 1 (more single critics than usual) to 6
+// (a storm that reaches the media), in the spirit of the Shitstorm-Skala:
+// volume, growth, spread across channels and people, and threats to go public.
+func Severity(a *resonanz.Alert) int {
+	level := 1
+	steps := []bool{
+		a.Ratio >= 3 && a.Authors >= 10,                       // 2: many customers share one critique
+		a.Channels >= 2 && a.Authors >= 20,                    // 3: protest across channels
+		a.Authors >= 50 && a.Ratio >= 5,                       // 4: a campaign
+		a.Authors >= 50 && a.Urgent >= 3,                      // 5: threats to go to the press or to court
+		a.Authors >= 200 && a.Urgent >= 10 && a.Channels >= 3, // 6: the storm reaches the media
+	}
+	for i, ok := range steps {
+		if ok {
+			level = i + 2
+		}
+	}
+	return level
+}
+
+// topTerms returns the most frequent words of the burst (hashtags kept, short and common words left out).
+func topTerms(burst []Observed, n int) []string {
+	counts := map[string]int{}
+	for _, o := range burst {
+		seen := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(o.Text)) {
+			// Handles and links name people and places, not the matter.
+			if strings.HasPrefix(w, "@") || strings.Contains(w, "://") {
+				continue
+			}
+			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if len([]rune(w)) < 4 || stopwords[w] || seen[w] {
+				continue
+			}
+			seen[w] = true
+			counts[w]++
+		}
+	}
+	terms := make([]string, 0, len(counts))
+	for w, c := range counts {
+		if c >= 2 {
+			terms = append(terms, w)
+		}
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if counts[terms[i]] != counts[terms[j]] {
+			return counts[terms[i]] > counts[terms[j]]
+		}
+		return terms[i] < terms[j]
+	})
+	return terms[:min(n, len(terms))]
+}
+
+// stopwords are frequent German and English words that say nothing about a storm.
+var stopwords = map[string]bool{
+	"aber": true, "alle": true, "auch": true, "bitte": true, "dann": true, "dass": true, "dein": true, "denn": true,
+	"doch": true, "eine": true, "einen": true, "einer": true, "euch": true, "eure": true, "euer": true, "habe": true,
+	"haben": true, "hier": true, "immer": true, "jetzt": true, "kann": true, "kein": true, "keine": true, "mein": true,
+	"meine": true, "mehr": true, "mich": true, "mir": true, "nach": true, "nicht": true, "noch": true, "oder": true,
+	"schon": true, "sehr": true, "seit": true, "sind": true, "über": true, "und": true, "unser": true, "wenn": true,
+	"wieder": true, "wird": true, "with": true, "this": true, "that": true, "have": true, "your": true, "what": true,
+	"from": true, "still": true, "just": true, "they": true, "will": true, "been": true, "when": true, "there": true,
+	"hallo": true, "danke": true, "thanks": true, "freundlichen": true, "grüßen": true, "grüße": true,
+	"regards": true, "team": true, "dear": true, "liebe": true, "geehrte": true, "damen": true, "herren": true,
+}

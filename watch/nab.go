@@ -1,0 +1,244 @@
+package watch
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// NABReport is how a Detector fares on series in the layout of the Numenta
+// Anomaly Benchmark (NAB): labelled windows around real anomalies.
+type NABReport struct {
+	Series []NABSeries
+	// Windows and Hit count the labelled windows, and those with an alarm
+	// inside.
+	Windows, Hit int
+	// FalseAlarms counts alarm events outside every window; alarms within an
+	// hour of the previous one are one event.
+	FalseAlarms int
+	// Days is the length of all series together.
+	Days float64
+	// MedianDelay is the median, over hit windows, of the time from the
+	// labelled anomaly to the first alarm in its window; negative when the
+	// alarm came first.
+	MedianDelay time.Duration
+}
+
+// NABSeries is the outcome on one series.
+type NABSeries struct {
+	Name                      string
+	Days                      float64
+	Windows, Hit, FalseAlarms int
+	// Delays has one entry per hit window, as in NABReport.MedianDelay.
+	Delays []time.Duration
+}
+
+// FalseAlarmsPerDay returns the false-alarm events per series-day.
+func (r NABReport) FalseAlarmsPerDay() float64 { return perDay(r.FalseAlarms, r.Days) }
+
+func perDay(n int, days float64) float64 {
+	if days == 0 {
+		return 0
+	}
+	return float64(n) / days
+}
+
+// The NAB files write times in UTC without a zone.
+const (
+	nabTime   = "2006-01-02 15:04:05"
+	nabWindow = "2006-01-02 15:04:05.999999"
+)
+
+// EvalNAB runs a fresh Detector with cfg over every CSV file in dir (columns
+// timestamp and value, a count per bucket) and scores its alarms against
+// windows.json (file name → list of [start, end]) and labels.json (file name
+// → anomaly times; the centre of a window stands in for a missing label).
+// It writes a table per series and overall to w.
+func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
+	var windows map[string][][2]string
+	if err := readJSON(filepath.Join(dir, "windows.json"), &windows); err != nil {
+		return NABReport{}, err
+	}
+	var labels map[string][]string
+	if err := readJSON(filepath.Join(dir, "labels.json"), &labels); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return NABReport{}, err
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if err != nil {
+		return NABReport{}, err
+	}
+	if len(files) == 0 {
+		return NABReport{}, fmt.Errorf("watch: no CSV files in %s", dir)
+	}
+	var r NABReport
+	var delays []time.Duration
+	for _, f := range files {
+		name := filepath.Base(f)
+		s, err := evalNABSeries(f, windows[name], labels[name], cfg)
+		if err != nil {
+			return NABReport{}, err
+		}
+		r.Series = append(r.Series, s)
+		r.Windows += s.Windows
+		r.Hit += s.Hit
+		r.FalseAlarms += s.FalseAlarms
+		r.Days += s.Days
+		delays = append(delays, s.Delays...)
+	}
+	r.MedianDelay = medianDuration(delays)
+	return r, r.print(w)
+}
+
+func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg Config) (NABSeries, error) {
+	s := NABSeries{Name: filepath.Base(path), Windows: len(rawWindows)}
+	rows, err := readNABSeries(path)
+	if err != nil {
+		return s, err
+	}
+	if len(rows) == 0 {
+		return s, fmt.Errorf("watch: %s has no rows", path)
+	}
+	labels := make([]time.Time, len(rawLabels))
+	for i, raw := range rawLabels {
+		if labels[i], err = time.Parse(nabTime, raw); err != nil {
+			return s, fmt.Errorf("watch: label of %s: %w", s.Name, err)
+		}
+	}
+	slices.SortFunc(labels, time.Time.Compare)
+	type window struct{ start, end, anomaly time.Time }
+	ws := make([]window, len(rawWindows))
+	for i, raw := range rawWindows {
+		w := &ws[i]
+		if w.start, err = time.Parse(nabWindow, raw[0]); err == nil {
+			w.end, err = time.Parse(nabWindow, raw[1])
+		}
+		if err != nil {
+			return s, fmt.Errorf("watch: window of %s: %w", s.Name, err)
+		}
+		// A window may hold two labels; an alarm there answers the first.
+		w.anomaly = w.start.Add(w.end.Sub(w.start) / 2)
+		if j := slices.IndexFunc(labels, func(l time.Time) bool { return within(l, w.start, w.end) }); j >= 0 {
+			w.anomaly = labels[j]
+		}
+	}
+
+	d, err := NewDetector(cfg)
+	if err != nil {
+		return s, err
+	}
+	var alarms []time.Time
+	for _, row := range rows {
+		if _, ok := d.Observe(s.Name, row.t, row.n); ok {
+			alarms = append(alarms, row.t)
+		}
+	}
+	step := rows[len(rows)-1].t.Sub(rows[0].t) / time.Duration(max(len(rows)-1, 1))
+	s.Days = (rows[len(rows)-1].t.Sub(rows[0].t) + step).Hours() / 24
+
+	var lastFalse time.Time
+	for _, a := range alarms {
+		inside := slices.ContainsFunc(ws, func(w window) bool { return within(a, w.start, w.end) })
+		if !inside {
+			if lastFalse.IsZero() || a.Sub(lastFalse) > time.Hour {
+				s.FalseAlarms++
+			}
+			lastFalse = a
+		}
+	}
+	for _, w := range ws {
+		i := slices.IndexFunc(alarms, func(a time.Time) bool { return within(a, w.start, w.end) })
+		if i >= 0 {
+			s.Hit++
+			s.Delays = append(s.Delays, alarms[i].Sub(w.anomaly))
+		}
+	}
+	return s, nil
+}
+
+// within reports whether t lies in [start, end].
+func within(t, start, end time.Time) bool { return !t.Before(start) && !t.After(end) }
+
+type nabRow struct {
+	t time.Time
+	n int
+}
+
+func readNABSeries(path string) ([]nabRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("watch: %s: %w", path, err)
+	}
+	var rows []nabRow
+	for i, rec := range records {
+		if len(rec) != 2 {
+			return nil, fmt.Errorf("watch: %s line %d: want timestamp,value", path, i+1)
+		}
+		if i == 0 && rec[0] == "timestamp" {
+			continue
+		}
+		t, err := time.Parse(nabTime, rec[0])
+		if err != nil {
+			return nil, fmt.Errorf("watch: %s line %d: %w", path, i+1, err)
+		}
+		v, err := strconv.ParseFloat(rec[1], 64)
+		if err != nil {
+			return nil, fmt.Errorf("watch: %s line %d: %w", path, i+1, err)
+		}
+		rows = append(rows, nabRow{t, int(v + 0.5)})
+	}
+	return rows, nil
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("watch: %s: %w", path, err)
+	}
+	return nil
+}
+
+func (r NABReport) print(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "series\tdays\twindows\thit\tfalse alarms\tper day\tmedian delay\t")
+	for _, s := range r.Series {
+		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%d\t%.3f\t%s\t\n", strings.TrimSuffix(s.Name, ".csv"), s.Days,
+			s.Windows, s.Hit, s.FalseAlarms, perDay(s.FalseAlarms, s.Days), formatDelay(medianDuration(s.Delays)))
+	}
+	fmt.Fprintf(tw, "all\t%.1f\t%d\t%d\t%d\t%.3f\t%s\t\n", r.Days, r.Windows, r.Hit, r.FalseAlarms,
+		r.FalseAlarmsPerDay(), formatDelay(r.MedianDelay))
+	return tw.Flush()
+}
+
+// medianDuration returns the median of ds, or 0 for none.
+func medianDuration(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	xs := make([]float64, len(ds))
+	for i, d := range ds {
+		xs[i] = float64(d)
+	}
+	return time.Duration(median(xs))
+}
+
+func formatDelay(d time.Duration) string {
+	return fmt.Sprintf("%+.0f min", d.Minutes())
+}

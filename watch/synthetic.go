@@ -1,0 +1,329 @@
+package watch
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"text/tabwriter"
+	"time"
+)
+
+// SyntheticReport is how a Detector fares on a generated stream of negative
+// messages per topic with storms of known size, shape and start.
+type SyntheticReport struct {
+	Days   int
+	Topics []SyntheticTopic
+	Cells  []StormCell
+	// FalseAlarms counts alarms outside every storm; BaselineDays is the
+	// topic-days outside every storm.
+	FalseAlarms  int
+	BaselineDays float64
+	// MedianDelay is the median time from storm start to alarm over the
+	// detected storms of 5× and more.
+	MedianDelay time.Duration
+}
+
+// SyntheticTopic is the outcome on one topic.
+type SyntheticTopic struct {
+	Name string
+	// Peak is the usual number of messages per hour at the busiest time of
+	// an ordinary weekday.
+	Peak             float64
+	Storms, Detected int
+	MedianDelay      time.Duration
+	FalseAlarms      int
+	BaselineDays     float64
+}
+
+// StormCell is the outcome on the storms of one size and shape.
+type StormCell struct {
+	Size             int // times the usual rate at the storm's start
+	Slow             bool
+	Storms, Detected int
+	MedianDelay      time.Duration
+}
+
+// FalseAlarmsPer30Days returns the false alarms per topic per 30 days
+// outside storms.
+func (r SyntheticReport) FalseAlarmsPer30Days() float64 {
+	return 30 * perDay(r.FalseAlarms, r.BaselineDays)
+}
+
+// The generated stream. Rates follow the day as customers write (hourly
+// shares of the peak, read between hour centres) and the week; every topic
+// also has a level that varies from day to day, as real topics do with news
+// and weather, so the counts are more spread out than Poisson counts.
+var (
+	synthHours = [24]float64{.15, .08, .05, .04, .04, .08, .25, .55, .85, 1, 1, .95, .9, .9, .9, .95, 1, 1, .95, .95, .9, .8, .5, .3}
+	// Monday brings the weekend's backlog; a shop's topic peaks on Saturday.
+	synthWeek  = [7]float64{time.Sunday: .5, time.Monday: 1.2, time.Tuesday: 1, time.Wednesday: 1, time.Thursday: 1, time.Friday: .95, time.Saturday: .7}
+	synthShop  = [7]float64{time.Sunday: .3, time.Monday: .9, time.Tuesday: .9, time.Wednesday: .9, time.Thursday: 1, time.Friday: 1.1, time.Saturday: 1.5}
+	synthTopic = []struct {
+		name string
+		peak float64
+		week *[7]float64
+	}{
+		{"delivery", 10, &synthWeek},
+		{"payment", 6, &synthWeek},
+		{"app", 4, &synthWeek},
+		{"returns", 2, &synthWeek},
+		{"store", 1, &synthShop},
+		{"hotline", 0.5, &synthWeek},
+	}
+	synthSizes = []int{2, 5, 20}
+)
+
+const (
+	synthDays      = 360
+	synthWarmup    = 28 // days before the first storm
+	synthEvery     = 2  // days between storm starts
+	synthStorm     = 12 * time.Hour
+	synthDaySpread = 0.15 // standard deviation of the log of a topic's daily level
+	// synthStep is the step of the generator; storms start on a step, so
+	// that no storm message comes before its storm.
+	synthStep = time.Minute
+)
+
+// storm is one injected storm: from start the topic's rate grows by
+// excess messages per hour, at once or linearly over ramp.
+type storm struct {
+	topic, size int
+	slow        bool
+	start, end  time.Time
+	ramp        time.Duration
+	excess      float64
+	detected    time.Time
+}
+
+// EvalSynthetic runs a Detector with cfg over a year of generated negative
+// messages on six topics (0.5 to 10 messages per hour at peak), with a storm
+// of 2×, 5× or 20× the usual rate every other day on a random topic, sudden or
+// building up linearly over two to three hours, and writes tables per storm
+// size and shape and per topic to w. The same seed gives the same stream.
+func EvalSynthetic(seed int64, cfg Config, w io.Writer) (SyntheticReport, error) {
+	d, err := NewDetector(cfg)
+	if err != nil {
+		return SyntheticReport{}, err
+	}
+	r := newRNG(seed)
+	begin := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC) // a Monday
+	storms := planStorms(&r, begin)
+	topics := make(map[string]int, len(synthTopic))
+	for i, tp := range synthTopic {
+		topics[tp.name] = i
+	}
+
+	falseAt := make([][]time.Time, len(synthTopic))
+	level := make([]float64, len(synthTopic))
+	next := 0 // first storm that may still be running
+	times := make([]time.Time, 0, 64)
+	for t := begin; t.Before(begin.AddDate(0, 0, synthDays)); t = t.Add(synthStep) {
+		if t.Hour() == 0 && t.Minute() == 0 {
+			for i := range level {
+				level[i] = math.Exp(synthDaySpread * r.normal())
+			}
+		}
+		for next < len(storms) && !storms[next].end.After(t) {
+			next++
+		}
+
+		mid := t.Add(synthStep / 2)
+		for i, tp := range synthTopic {
+			rate := tp.peak * level[i] * dayShare(mid) * tp.week[mid.Weekday()]
+			for j := next; j < len(storms) && storms[j].start.Before(t.Add(synthStep)); j++ {
+				if storms[j].topic == i {
+					rate += storms[j].rate(mid)
+				}
+			}
+			times = times[:0]
+			for range r.poisson(rate * synthStep.Hours()) {
+				times = append(times, t.Add(time.Duration(r.float()*float64(synthStep))))
+			}
+			slices.SortFunc(times, time.Time.Compare)
+			for _, at := range times {
+				a, ok := d.Observe(tp.name, at, 1)
+				if scratchObserve != nil {
+					scratchObserve(d, tp.name, at)
+				}
+				if ok {
+					k := topics[a.Key]
+					if s := stormAt(storms, k, at); s == nil {
+						falseAt[k] = append(falseAt[k], at)
+					} else if s.detected.IsZero() && at.Before(s.end) {
+						s.detected = at
+					}
+				}
+			}
+		}
+	}
+	if scratchHook != nil {
+		scratchHook(storms, d)
+	}
+	rep := summarize(storms, falseAt)
+	return rep, rep.print(w)
+}
+
+// planStorms places one storm every synthEvery days after the warm-up, at a
+// random time between 8:00 and 20:00 on a random topic, going through every
+// size and shape in turn.
+func planStorms(r *rng, begin time.Time) []storm {
+	var storms []storm
+	for day, i := synthWarmup, 0; day < synthDays-1; day, i = day+synthEvery, i+1 {
+		s := storm{
+			topic: r.intn(len(synthTopic)),
+			size:  synthSizes[i%len(synthSizes)],
+			slow:  i/len(synthSizes)%2 == 1,
+			start: begin.AddDate(0, 0, day).Add(8*time.Hour + time.Duration(r.intn(12*60))*time.Minute),
+		}
+		s.end = s.start.Add(synthStorm)
+		if s.slow {
+			s.ramp = 2*time.Hour + time.Duration(r.float()*float64(time.Hour))
+		}
+		tp := synthTopic[s.topic]
+		s.excess = float64(s.size-1) * tp.peak * dayShare(s.start) * tp.week[s.start.Weekday()]
+		storms = append(storms, s)
+	}
+	return storms
+}
+
+// rate returns the storm's extra messages per hour at t.
+func (s *storm) rate(t time.Time) float64 {
+	if t.Before(s.start) || !t.Before(s.end) {
+		return 0
+	}
+	if since := t.Sub(s.start); since < s.ramp {
+		return s.excess * float64(since) / float64(s.ramp)
+	}
+	return s.excess
+}
+
+// stormAt returns the storm on topic k that an alarm at t belongs to: one
+// running at t, or one that ended less than a storm's length before, whose
+// messages still fill the long windows.
+func stormAt(storms []storm, k int, t time.Time) *storm {
+	for i := range storms {
+		s := &storms[i]
+		if s.topic == k && !t.Before(s.start) && t.Before(s.end.Add(synthStorm)) {
+			return s
+		}
+	}
+	return nil
+}
+
+// dayShare returns the share of the peak rate at t's time of day, read
+// linearly between the centres of the hours.
+func dayShare(t time.Time) float64 {
+	h := float64(t.Hour()) + float64(t.Minute())/60 + float64(t.Second())/3600 - 0.5
+	i := math.Floor(h)
+	f := h - i
+	a, b := int(i+24)%24, int(i+25)%24
+	return synthHours[a]*(1-f) + synthHours[b]*f
+}
+
+func summarize(storms []storm, falseAt [][]time.Time) SyntheticReport {
+	rep := SyntheticReport{Days: synthDays}
+	for _, size := range synthSizes {
+		for _, slow := range []bool{false, true} {
+			rep.Cells = append(rep.Cells, StormCell{Size: size, Slow: slow})
+		}
+	}
+	var bigDelays []time.Duration
+	cellDelays := make([][]time.Duration, len(rep.Cells))
+	for k, tp := range synthTopic {
+		st := SyntheticTopic{Name: tp.name, Peak: tp.peak, FalseAlarms: len(falseAt[k]), BaselineDays: synthDays}
+		var delays []time.Duration
+		for _, s := range storms {
+			if s.topic != k {
+				continue
+			}
+			st.Storms++
+			st.BaselineDays -= 2 * synthStorm.Hours() / 24
+			c := slices.IndexFunc(rep.Cells, func(c StormCell) bool { return c.Size == s.size && c.Slow == s.slow })
+			rep.Cells[c].Storms++
+			if s.detected.IsZero() {
+				continue
+			}
+			delay := s.detected.Sub(s.start)
+			st.Detected++
+			delays = append(delays, delay)
+			rep.Cells[c].Detected++
+			cellDelays[c] = append(cellDelays[c], delay)
+			if s.size >= 5 {
+				bigDelays = append(bigDelays, delay)
+			}
+		}
+		st.MedianDelay = medianDuration(delays)
+		rep.Topics = append(rep.Topics, st)
+		rep.FalseAlarms += st.FalseAlarms
+		rep.BaselineDays += st.BaselineDays
+	}
+	for c := range rep.Cells {
+		rep.Cells[c].MedianDelay = medianDuration(cellDelays[c])
+	}
+	rep.MedianDelay = medianDuration(bigDelays)
+	return rep
+}
+
+func (r SyntheticReport) print(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "storm\tshape\tstorms\tdetected\trecall\tmedian delay\t")
+	for _, c := range r.Cells {
+		shape := "sudden"
+		if c.Slow {
+			shape = "slow"
+		}
+		fmt.Fprintf(tw, "%d×\t%s\t%d\t%d\t%.0f %%\t%s\t\n", c.Size, shape, c.Storms, c.Detected,
+			100*float64(c.Detected)/float64(max(c.Storms, 1)), formatDelay(c.MedianDelay))
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t\t")
+	fmt.Fprintln(tw, "topic\tpeak/h\tstorms\tdetected\tmedian delay\tfalse alarms\tper 30 days\t")
+	storms, detected := 0, 0
+	for _, t := range r.Topics {
+		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%s\t%d\t%.2f\t\n", t.Name, t.Peak, t.Storms, t.Detected,
+			formatDelay(t.MedianDelay), t.FalseAlarms, 30*perDay(t.FalseAlarms, t.BaselineDays))
+		storms, detected = storms+t.Storms, detected+t.Detected
+	}
+	fmt.Fprintf(tw, "all\t\t%d\t%d\t\t%d\t%.2f\t\n", storms, detected, r.FalseAlarms, r.FalseAlarmsPer30Days())
+	fmt.Fprintf(tw, "median delay of the detected 5× and 20× storms: %s\t\t\t\t\t\t\t\n", formatDelay(r.MedianDelay))
+	return tw.Flush()
+}
+
+// rng is a splitmix64 generator: unlike math/rand its output is fixed by
+// this code, so a seed gives the same stream in every Go release.
+type rng struct{ s uint64 }
+
+func newRNG(seed int64) rng { return rng{uint64(seed)} }
+
+func (r *rng) next() uint64 {
+	r.s += 0x9e3779b97f4a7c15
+	z := r.s
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
+
+// float returns a number in [0, 1).
+func (r *rng) float() float64 { return float64(r.next()>>11) / (1 << 53) }
+
+func (r *rng) intn(n int) int { return int(r.float() * float64(n)) }
+
+// normal returns a standard normal number (Box–Muller).
+func (r *rng) normal() float64 {
+	return math.Sqrt(-2*math.Log(1-r.float())) * math.Cos(2*math.Pi*r.float())
+}
+
+// poisson returns a Poisson count with mean lambda by Knuth's method, which
+// is exact and fast for the few dozen messages a bucket holds here.
+func (r *rng) poisson(lambda float64) int {
+	limit, p, n := math.Exp(-lambda), r.float(), 0
+	for p > limit {
+		p *= r.float()
+		n++
+	}
+	return n
+}
+
+var scratchHook func([]storm, *Detector)
+
+var scratchObserve func(*Detector, string, time.Time)
