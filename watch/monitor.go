@@ -25,8 +25,8 @@ type Observed struct {
 
 // recentWindow is how far back the monitor remembers negative messages,
 // enough for the longest detector window; collectFor is how long after its
-// last message an alert keeps gathering new ones before a new burst counts
-// as a new storm.
+// alarm an alert keeps gathering new messages before a new burst counts as
+// a new storm.
 const (
 	recentWindow = 24 * time.Hour
 	collectFor   = 12 * time.Hour
@@ -34,9 +34,10 @@ const (
 
 // collecting is an alert still gathering the messages of its storm.
 type collecting struct {
-	id          int64
-	first, last time.Time
-	alarm       Alarm // the latest alarm, for the figures against the baseline
+	id      int64
+	first   time.Time // the storm's start
+	alarmAt time.Time // when it last alarmed
+	alarm   Alarm     // the latest alarm, for the figures against the baseline
 }
 
 // Monitor counts negative messages overall and per topic, raises an alert
@@ -94,7 +95,7 @@ func (m *Monitor) Resume(ctx context.Context) error {
 	defer m.mu.Unlock()
 	for _, a := range open {
 		if _, ok := m.open[a.Key]; !ok {
-			m.open[a.Key] = &collecting{id: a.ID, first: a.FirstSeen, last: a.LastSeen,
+			m.open[a.Key] = &collecting{id: a.ID, first: a.FirstSeen, alarmAt: a.LastSeen,
 				alarm: Alarm{Key: a.Key, Window: a.Window, Expected: a.Expected, Ratio: a.Ratio, Growth: a.Growth}}
 		}
 	}
@@ -111,7 +112,7 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 			m.remember(k, *o)
 			alarm, raised := m.detector.Observe(k, o.Time, 1)
 			c := m.open[k]
-			if c != nil && o.Time.Sub(c.last) >= collectFor {
+			if c != nil && o.Time.Sub(c.alarmAt) >= collectFor {
 				c = nil
 			}
 			var err error
@@ -124,10 +125,10 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 					c = &collecting{first: alarm.Start}
 					m.open[k] = c
 				}
-				c.alarm = alarm
-				err = m.update(ctx, k, c, o.Time)
+				c.alarm, c.alarmAt = alarm, o.Time
+				err = m.update(ctx, k, c)
 			case c != nil:
-				err = m.update(ctx, k, c, o.Time)
+				err = m.update(ctx, k, c)
 			}
 			if err != nil {
 				return fmt.Errorf("watch: %s: %w", k, err)
@@ -139,7 +140,7 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 
 func (m *Monitor) topicCollecting(at time.Time) bool {
 	for k, c := range m.open {
-		if k != resonanz.AlertAll && at.Sub(c.last) < collectFor {
+		if k != resonanz.AlertAll && at.Sub(c.alarmAt) < collectFor {
 			return true
 		}
 	}
@@ -156,9 +157,9 @@ func (m *Monitor) remember(key string, o Observed) {
 }
 
 // update saves the alert of a storm with its figures up to now, gathers its
-// messages into the crisis room and announces the change. An alert that
-// someone resolved gathers nothing more.
-func (m *Monitor) update(ctx context.Context, key string, c *collecting, now time.Time) error {
+// messages into the crisis room and announces the change. An alert keeps
+// the storm's peak figures; one that someone resolved gathers nothing more.
+func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 	var burst []Observed
 	for _, o := range m.recent[key] {
 		if !o.Time.Before(c.first) {
@@ -176,12 +177,12 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting, now tim
 			delete(m.open, key)
 			return nil
 		}
-		a.ID = c.id
+		keepPeak(a, prev)
 	}
 	if err := m.alerts.SaveAlert(ctx, a); err != nil {
 		return err
 	}
-	c.id, c.last = a.ID, now
+	c.id = a.ID
 	ids := make([]int64, len(burst))
 	for i, o := range burst {
 		ids[i] = o.MessageID
@@ -191,6 +192,20 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting, now tim
 	}
 	m.bus.Publish(events.Event{Kind: "alert", AlertID: a.ID})
 	return nil
+}
+
+// keepPeak keeps the figures of prev where they were higher: an alert
+// tells how big the storm grew, not how quiet its tail is.
+func keepPeak(a, prev *resonanz.Alert) {
+	a.ID = prev.ID
+	if prev.Count > a.Count {
+		a.Count, a.Window, a.Expected, a.Ratio, a.Growth, a.TopTerms = prev.Count, prev.Window, prev.Expected, prev.Ratio, prev.Growth, prev.TopTerms
+	}
+	a.Channels, a.Authors, a.Urgent = max(a.Channels, prev.Channels), max(a.Authors, prev.Authors), max(a.Urgent, prev.Urgent)
+	a.Severity = max(a.Severity, prev.Severity)
+	if prev.LastSeen.After(a.LastSeen) {
+		a.LastSeen = prev.LastSeen
+	}
 }
 
 // describe measures a burst: how many, how fast, on how many channels, by
