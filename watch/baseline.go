@@ -18,10 +18,10 @@ const (
 )
 
 // baseline returns the usual count of window i at the newest bucket of s.
-// A long window's baseline hardly moves from one bucket to the next, so it
-// is computed for the newest bucket on a grid of a twelfth of its length
-// and kept until the next; the grid, not the order of calls, decides, so a
-// restored detector computes the same.
+// A baseline hardly moves from one bucket to the next, so it is computed on
+// a grid (every Spread, or every twelfth of a longer window) and kept until
+// the next grid point; the grid, not the order of calls, decides what is
+// computed, so a restored detector computes the same.
 func (d *Detector) baseline(s *series, i int) baseline {
 	bl := &s.base[i]
 	at := floorDiv(s.last, d.p.refresh[i]) * d.p.refresh[i]
@@ -59,7 +59,7 @@ func (bl baseline) score(x int) float64 {
 
 // slotStats returns the centre and the robust standard deviation (scaled
 // median absolute deviation) of the k-bucket windows ending 1..periods
-// periods before bucket at, each widened by the spread. ok is false when
+// periods before bucket at, and a spread earlier and later. ok is false when
 // fewer than minPeriods periods lie after the detector's first bucket.
 func (d *Detector) slotStats(s *series, at, k, period int64, periods, minPeriods int) (center, sd float64, ok bool) {
 	buf, seen := d.buf[:0], 0

@@ -23,9 +23,9 @@ type Config struct {
 	// Days is how many previous days at the same time of day form the
 	// baseline until then.
 	Days int
-	// Spread adds, for every past week or day, the windows ending up to
-	// Spread earlier and later, so that a baseline rests on more than a
-	// handful of counts.
+	// Spread adds, for every past week or day, the windows ending Spread
+	// earlier and later, so that a baseline rests on more than a handful of
+	// counts.
 	Spread time.Duration
 	// Threshold is the score (standard deviations above the baseline) that
 	// raises an alarm.
@@ -36,15 +36,18 @@ type Config struct {
 	// MinRatio is the least multiple of the usual count that can raise an
 	// alarm, so that a busy stream does not alarm on a few percent more.
 	MinRatio float64
-	// Memory is how many past days of bursts a key remembers, and Tail how
-	// far above them a window must score: a key whose days often bring a
+	// Memory is how many past days of bursts a key remembers. A window must
+	// score Tail times the usual height of its daily highest score (the
+	// busiest sixth of the days left out): a key whose days often bring a
 	// burst (a bot, a viral post) has to burst higher than that to alarm.
 	Memory int
 	Tail   float64
 	// Warmup is how many days a key is watched before it can alarm, so
 	// that its first days teach the detector its rhythm and its bursts.
 	Warmup int
-	// Calm is the score under which a window counts as back to normal.
+	// Calm places the end of an alarm: a window stays hot while it is at
+	// least Calm of the way to alarming, in score and in multiple of the
+	// usual count.
 	Calm float64
 	// Cooldown is how long every window must stay calm before an alarm ends;
 	// until then the same storm raises no second alarm.
@@ -65,7 +68,7 @@ func DefaultConfig() Config {
 		Memory:    14,
 		Tail:      1.5,
 		Warmup:    3,
-		Calm:      2,
+		Calm:      0.5,
 		Cooldown:  2 * time.Hour,
 	}
 }
@@ -113,7 +116,7 @@ type params struct {
 	spread   int64   // buckets
 	cooldown int64   // buckets
 	ring     int64   // buckets of history kept per key, a power of two
-	longest  int64   // buckets of the longest window
+	hotTimes float64 // multiple of the usual count that keeps an alarm open
 }
 
 // series is the history and alarm state of one key.
@@ -122,7 +125,7 @@ type series struct {
 	// b. It wraps around at 2³²; differences stay exact.
 	cum  []uint32
 	last int64      // newest bucket observed
-	base []baseline // per window, at the newest bucket
+	base []baseline // per window, for the newest bucket (see baseline)
 	// peaks[i*Memory+n%Memory] is the highest score of window i on the n-th
 	// day the key was watched; peak[i] is today's so far, and bars[i] the
 	// score window i must reach, derived from peaks.
@@ -132,7 +135,7 @@ type series struct {
 	day   int64 // day of peak
 	days  int   // days moved into peaks
 	open  bool  // an alarm is raised and not yet calm
-	hot   int64 // last bucket in which a window was not calm
+	hot   int64 // last bucket in which a window was hot
 }
 
 // NewDetector returns a detector that has seen nothing yet.
@@ -142,7 +145,7 @@ func NewDetector(cfg Config) (*Detector, error) {
 		return nil, err
 	}
 	cfg.Windows = append([]time.Duration(nil), cfg.Windows...)
-	n := max(cfg.Days, cfg.Weeks)*int(2*p.spread+1) + cfg.Memory
+	n := 3*max(cfg.Days, cfg.Weeks) + cfg.Memory
 	return &Detector{cfg: cfg, p: p, keys: map[string]*series{}, buf: make([]float64, 0, n), dev: make([]float64, n)}, nil
 }
 
@@ -158,7 +161,7 @@ func (c Config) params() (params, error) {
 			c.Days, c.Weeks, c.Memory, c.Warmup)
 	case c.Spread < 0 || c.Spread%c.Bucket != 0 || c.Spread >= 12*time.Hour || c.Cooldown < 0:
 		return params{}, fmt.Errorf("watch: spread %v or cooldown %v", c.Spread, c.Cooldown)
-	case c.Threshold <= 0 || c.Calm < 0 || c.Calm > c.Threshold || c.MinCount < 1 || c.MinRatio < 0 || c.Tail < 0:
+	case c.Threshold <= 0 || c.Calm < 0 || c.Calm > 1 || c.MinCount < 1 || c.MinRatio < 0 || c.Tail < 0:
 		return params{}, fmt.Errorf("watch: threshold %v, calm %v, minimum count %d, minimum ratio %v, tail %v",
 			c.Threshold, c.Calm, c.MinCount, c.MinRatio, c.Tail)
 	}
@@ -167,6 +170,7 @@ func (c Config) params() (params, error) {
 		day:      day / int64(c.Bucket),
 		spread:   int64(c.Spread / c.Bucket),
 		cooldown: int64((c.Cooldown + c.Bucket - 1) / c.Bucket),
+		hotTimes: 1 + c.Calm*(c.MinRatio-1),
 	}
 	longest := int64(0)
 	for _, w := range c.Windows {
@@ -174,10 +178,9 @@ func (c Config) params() (params, error) {
 			return params{}, fmt.Errorf("watch: window %v is not a multiple of the bucket up to a day", w)
 		}
 		p.windows = append(p.windows, int64(w/c.Bucket))
-		p.refresh = append(p.refresh, max(1, int64(w/c.Bucket)/12))
+		p.refresh = append(p.refresh, max(1, p.spread, int64(w/c.Bucket)/12))
 		longest = max(longest, int64(w/c.Bucket))
 	}
-	p.longest = longest
 	// The oldest bucket read is the base of a baseline window Weeks (or
 	// Days) back, widened by the spread; growth reads two windows back.
 	back := max(int64(max(c.Days, 7*c.Weeks))*p.day+p.spread+longest, 2*longest)
@@ -191,7 +194,7 @@ func (c Config) params() (params, error) {
 // Observe counts n messages of key at time t and returns an alarm when this
 // raises one. Times should arrive roughly in order: a message older than
 // the newest one of its key is counted in its own bucket, and one older
-// than the history kept (three weeks by default) is dropped.
+// than the history kept (four weeks by default) is dropped.
 func (d *Detector) Observe(key string, t time.Time, n int) (Alarm, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -220,7 +223,7 @@ func (d *Detector) newSeries(b int64) *series {
 	s := &series{
 		cum: make([]uint32, d.p.ring), last: b - 1, base: make([]baseline, n),
 		peaks: make([]float64, n*d.cfg.Memory), peak: make([]float64, n), bars: make([]float64, n),
-		day: floorDiv(b, d.p.day), hot: math.MinInt64 / 2,
+		day: floorDiv(b, d.p.day),
 	}
 	d.setBars(s)
 	return s
@@ -269,14 +272,15 @@ func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 		if bl.state != known {
 			continue
 		}
-		z := bl.score(x)
-		hot = hot || z >= d.cfg.Calm*s.bars[i] && float64(x) >= (1+d.cfg.Calm*(d.cfg.MinRatio-1))*bl.center
-		if z >= s.bars[i] && z > bestZ && float64(x) >= d.cfg.MinRatio*bl.center {
+		// times is +Inf where nothing is usual, which MinCount guards.
+		z, times := bl.score(x), float64(x)/bl.center
+		if z >= s.bars[i] && times >= d.cfg.MinRatio && z > bestZ {
 			best, bestZ = i, z
 		}
+		hot = hot || z >= d.cfg.Calm*s.bars[i] && times >= d.p.hotTimes
 		// A storm's own scores are not what the key usually does; the
 		// bursts of the rest of the day are.
-		if !s.open && (scratchAfter == 0 || s.last-s.hot > d.p.longest) {
+		if !s.open {
 			s.peak[i] = max(s.peak[i], z)
 		}
 	}
@@ -291,9 +295,6 @@ func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 		return Alarm{}, false
 	}
 	s.open, s.hot = true, s.last
-	if scratchWipe == 1 {
-		clear(s.peak)
-	}
 	return d.alarm(key, s, best), true
 }
 
@@ -340,20 +341,9 @@ func (d *Detector) setBars(s *series) {
 func (d *Detector) alarm(key string, s *series, i int) Alarm {
 	k, bl := d.p.windows[i], s.base[i]
 	x, prev := s.sum(s.last, k), s.sum(s.last-k, k)
-	// The burst starts where the run of buckets with the largest excess over
-	// the usual level begins, which skips the ordinary buckets at the front
-	// of a long window.
-	perBucket := bl.center / float64(k)
-	start, excess, most := s.last, 0.0, math.Inf(-1)
-	for b := s.last; b > s.last-k; b-- {
-		excess += float64(s.sum(b, 1)) - perBucket
-		if excess > most {
-			start, most = b, excess
-		}
-	}
 	return Alarm{
 		Key:      key,
-		Start:    time.Unix(start*d.p.bucket, 0).UTC(),
+		Start:    time.Unix(d.burstStart(s, i)*d.p.bucket, 0).UTC(),
 		Window:   time.Duration(k) * d.cfg.Bucket,
 		Count:    x,
 		Expected: bl.center,
@@ -363,6 +353,33 @@ func (d *Detector) alarm(key string, s *series, i int) Alarm {
 	}
 }
 
+// burstStart returns the first bucket of the burst that window i found. A
+// slow build-up began before the window that alarmed, so the search spans
+// the longest window still well above its usual count; in it, the burst
+// starts where the run of buckets with the largest excess over the level
+// that keeps an alarm open (twice the usual) begins. Ordinary messages
+// before the storm stay out of it.
+func (d *Detector) burstStart(s *series, i int) int64 {
+	for j, k := range d.p.windows {
+		if k <= d.p.windows[i] {
+			continue
+		}
+		if bl := d.baseline(s, j); bl.state == known && float64(s.sum(s.last, k)) >= d.p.hotTimes*bl.center {
+			i = j
+		}
+	}
+	k := d.p.windows[i]
+	perBucket := d.p.hotTimes * s.base[i].center / float64(k)
+	start, excess, most := s.last, 0.0, math.Inf(-1)
+	for b := s.last; b > s.last-k; b-- {
+		excess += float64(s.sum(b, 1)) - perBucket
+		if excess > most {
+			start, most = b, excess
+		}
+	}
+	return start
+}
+
 func floorDiv(a, b int64) int64 {
 	q := a / b
 	if a%b != 0 && (a < 0) != (b < 0) {
@@ -370,7 +387,3 @@ func floorDiv(a, b int64) int64 {
 	}
 	return q
 }
-
-var scratchAfter = 0
-
-var scratchWipe = 0

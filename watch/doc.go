@@ -1,9 +1,75 @@
 // Package watch warns when negative messages about one topic grow into a
-// storm: a Detector counts messages per key (a topic, or all messages) in
-// short windows and compares each window with what is usual for that time of
-// day and day of week.
+// storm, and measures how well it does on real and generated streams.
 //
-// EvalNAB and EvalSynthetic measure the detector on real and generated
-// streams, so that a change to it or to its Config shows what it gains and
-// what it costs.
+// # How a Detector decides
+//
+// It counts messages per key (a topic, or all negative messages) in
+// 5-minute buckets and scores five windows ending now: 5 and 15 minutes, 1,
+// 4 and 12 hours. Short windows see a sudden storm within minutes; long
+// ones see a topic with a message an hour triple its volume. Each window is
+// compared with its baseline: the same window at the same time on the same
+// weekday in the three weeks before, plus the windows 15 minutes earlier and
+// later (the seven days before stand in while fewer than two weeks are
+// known). The baseline's centre is a mean with outliers clipped, its spread
+// the scaled median absolute deviation. The score is the smaller of two
+// z-scores: one on square roots, which is how Poisson counts vary, and one on
+// the past spread, for topics that vary more than that.
+//
+// A window alarms when it scores at least 3.5, holds at least 4 messages and
+// at least 3 times the usual count, and scores at least 1.5 times the key's
+// usual bursts: the highest daily scores of the last 14 days, leaving out the
+// busiest sixth of the days. That last rule is what real social streams need.
+// On tweet counts, bursts of 5× to 10× for five minutes come nearly every
+// day (bots, retweet waves); without it the detector raised 0.89 false-alarm
+// events a day on the NAB series below. An alarm stays open until every
+// window has been less than half-way to alarming for 2 hours, so one storm
+// raises one alarm. No key alarms in its first 3 days.
+//
+// # Measured with DefaultConfig
+//
+// NAB realTweets (EvalNAB on ../shared/data/nab-realtweets, six series, 19
+// labelled windows): 17 windows hit, 43 false-alarm events in 330
+// series-days (0.130 a day), median delay -100 minutes (the first alarm of a
+// window usually comes before its labelled point). The two misses are AMZN
+// on 2015-04-01 (one 5-minute bucket at 3× the usual) and GOOG on
+// 2015-03-22 (50 tweets where 10 are usual, twice). Many of the false alarms
+// are unlabelled bursts: AAPL on 2015-04-14 at 48× the usual counts as one.
+//
+// Synthetic stream (EvalSynthetic, seed 1: 360 days, six topics of 0.5 to 10
+// negative messages an hour at peak, daily and weekly rhythm, a level that
+// varies from day to day, a 12-hour storm every other day): every storm of 5×
+// and 20× is found, sudden and slow; 2× storms 61 % (sudden) and 46 %
+// (slow). Median delay: 11 minutes for sudden 20× storms, 51 for sudden 5×,
+// 164 and 64 minutes for slow ones (which take 2 to 3 hours to build up),
+// 62 over all storms of 5× and more. False alarms: 0.30 per topic per 30
+// days. Seeds 2 to 5 miss 0, 3, 3 and 2 of their 110 storms of 5× and more,
+// with 0.23 to 0.32 false alarms.
+//
+// Not reached: a median delay of 15 minutes over all 5× and 20× storms. A
+// slow storm is not yet a storm in its first 15 minutes, and a topic with a
+// few messages an hour cannot tell 5× from chance that soon: a 5× storm on
+// the busiest topic (10 an hour) is seen after 18 minutes (median), on the
+// quietest (0.5 an hour) after 109.
+//
+// # How it was tuned
+//
+// On NAB and seed 1 together, one Config for all series and topics; seeds 2
+// to 5 only checked the result. The
+// rules above came from looking at the misses and false alarms: the
+// Poisson score (five messages where one is usual are not a storm), the
+// remembered bursts (the NAB false alarms), the weekly baseline (storms on
+// a Saturday were judged against weekdays), and the end of an alarm measured
+// against the key's own bar (bursty keys never calmed down). Around the
+// chosen values: thresholds of 3.25 to 3.75 change nothing on NAB, where the
+// remembered bursts set the bar, and trade synthetic false alarms (0.38 to
+// 0.20 per topic and month) against delay. Tails of 1.5 and 1.6 keep 17 of 19
+// windows at 0.13 and 0.12 false alarms a day and find every 5× and 20×
+// storm; a tail of 1.4 hits 18 windows at 0.17 a day (over the bar of 0.15),
+// 1.25 hits 18 at 0.22, no tail 18 at 0.89; 1.75 brings 0.09 a day but
+// misses a 5× storm on a quiet topic.
+//
+// # Known limits
+//
+// An alarm that is open for a mild rise hides a bigger storm arriving
+// within the next hours on the same key; an escalation event would report it.
 package watch

@@ -84,7 +84,7 @@ func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
 	var delays []time.Duration
 	for _, f := range files {
 		name := filepath.Base(f)
-		s, err := evalNABSeries(f, windows[name], labels[name], cfg)
+		s, err := evalNABSeries(f, byFile(windows, name), byFile(labels, name), cfg)
 		if err != nil {
 			return NABReport{}, err
 		}
@@ -165,6 +165,21 @@ func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg 
 	return s, nil
 }
 
+// byFile returns the entry for a file: NAB's own files name it with its
+// folder ("realTweets/Twitter_volume_AAPL.csv"), copies often without.
+func byFile[T any](m map[string]T, name string) T {
+	if v, ok := m[name]; ok {
+		return v
+	}
+	for k, v := range m {
+		if strings.HasSuffix(k, "/"+name) {
+			return v
+		}
+	}
+	var zero T
+	return zero
+}
+
 // within reports whether t lies in [start, end].
 func within(t, start, end time.Time) bool { return !t.Before(start) && !t.After(end) }
 
@@ -216,6 +231,7 @@ func readJSON(path string, v any) error {
 }
 
 func (r NABReport) print(w io.Writer) error {
+	fmt.Fprintf(w, "%d series, %d labelled windows\n\n", len(r.Series), r.Windows)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "series\tdays\twindows\thit\tfalse alarms\tper day\tmedian delay\t")
 	for _, s := range r.Series {

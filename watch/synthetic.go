@@ -12,9 +12,10 @@ import (
 // SyntheticReport is how a Detector fares on a generated stream of negative
 // messages per topic with storms of known size, shape and start.
 type SyntheticReport struct {
+	Seed   int64
 	Days   int
-	Topics []SyntheticTopic
 	Cells  []StormCell
+	Topics []SyntheticTopic
 	// FalseAlarms counts alarms outside every storm; BaselineDays is the
 	// topic-days outside every storm.
 	FalseAlarms  int
@@ -24,24 +25,27 @@ type SyntheticReport struct {
 	MedianDelay time.Duration
 }
 
-// SyntheticTopic is the outcome on one topic.
-type SyntheticTopic struct {
-	Name string
-	// Peak is the usual number of messages per hour at the busiest time of
-	// an ordinary weekday.
-	Peak             float64
-	Storms, Detected int
-	MedianDelay      time.Duration
-	FalseAlarms      int
-	BaselineDays     float64
-}
-
 // StormCell is the outcome on the storms of one size and shape.
 type StormCell struct {
 	Size             int // times the usual rate at the storm's start
 	Slow             bool
 	Storms, Detected int
 	MedianDelay      time.Duration
+}
+
+// SyntheticTopic is the outcome on one topic.
+type SyntheticTopic struct {
+	Name string
+	// Peak is the usual number of messages per hour at the busiest time of
+	// an ordinary weekday.
+	Peak float64
+	// Sizes, Storms and Detected count the storms of each size.
+	Sizes, Storms, Detected []int
+	// MedianDelay is over the detected sudden storms of 5× and more: how
+	// soon a storm on a topic of this size is seen.
+	MedianDelay  time.Duration
+	FalseAlarms  int
+	BaselineDays float64
 }
 
 // FalseAlarmsPer30Days returns the false alarms per topic per 30 days
@@ -142,11 +146,7 @@ func EvalSynthetic(seed int64, cfg Config, w io.Writer) (SyntheticReport, error)
 			}
 			slices.SortFunc(times, time.Time.Compare)
 			for _, at := range times {
-				a, ok := d.Observe(tp.name, at, 1)
-				if scratchObserve != nil {
-					scratchObserve(d, tp.name, at)
-				}
-				if ok {
+				if a, ok := d.Observe(tp.name, at, 1); ok {
 					k := topics[a.Key]
 					if s := stormAt(storms, k, at); s == nil {
 						falseAt[k] = append(falseAt[k], at)
@@ -157,10 +157,7 @@ func EvalSynthetic(seed int64, cfg Config, w io.Writer) (SyntheticReport, error)
 			}
 		}
 	}
-	if scratchHook != nil {
-		scratchHook(storms, d)
-	}
-	rep := summarize(storms, falseAt)
+	rep := summarize(seed, storms, falseAt)
 	return rep, rep.print(w)
 }
 
@@ -221,8 +218,8 @@ func dayShare(t time.Time) float64 {
 	return synthHours[a]*(1-f) + synthHours[b]*f
 }
 
-func summarize(storms []storm, falseAt [][]time.Time) SyntheticReport {
-	rep := SyntheticReport{Days: synthDays}
+func summarize(seed int64, storms []storm, falseAt [][]time.Time) SyntheticReport {
+	rep := SyntheticReport{Seed: seed, Days: synthDays}
 	for _, size := range synthSizes {
 		for _, slow := range []bool{false, true} {
 			rep.Cells = append(rep.Cells, StormCell{Size: size, Slow: slow})
@@ -231,26 +228,30 @@ func summarize(storms []storm, falseAt [][]time.Time) SyntheticReport {
 	var bigDelays []time.Duration
 	cellDelays := make([][]time.Duration, len(rep.Cells))
 	for k, tp := range synthTopic {
-		st := SyntheticTopic{Name: tp.name, Peak: tp.peak, FalseAlarms: len(falseAt[k]), BaselineDays: synthDays}
+		st := SyntheticTopic{Name: tp.name, Peak: tp.peak, Sizes: synthSizes, Storms: make([]int, len(synthSizes)),
+			Detected: make([]int, len(synthSizes)), FalseAlarms: len(falseAt[k]), BaselineDays: synthDays}
 		var delays []time.Duration
 		for _, s := range storms {
 			if s.topic != k {
 				continue
 			}
-			st.Storms++
-			st.BaselineDays -= 2 * synthStorm.Hours() / 24
+			size := slices.Index(synthSizes, s.size)
 			c := slices.IndexFunc(rep.Cells, func(c StormCell) bool { return c.Size == s.size && c.Slow == s.slow })
+			st.Storms[size]++
 			rep.Cells[c].Storms++
+			st.BaselineDays -= 2 * synthStorm.Hours() / 24
 			if s.detected.IsZero() {
 				continue
 			}
 			delay := s.detected.Sub(s.start)
-			st.Detected++
-			delays = append(delays, delay)
+			st.Detected[size]++
 			rep.Cells[c].Detected++
 			cellDelays[c] = append(cellDelays[c], delay)
 			if s.size >= 5 {
 				bigDelays = append(bigDelays, delay)
+			}
+			if s.size >= 5 && !s.slow {
+				delays = append(delays, delay)
 			}
 		}
 		st.MedianDelay = medianDuration(delays)
@@ -266,6 +267,11 @@ func summarize(storms []storm, falseAt [][]time.Time) SyntheticReport {
 }
 
 func (r SyntheticReport) print(w io.Writer) error {
+	storms := 0
+	for _, c := range r.Cells {
+		storms += c.Storms
+	}
+	fmt.Fprintf(w, "%d days of %d topics, %d storms (seed %d)\n\n", r.Days, len(r.Topics), storms, r.Seed)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "storm\tshape\tstorms\tdetected\trecall\tmedian delay\t")
 	for _, c := range r.Cells {
@@ -276,17 +282,28 @@ func (r SyntheticReport) print(w io.Writer) error {
 		fmt.Fprintf(tw, "%d×\t%s\t%d\t%d\t%.0f %%\t%s\t\n", c.Size, shape, c.Storms, c.Detected,
 			100*float64(c.Detected)/float64(max(c.Storms, 1)), formatDelay(c.MedianDelay))
 	}
-	fmt.Fprintln(tw, "\t\t\t\t\t\t")
-	fmt.Fprintln(tw, "topic\tpeak/h\tstorms\tdetected\tmedian delay\tfalse alarms\tper 30 days\t")
-	storms, detected := 0, 0
-	for _, t := range r.Topics {
-		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%s\t%d\t%.2f\t\n", t.Name, t.Peak, t.Storms, t.Detected,
-			formatDelay(t.MedianDelay), t.FalseAlarms, 30*perDay(t.FalseAlarms, t.BaselineDays))
-		storms, detected = storms+t.Storms, detected+t.Detected
+	if err := tw.Flush(); err != nil {
+		return err
 	}
-	fmt.Fprintf(tw, "all\t\t%d\t%d\t\t%d\t%.2f\t\n", storms, detected, r.FalseAlarms, r.FalseAlarmsPer30Days())
-	fmt.Fprintf(tw, "median delay of the detected 5× and 20× storms: %s\t\t\t\t\t\t\t\n", formatDelay(r.MedianDelay))
-	return tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprint(tw, "topic\tpeak/h\t")
+	for _, size := range synthSizes {
+		fmt.Fprintf(tw, "%d× found\t", size)
+	}
+	fmt.Fprintln(tw, "delay, sudden ≥ 5×\tfalse alarms\tper 30 days\t")
+	for _, t := range r.Topics {
+		fmt.Fprintf(tw, "%s\t%.1f\t", t.Name, t.Peak)
+		for i := range t.Sizes {
+			fmt.Fprintf(tw, "%d/%d\t", t.Detected[i], t.Storms[i])
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.2f\t\n", formatDelay(t.MedianDelay), t.FalseAlarms, 30*perDay(t.FalseAlarms, t.BaselineDays))
+	}
+	fmt.Fprintf(tw, "all\t\t\t\t\t\t%d\t%.2f\t\n", r.FalseAlarms, r.FalseAlarmsPer30Days())
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\nmedian delay of all detected storms of 5× and 20×: %s\n", formatDelay(r.MedianDelay))
+	return err
 }
 
 // rng is a splitmix64 generator: unlike math/rand its output is fixed by
@@ -323,7 +340,3 @@ func (r *rng) poisson(lambda float64) int {
 	}
 	return n
 }
-
-var scratchHook func([]storm, *Detector)
-
-var scratchObserve func(*Detector, string, time.Time)

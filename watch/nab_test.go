@@ -1,0 +1,76 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nabDir is where the project keeps the Numenta Anomaly Benchmark's
+// realTweets series: beside the project, never inside it.
+var nabDir = filepath.Join("..", "..", "shared", "data", "nab-realtweets")
+
+func TestNABRealTweets(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nabDir, "windows.json")); err != nil {
+		t.Skipf("NAB realTweets not found in %s (it is read from ../shared/data beside the project): %v", nabDir, err)
+	}
+	var out strings.Builder
+	r, err := EvalNAB(nabDir, DefaultConfig(), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + out.String())
+	// The figures reached with DefaultConfig (see the package comment): a
+	// change that hits fewer windows or raises more false alarms fails.
+	if r.Windows != 19 || r.Hit < 17 {
+		t.Errorf("hit %d of %d windows, want at least 17 of 19", r.Hit, r.Windows)
+	}
+	if r.FalseAlarms > 43 || r.FalseAlarmsPerDay() > 0.15 {
+		t.Errorf("%d false-alarm events, %.3f per series-day; want at most 43 and 0.15", r.FalseAlarms, r.FalseAlarmsPerDay())
+	}
+	if r.MedianDelay > 0 {
+		t.Errorf("median delay %v after the labelled anomaly, want at or before it", r.MedianDelay)
+	}
+}
+
+func TestNABScoring(t *testing.T) {
+	// Two windows, the first with its label and a spike half an hour after
+	// it, the second quiet; outside them a double spike, one false alarm.
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var csv strings.Builder
+	csv.WriteString("timestamp,value\n")
+	start := time.Date(2015, 3, 2, 0, 0, 0, 0, time.UTC)
+	for i := range 12 * 24 * 12 {
+		tt := start.Add(time.Duration(i) * 5 * time.Minute)
+		v := "10"
+		switch tt.Format("01-02 15:04") {
+		case "03-08 12:00", "03-10 03:00", "03-10 03:35":
+			v = "400"
+		}
+		csv.WriteString(tt.Format(nabTime) + "," + v + "\n")
+	}
+	write("series.csv", csv.String())
+	write("windows.json", `{"series.csv": [["2015-03-08 06:00:00.000000", "2015-03-08 18:00:00.000000"],
+		["2015-03-12 06:00:00.000000", "2015-03-12 18:00:00.000000"]]}`)
+	write("labels.json", `{"series.csv": ["2015-03-08 11:30:00"]}`)
+	r, err := EvalNAB(dir, DefaultConfig(), &strings.Builder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Windows != 2 || r.Hit != 1 || r.FalseAlarms != 1 || r.MedianDelay != 30*time.Minute || r.Days != 12 {
+		t.Errorf("got %+v, want 1 of 2 windows hit 30 minutes after the label, 1 false alarm in 12 days", r)
+	}
+}
+
+func TestNABMissingFolder(t *testing.T) {
+	if _, err := EvalNAB(filepath.Join(t.TempDir(), "absent"), DefaultConfig(), &strings.Builder{}); err == nil {
+		t.Error("no error for a missing folder")
+	}
+}
