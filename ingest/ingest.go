@@ -28,9 +28,9 @@ type Ingester struct {
 	store     resonanz.MessageService
 	analyzer  resonanz.Analyzer
 	observers []Observer
-	requests chan *request
-	stop     chan struct{}
-	wg       sync.WaitGroup
+	requests  chan *request
+	stop      chan struct{}
+	wg        sync.WaitGroup
 }
 
 // Observer learns of messages once they are committed: everything that

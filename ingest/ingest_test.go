@@ -3,7 +3,6 @@ package ingest_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -11,7 +10,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/ingest"
-	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 func newAnalyzer(t *testing.T) *analyze.Analyzer {
@@ -23,16 +22,6 @@ func newAnalyzer(t *testing.T) *analyze.Analyzer {
 	return a
 }
 
-func openStore(t *testing.T) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "resonanz.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 func message(i int) resonanz.IncomingMessage {
 	return resonanz.IncomingMessage{Channel: "mastodon", ExternalID: fmt.Sprint("m", i), Author: resonanz.Author{Handle: fmt.Sprint("@c", i%7)},
 		Text: "Wo bleibt mein Paket?", Time: time.Date(2026, 11, 2, 9, i%60, 0, 0, time.UTC), Visibility: resonanz.Public}
@@ -41,7 +30,7 @@ func message(i int) resonanz.IncomingMessage {
 // Many clients sending at once each get their own results, every message is
 // stored once, and re-sent messages come back as duplicates.
 func TestConcurrentClients(t *testing.T) {
-	db := openStore(t)
+	db := storetest.Open(t)
 	in := ingest.New(db, newAnalyzer(t))
 	defer in.Close()
 	const clients, each = 16, 25
@@ -90,7 +79,7 @@ func TestConcurrentClients(t *testing.T) {
 }
 
 func TestClosedIngesterRefuses(t *testing.T) {
-	in := ingest.New(openStore(t), newAnalyzer(t))
+	in := ingest.New(storetest.Open(t), newAnalyzer(t))
 	in.Close()
 	_, err := in.Ingest(context.Background(), []resonanz.IncomingMessage{message(1)})
 	if resonanz.ErrorCode(err) != resonanz.EINTERNAL {

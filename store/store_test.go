@@ -2,12 +2,12 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // engine opens a fresh, empty database of one kind. The contract tests below
@@ -18,17 +18,7 @@ type engine struct {
 }
 
 func engines() []engine {
-	return []engine{{"sqlite", openSQLite}}
-}
-
-func openSQLite(t *testing.T) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "resonanz.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return []engine{{"sqlite", func(t *testing.T) *store.DB { return storetest.Open(t) }}}
 }
 
 // contract runs fn as a subtest on each engine.

@@ -3,28 +3,17 @@ package watch_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/watch"
 )
 
 var stormStart = time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC) // a Monday
-
-// monitorDB stores the messages the monitor sees, so alerts can link to them.
-func monitorDB(t *testing.T) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "resonanz.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
 
 // stored ingests messages and returns them as the monitor observes them.
 func stored(t *testing.T, db *store.DB, prefix string, times []time.Time, topic string) []watch.Observed {
@@ -62,7 +51,7 @@ func every(start, end time.Time, step time.Duration) []time.Time {
 
 func TestMonitorRaisesOneAlertPerStorm(t *testing.T) {
 	ctx := context.Background()
-	db := monitorDB(t)
+	db := storetest.Open(t) // stores the messages the monitor sees, so alerts can link to them
 	bus := events.NewBus()
 	news, cancel := bus.Subscribe()
 	defer cancel()

@@ -8,13 +8,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -22,11 +22,7 @@ import (
 // its URL, the database and an API token.
 func newTestServer(t *testing.T) (string, *store.DB, string) {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "resonanz.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.Open(t)
 	token, err := db.CreateAPIToken(context.Background(), "test")
 	if err != nil {
 		t.Fatal(err)

@@ -18,14 +18,7 @@ func TestBrowserAlertBannerAndCrisisRoom(t *testing.T) {
 	ctx, dialog := newBrowser(t)
 	m, _ := startMain(t, false)
 	bg := context.Background()
-	lead := &resonanz.User{Login: "lea@example.org", Name: "Lea Lehmann", Role: resonanz.RoleLead}
-	if err := m.DB.CreateUser(bg, lead, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/login"), chromedp.WaitVisible("#login"),
-		chromedp.SendKeys("#login", lead.Login), chromedp.SendKeys("#password", "correct horse battery"),
-		chromedp.Click("#login-submit"), chromedp.WaitVisible("#inbox")))
-	waitFor(t, ctx, `document.readyState === "complete"`)
+	logIn(t, ctx, m, newUser(t, m, "lea@example.org", "Lea Lehmann", resonanz.RoleLead))
 	if n := evalString(t, ctx, `String(document.querySelectorAll("#alerts .alert").length)`); n != "0" {
 		t.Fatalf("%s alerts before any storm", n)
 	}

@@ -18,10 +18,7 @@ func TestBrowserStormThroughAPI(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	m, _ := startMain(t, false)
 	bg := context.Background()
-	agent := &resonanz.User{Login: "tom@example.org", Name: "Tom Berger", Role: resonanz.RoleAgent}
-	if err := m.DB.CreateUser(bg, agent, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
+	agent := newUser(t, m, "tom@example.org", "Tom Berger", resonanz.RoleAgent)
 	token, _ := m.DB.CreateAPIToken(bg, "test")
 
 	// Nine quiet days: now and then someone's app crashes.
@@ -32,10 +29,7 @@ func TestBrowserStormThroughAPI(t *testing.T) {
 	}
 	sendMessages(t, m.URL(), token, quiet...)
 
-	must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/login"), chromedp.WaitVisible("#login"),
-		chromedp.SendKeys("#login", agent.Login), chromedp.SendKeys("#password", "correct horse battery"),
-		chromedp.Click("#login-submit"), chromedp.WaitVisible("#inbox")))
-	waitFor(t, ctx, `document.readyState === "complete"`)
+	logIn(t, ctx, m, agent)
 	if n := evalString(t, ctx, `String(document.querySelectorAll("#alerts .alert").length)`); n != "0" {
 		t.Fatalf("%s alerts in quiet times", n)
 	}

@@ -66,10 +66,7 @@ func TestBrowserInbox(t *testing.T) {
 	ctx, dialog := newBrowser(t)
 	m, _ := startMain(t, false)
 	bg := context.Background()
-	agent := &resonanz.User{Login: "tom@example.org", Name: "Tom Berger", Role: resonanz.RoleAgent}
-	if err := m.DB.CreateUser(bg, agent, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
+	agent := newUser(t, m, "tom@example.org", "Tom Berger", resonanz.RoleAgent)
 	token, err := m.DB.CreateAPIToken(bg, "browser test")
 	if err != nil {
 		t.Fatal(err)
@@ -85,9 +82,10 @@ func TestBrowserInbox(t *testing.T) {
 	u := m.URL()
 
 	t.Run("LogIn", func(t *testing.T) {
-		must(t, chromedp.Do(ctx, chromedp.Navigate(u+"/"), chromedp.WaitVisible("#login"),
-			chromedp.SendKeys("#login", agent.Login), chromedp.SendKeys("#password", "correct horse battery"),
-			chromedp.Click("#login-submit"), chromedp.WaitVisible("table.inbox")))
+		logIn(t, ctx, m, agent)
+		if n := evalString(t, ctx, `String(document.querySelectorAll("table.inbox tr.conversation").length)`); n != "3" {
+			t.Fatalf("inbox shows %s conversations, want 3", n)
+		}
 	})
 	t.Run("InboxNewestFirst", func(t *testing.T) {
 		names := evalString(t, ctx, `[...document.querySelectorAll("tr.conversation td.customer")].map(td => td.textContent).join("|")`)
@@ -103,7 +101,6 @@ func TestBrowserInbox(t *testing.T) {
 		}
 	})
 	t.Run("FilterByChannel", func(t *testing.T) {
-		waitFor(t, ctx, `document.readyState === "complete"`)
 		evalString(t, ctx, `(() => { const s = document.querySelector("#filter-channel");
 			s.value = "email"; s.dispatchEvent(new Event("change", {bubbles: true})); return "ok"; })()`)
 		waitFor(t, ctx, `document.querySelectorAll("tr.conversation").length === 1`)
@@ -168,6 +165,29 @@ func TestBrowserInbox(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.Navigate(u+"/"), chromedp.WaitVisible("#lang-de"), chromedp.Click("#lang-de")))
 		waitFor(t, ctx, `document.querySelector("h1").textContent === "Posteingang"`)
 	})
+}
+
+// testPassword is the password of every user the browser tests create.
+const testPassword = "correct horse battery"
+
+// newUser adds a user to the running program.
+func newUser(t *testing.T, m *Main, login, name, role string) *resonanz.User {
+	t.Helper()
+	u := &resonanz.User{Login: login, Name: name, Role: role}
+	if err := m.DB.CreateUser(context.Background(), u, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// logIn signs in through the login form and waits until the inbox is ready.
+func logIn(t *testing.T, ctx context.Context, m *Main, u *resonanz.User) {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/login"), chromedp.WaitVisible("#login"),
+		chromedp.SendKeys("#login", u.Login), chromedp.SendKeys("#password", testPassword),
+		chromedp.Click("#login-submit"), chromedp.WaitVisible("#inbox")))
+	// htmx wires the page once it has loaded; a person is never faster.
+	waitFor(t, ctx, `document.readyState === "complete"`)
 }
 
 func must(t *testing.T, err error) {
