@@ -21,12 +21,7 @@ func TestBrowserStormThroughAPI(t *testing.T) {
 	agent := newUser(t, m, "tom@example.org", "Tom Berger", resonanz.RoleAgent)
 	token, _ := m.DB.CreateAPIToken(bg, "test")
 
-	// Nine quiet days: now and then someone's app crashes.
-	now := time.Now().UTC().Truncate(time.Minute)
-	var quiet []resonanz.IncomingMessage
-	for i, at := 0, now.Add(-9*24*time.Hour); at.Before(now.Add(-2 * time.Hour)); i, at = i+1, at.Add(3*time.Hour) {
-		quiet = append(quiet, stormMessage(fmt.Sprint("q", i), fmt.Sprint("@quiet", i), "Die App stürzt schon wieder ab, total nervig!", at))
-	}
+	quiet, storm := stormTraffic(time.Now())
 	sendMessages(t, m.URL(), token, quiet...)
 
 	logIn(t, ctx, m, agent)
@@ -34,12 +29,6 @@ func TestBrowserStormThroughAPI(t *testing.T) {
 		t.Fatalf("%s alerts in quiet times", n)
 	}
 
-	// Then, within 40 minutes, sixty people lose their shopping cart.
-	var storm []resonanz.IncomingMessage
-	for i := 0; i < 60; i++ {
-		storm = append(storm, stormMessage(fmt.Sprint("s", i), fmt.Sprint("@angry", i),
-			"Nach dem Update ist mein Warenkorb leer, unfassbar! #AppDesaster", now.Add(-time.Hour+time.Duration(i*40)*time.Second)))
-	}
 	sendMessages(t, m.URL(), token, storm...)
 
 	waitFor(t, ctx, `document.querySelectorAll("#alerts .alert").length >= 1`)
@@ -54,6 +43,21 @@ func TestBrowserStormThroughAPI(t *testing.T) {
 	if summary := evalString(t, ctx, `document.querySelector("#crisis-summary").textContent`); !strings.Contains(summary, "appdesaster") {
 		t.Fatalf("crisis summary does not name the storm's terms: %q", summary)
 	}
+}
+
+// stormTraffic returns nine quiet days before now, in which someone's app
+// crashes every three hours, and then a storm: within 40 minutes an hour
+// ago, sixty people lose their shopping cart.
+func stormTraffic(now time.Time) (quiet, storm []resonanz.IncomingMessage) {
+	now = now.UTC().Truncate(time.Minute)
+	for i, at := 0, now.Add(-9*24*time.Hour); at.Before(now.Add(-2 * time.Hour)); i, at = i+1, at.Add(3*time.Hour) {
+		quiet = append(quiet, stormMessage(fmt.Sprint("q", i), fmt.Sprint("@quiet", i), "Die App stürzt schon wieder ab, total nervig!", at))
+	}
+	for i := 0; i < 60; i++ {
+		storm = append(storm, stormMessage(fmt.Sprint("s", i), fmt.Sprint("@angry", i),
+			"Nach dem Update ist mein Warenkorb leer, unfassbar! #AppDesaster", now.Add(-time.Hour+time.Duration(i*40)*time.Second)))
+	}
+	return quiet, storm
 }
 
 func stormMessage(id, handle, text string, at time.Time) resonanz.IncomingMessage {

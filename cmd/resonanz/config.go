@@ -2,8 +2,10 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // Config is how resonanz runs; flags override RESONANZ_* environment variables.
@@ -11,6 +13,9 @@ type Config struct {
 	Addr    string // where the server listens
 	DataDir string // where the database and files live
 	Demo    bool   // load demo data into an empty database
+	// Webhooks receive storm alerts, signed with WebhookSecret.
+	Webhooks      []string
+	WebhookSecret string
 }
 
 // DatabasePath is the SQLite file inside the data directory.
@@ -27,4 +32,23 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "HOST:PORT to listen on (RESONANZ_ADDR)")
 	demo, _ := strconv.ParseBool(envOr("DEMO", "false"))
 	fs.BoolVar(&c.Demo, "demo", demo, "load demo data and demo users into an empty database (RESONANZ_DEMO)")
+	fs.Func("webhook", "URL that receives storm alerts as signed JSON POSTs; repeat for several (RESONANZ_WEBHOOK, comma-separated)",
+		func(v string) error { c.Webhooks = append(c.Webhooks, v); return nil })
+	if v := envOr("WEBHOOK", ""); v != "" {
+		c.Webhooks = strings.Split(v, ",")
+	}
+	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
+}
+
+// check reports settings that cannot work together.
+func (c Config) check() error {
+	for _, u := range c.Webhooks {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return fmt.Errorf("--webhook %q is not an http(s) URL", u)
+		}
+	}
+	if len(c.Webhooks) > 0 && c.WebhookSecret == "" {
+		return fmt.Errorf("--webhook needs --webhook-secret, so that receivers can check who sent an alert")
+	}
+	return nil
 }

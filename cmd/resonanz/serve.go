@@ -17,6 +17,7 @@ import (
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
+	"github.com/resonanz/resonanz/webhook"
 )
 
 // Main is the whole program, so that tests can start and stop it as a user would.
@@ -43,6 +44,9 @@ func NewMain(cfg Config) *Main {
 // Run opens the database, prepares users and demo data, and starts serving.
 // It returns once the server listens; Close stops it.
 func (m *Main) Run(ctx context.Context) error {
+	if err := m.Config.check(); err != nil {
+		return err
+	}
 	analyzer, err := analyze.New()
 	if err != nil {
 		return fmt.Errorf("load analysis models: %w", err)
@@ -80,6 +84,11 @@ func (m *Main) Run(ctx context.Context) error {
 	m.stopRequests = cancel
 	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
+	if len(m.Config.Webhooks) > 0 {
+		n := &webhook.Notifier{URLs: m.Config.Webhooks, Secret: m.Config.WebhookSecret, BaseURL: m.URL(), Alerts: db,
+			Client: &http.Client{Timeout: 10 * time.Second}, Logger: m.Logger, Now: time.Now, Retry: time.Second}
+		go n.Run(base, m.Bus)
+	}
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
