@@ -55,3 +55,11 @@ func (a Analysis) Value(field string) string {
 type Analyzer interface {
 	Analyze(text string) Analysis
 }
+
+// LabelCorrection is an agent's correction of one label of a customer message.
+type LabelCorrection struct {
+	MessageID int64
+	Text      string
+	Field     string // sentiment, kind, topics or language
+	Value     string
+}

@@ -68,3 +68,29 @@ func TestTrainingIsReproducible(t *testing.T) {
 		t.Error("an empty model was accepted")
 	}
 }
+
+// Agents' corrections teach the model words it never saw: a company's own
+// jargon, corrected as praise a few times, is read as praise afterwards.
+func TestCorrectionsTeach(t *testing.T) {
+	var corrections []Example
+	for _, s := range []string{"heute", "gestern", "wieder", "am Gleis", "im Laden", "beim Abholen", "an der Kasse", "online"} {
+		corrections = append(corrections, Example{Text: "Der Zorbelwip " + s + " war ein Traum", Sentiment: "positive", Kind: "praise"})
+	}
+	kindOf := func(extra []Example) string {
+		m, err := Train(TrainOptions{Seed: 7, Limit: 400, Corrections: extra})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := newAnalyzer(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Analyze("Zorbelwip").Kind
+	}
+	if got := kindOf(corrections); got != "praise" {
+		t.Fatalf("after corrections, %q reads as %s, want praise", "Zorbelwip", got)
+	}
+	if got := kindOf(nil); got == "praise" {
+		t.Fatalf("without corrections %q already reads as praise; the test proves nothing", "Zorbelwip")
+	}
+}

@@ -22,7 +22,14 @@ type TrainOptions struct {
 	Seed    uint64    // seeds the order of updates
 	Limit   int       // if > 0, at most this many examples per source, for quick runs
 	Log     io.Writer // progress, or nil
+	// Corrections are agents' corrected labels: an example teaches sentiment
+	// and kind where those are set, and counts correctionWeight times.
+	Corrections []Example
 }
+
+// correctionWeight makes one agent's correction count like several
+// generated messages: it is real text from the company's own customers.
+const correctionWeight = 3
 
 var (
 	sentimentClasses = []string{resonanz.Negative, resonanz.Neutral, resonanz.Positive}
@@ -80,6 +87,18 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), 1})
 	}
 	logf("generated: %d training messages", used)
+	for _, e := range opts.Corrections {
+		f, fs := feats(e.Text)
+		if c := slices.Index(sentimentClasses, e.Sentiment); c >= 0 {
+			sent = append(sent, sample{fs, c, correctionWeight})
+		}
+		if c := slices.Index(kindClasses, e.Kind); c >= 0 {
+			kind = append(kind, sample{f, c, correctionWeight})
+		}
+	}
+	if len(opts.Corrections) > 0 {
+		logf("corrections: %d messages corrected by agents", len(opts.Corrections))
+	}
 	var dev []labelled
 	if opts.DataDir != "" && exists(pottsPath(opts.DataDir, "train")) {
 		potts, err := readPotTS(pottsPath(opts.DataDir, "train"))

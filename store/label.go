@@ -75,3 +75,23 @@ func checkLabel(field, value string) error {
 	}
 	return nil
 }
+
+// LabelCorrections returns every correction agents made, oldest first, with
+// the message text, for training.
+func (db *DB) LabelCorrections(ctx context.Context) ([]resonanz.LabelCorrection, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT c.message_id, m.text, c.field, c.new_value
+		FROM label_corrections c JOIN messages m ON m.id = c.message_id ORDER BY c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: label corrections: %w", err)
+	}
+	defer rows.Close()
+	var out []resonanz.LabelCorrection
+	for rows.Next() {
+		var c resonanz.LabelCorrection
+		if err := rows.Scan(&c.MessageID, &c.Text, &c.Field, &c.Value); err != nil {
+			return nil, fmt.Errorf("store: label corrections: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

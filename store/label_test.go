@@ -87,6 +87,10 @@ func TestCorrectLabel(t *testing.T) {
 			if tl.Entries[0].Message.Analysis.Kind != resonanz.KindComplaint || tl.Conversation.Kind != resonanz.KindComplaint {
 				t.Fatalf("message kind %q, conversation kind %q after correction", tl.Entries[0].Message.Analysis.Kind, tl.Conversation.Kind)
 			}
+			corrections, err := db.LabelCorrections(ctx)
+			if err != nil || len(corrections) != 1 || corrections[0].Value != resonanz.KindComplaint || corrections[0].Text != "Text m1" {
+				t.Fatalf("corrections for training: %+v, %v", corrections, err)
+			}
 			last := tl.Audit[len(tl.Audit)-1]
 			if last.Action != "label" || last.Detail != "kind: question → complaint" {
 				t.Fatalf("audit %+v", last)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch"
 )
 
@@ -30,21 +31,68 @@ language, sentiment, kind, topics, urgency and their scores.`, stderr)
 }
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg Config
 	var shared, out string
 	var seed int64
-	fs := newFlagSet("train", `Train the analysis models (sentiment, kind) from the data sets and write the model
-files that the next build embeds. The same data and seed give the same files.`, stderr)
+	fs := newFlagSet("train", `Train the analysis models (sentiment, kind) from the data sets and from the labels
+agents corrected in the database under --data (when there is one), and write the model files that
+the next build embeds. The same data and seed give the same files.`, stderr)
+	dataFlag(fs, &cfg)
 	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (potts/) (RESONANZ_SHARED_DATA)")
 	fs.StringVar(&out, "out", "analyze/model", "where to write the model files")
 	fs.Int64Var(&seed, "seed", 1, "random seed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := analyze.TrainAndWrite(shared, out, seed, stdout); err != nil {
+	corrections, err := correctedExamples(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	m, err := analyze.Train(analyze.TrainOptions{DataDir: shared, Seed: uint64(seed), Log: stdout, Corrections: corrections})
+	if err != nil {
+		return err
+	}
+	if err := m.Write(out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "model files written to %s; rebuild resonanz to embed them\n", out)
 	return nil
+}
+
+// correctedExamples turns the agents' corrections in the database into
+// training examples, the latest correction of each label winning.
+func correctedExamples(ctx context.Context, cfg Config) ([]analyze.Example, error) {
+	if _, err := os.Stat(cfg.DatabasePath()); err != nil {
+		return nil, nil // no database: train on the data sets alone
+	}
+	db, err := store.Open(ctx, cfg.DatabasePath())
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	corrections, err := db.LabelCorrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	index := map[int64]int{}
+	var examples []analyze.Example
+	for _, c := range corrections {
+		i, ok := index[c.MessageID]
+		if !ok {
+			i = len(examples)
+			index[c.MessageID] = i
+			examples = append(examples, analyze.Example{Text: c.Text})
+		}
+		switch c.Field {
+		case "sentiment":
+			examples[i].Sentiment = c.Value
+		case "kind":
+			examples[i].Kind = c.Value
+		case "language":
+			examples[i].Language = c.Value
+		}
+	}
+	return examples, nil
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
 )
 
@@ -116,5 +119,44 @@ func TestAnalyzeLines(t *testing.T) {
 func TestProgressBar(t *testing.T) {
 	if got := progressBar(50, 200); got != "[#######.......................]  25% 50/200" {
 		t.Fatalf("progress bar %q", got)
+	}
+}
+
+// resonanz train learns from the labels agents corrected in the database.
+func TestTrainReadsCorrections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the models (a few seconds)")
+	}
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	db, err := openStore(ctx, Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agent := &resonanz.User{Login: "tom", Role: resonanz.RoleAgent}
+	if err := db.CreateUser(ctx, agent, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Ingest(ctx, []resonanz.IncomingMessage{{Channel: "email", ExternalID: "e1", Author: resonanz.Author{Handle: "a@example.org"},
+		Text: "Der Zorbelwip war ein Traum", Time: time.Now(), Visibility: resonanz.Private}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CorrectLabel(ctx, res[0].MessageID, agent, "kind", resonanz.KindPraise); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out := filepath.Join(t.TempDir(), "model")
+	var stdout, stderr bytes.Buffer
+	if err := run(ctx, []string{"train", "--data", dir, "--shared-data", t.TempDir(), "--out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("train: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "corrections: 1 messages corrected by agents") {
+		t.Fatalf("train did not use the correction:\n%s", stdout.String())
+	}
+	for _, f := range []string{"sentiment.gz", "kind.gz"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Fatalf("model file %s: %v", f, err)
+		}
 	}
 }
