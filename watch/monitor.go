@@ -3,6 +3,7 @@ package watch
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +31,14 @@ type Observed struct {
 const (
 	recentWindow = 24 * time.Hour
 	collectFor   = 12 * time.Hour
+)
+
+// A new cluster: negative messages that fit no topic but share a hashtag
+// raise an alert once clusterAuthors people used it within clusterWindow.
+// A new hashtag has no baseline, so volume alone decides.
+const (
+	clusterAuthors = 15
+	clusterWindow  = time.Hour
 )
 
 // collecting is an alert still gathering the messages of its storm.
@@ -82,6 +91,11 @@ func (m *Monitor) Replay(msgs []Observed) {
 			m.detector.Observe(k, msgs[i].Time, 1)
 			m.remember(k, msgs[i])
 		}
+		if msgs[i].Analysis.Sentiment == resonanz.Negative && len(msgs[i].Analysis.Topics) == 0 {
+			for _, tag := range hashtags(msgs[i].Text) {
+				m.remember(tag, msgs[i])
+			}
+		}
 	}
 }
 
@@ -108,6 +122,9 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 	defer m.mu.Unlock()
 	for i := range msgs {
 		o := &msgs[i]
+		if err := m.observeClusters(ctx, o); err != nil {
+			return err
+		}
 		for _, k := range keys(o) {
 			m.remember(k, *o)
 			alarm, raised := m.detector.Observe(k, o.Time, 1)
@@ -136,6 +153,56 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 		}
 	}
 	return nil
+}
+
+// observeClusters counts a topicless negative message under each of its
+// hashtags and raises or feeds the alert of a hashtag many people share.
+func (m *Monitor) observeClusters(ctx context.Context, o *Observed) error {
+	if o.Analysis.Sentiment != resonanz.Negative || len(o.Analysis.Topics) > 0 {
+		return nil
+	}
+	for _, tag := range hashtags(o.Text) {
+		m.remember(tag, *o)
+		c := m.open[tag]
+		if c != nil && o.Time.Sub(c.alarmAt) >= collectFor {
+			c = nil
+		}
+		if c == nil {
+			var recent []Observed
+			authors := map[string]bool{}
+			for _, r := range m.recent[tag] {
+				if o.Time.Sub(r.Time) < clusterWindow {
+					recent = append(recent, r)
+					authors[r.Author] = true
+				}
+			}
+			if len(authors) < clusterAuthors {
+				continue
+			}
+			c = &collecting{first: recent[0].Time, alarmAt: o.Time,
+				alarm: Alarm{Key: tag, Start: recent[0].Time, Window: clusterWindow, Count: len(recent), Ratio: float64(len(recent)), Growth: float64(len(recent))}}
+			m.open[tag] = c
+		}
+		if err := m.update(ctx, tag, c); err != nil {
+			return fmt.Errorf("watch: %s: %w", tag, err)
+		}
+	}
+	return nil
+}
+
+// hashtags returns the distinct hashtags of a text, lowercased, with their "#".
+func hashtags(text string) []string {
+	var tags []string
+	for _, w := range strings.Fields(text) {
+		if !strings.HasPrefix(w, "#") {
+			continue
+		}
+		tag := "#" + strings.ToLower(strings.TrimFunc(w[1:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if len(tag) > 2 && !slices.Contains(tags, tag) {
+			tags = append(tags, tag)
+		}
+	}
+	return tags
 }
 
 func (m *Monitor) topicCollecting(at time.Time) bool {

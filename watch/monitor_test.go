@@ -143,3 +143,48 @@ func TestSeverity(t *testing.T) {
 		})
 	}
 }
+
+// Many people sharing a hashtag that fits no topic raise an alert of its
+// own; a few do not.
+func TestMonitorFindsNewClusters(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		people int
+		want   int
+	}{{"Few", 10, 0}, {"Many", 25, 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := storetest.Open(t)
+			mon, err := watch.NewMonitor(watch.DefaultConfig(), db, events.NewBus())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var msgs []resonanz.IncomingMessage
+			for i := 0; i < tc.people; i++ {
+				m := resonanz.IncomingMessage{Channel: "mastodon", ExternalID: fmt.Sprint("c", i), Author: resonanz.Author{Handle: fmt.Sprint("@p", i)},
+					Text: "Schon wieder alles voll. #Gleischaos!", Time: stormStart.Add(time.Duration(i) * time.Minute), Visibility: resonanz.Public}
+				m.Analysis = resonanz.Analysis{Sentiment: resonanz.Negative}
+				msgs = append(msgs, m)
+			}
+			res, err := db.Ingest(ctx, msgs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var observed []watch.Observed
+			for i, m := range msgs {
+				observed = append(observed, watch.Observed{MessageID: res[i].MessageID, Channel: m.Channel, Author: m.Author.Handle,
+					Text: m.Text, Time: m.Time, Analysis: m.Analysis})
+			}
+			if err := mon.Observe(ctx, observed); err != nil {
+				t.Fatal(err)
+			}
+			alerts, _ := db.FindAlerts(ctx, true)
+			if len(alerts) != tc.want {
+				t.Fatalf("%d alerts for %d people sharing a hashtag, want %d", len(alerts), tc.people, tc.want)
+			}
+			if tc.want == 1 && (alerts[0].Key != "#gleischaos" || alerts[0].Messages != tc.people || alerts[0].Authors != tc.people) {
+				t.Fatalf("cluster alert %+v", alerts[0])
+			}
+		})
+	}
+}
