@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/resonanz/resonanz"
 )
@@ -96,7 +97,11 @@ func (s *Server) handleCorrectLabel(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such message."))
 		return
 	}
-	conversationID, err := s.Conversations.CorrectLabel(r.Context(), id, userFrom(r.Context()), r.PostFormValue("field"), r.PostFormValue("value"))
+	field, value := r.PostFormValue("field"), r.PostFormValue("value")
+	if field == "topics" { // checkboxes: every checked topic, none for no topic
+		value = strings.Join(r.PostForm["value"], ",")
+	}
+	conversationID, err := s.Conversations.CorrectLabel(r.Context(), id, userFrom(r.Context()), field, value)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -142,6 +142,10 @@ func TestBrowserInbox(t *testing.T) {
 			s.dispatchEvent(new Event("change", {bubbles: true})); return "ok"; })()`)
 		waitFor(t, ctx, `[...document.querySelectorAll("#timeline li.in .badge.kind")].some(b => b.textContent === "suggestion")`)
 		waitFor(t, ctx, `document.querySelector("#audit").textContent.includes("→ suggestion")`)
+		evalString(t, ctx, `(() => { const d = document.querySelector("details.correct"); d.open = true;
+			const c = d.querySelector("input.label-topic[value=delivery]"); c.checked = true;
+			c.dispatchEvent(new Event("change", {bubbles: true})); return "ok"; })()`)
+		waitFor(t, ctx, `[...document.querySelectorAll("#timeline li.in .badge.topic")].some(b => b.textContent === "delivery")`)
 	})
 	t.Run("AssignToMe", func(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.Click("#assign-me")))
