@@ -190,7 +190,8 @@ func (m *Monitor) observeClusters(ctx context.Context, o *Observed) error {
 	return nil
 }
 
-// hashtags returns the distinct hashtags of a text, lowercased, with their "#".
+// hashtags returns the distinct hashtags of a text, lowercased, with their "#";
+// overlong ones (customer text is untrusted) are left out.
 func hashtags(text string) []string {
 	var tags []string
 	for _, w := range strings.Fields(text) {
@@ -198,7 +199,7 @@ func hashtags(text string) []string {
 			continue
 		}
 		tag := "#" + strings.ToLower(strings.TrimFunc(w[1:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-		if len(tag) > 2 && !slices.Contains(tags, tag) {
+		if len(tag) > 2 && len(tag) <= 50 && !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
 )
 
 // crisisView is the crisis room of one alert.
@@ -65,7 +66,7 @@ func (s *Server) handleAlertStatus(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.Bus.Publish(alertEvent(id))
+	s.Bus.Publish(events.Event{Kind: "alert", AlertID: id})
 	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/search"
 )
 
@@ -131,8 +130,6 @@ func (s *Server) renderBanner(r *http.Request) ([]byte, error) {
 	err = s.pages["inbox"].ExecuteTemplate(&buf, "banner", p)
 	return buf.Bytes(), err
 }
-
-func alertEvent(id int64) events.Event { return events.Event{Kind: "alert", AlertID: id} }
 
 // handleLanguage switches the UI language and returns to the page the user was on.
 func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
