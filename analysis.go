@@ -32,7 +32,7 @@ type Analysis struct {
 	Sentiment      string             `json:"sentiment"`
 	SentimentScore float64            `json:"sentiment_score"` // confidence of Sentiment, 0..1
 	Kind           string             `json:"kind"`
-	KindScores     map[string]float64 `json:"kind_scores"` // every kind's probability; a message can be several
+	KindScores     map[string]float64 `json:"kind_scores"` // each kind's probability (stored ones: 0.005 and more); a message can be several
 	Topics         []string           `json:"topics"`      // topic names, best first
 	Urgency        []string           `json:"urgency"`     // urgency signals, none for most messages
 }
