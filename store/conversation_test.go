@@ -74,15 +74,7 @@ func TestFindConversations(t *testing.T) {
 				{"Combined", resonanz.ConversationFilter{Status: resonanz.StatusOpen, Channel: "email"}, nil},
 			} {
 				t.Run(tc.name, func(t *testing.T) {
-					page, err := db.FindConversations(ctx, tc.f)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var got []int64
-					for _, c := range page.Conversations {
-						got = append(got, c.ID)
-					}
-					if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+					if got := inboxIDs(t, db, tc.f); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 						t.Fatalf("got %v, want %v", got, tc.want)
 					}
 				})

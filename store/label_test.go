@@ -58,15 +58,7 @@ func TestAnalysisIsStored(t *testing.T) {
 			{"Urgent", resonanz.ConversationFilter{Urgent: true}, []int64{carlaID, anna}},
 			{"LatestLabelsCount", resonanz.ConversationFilter{Kind: resonanz.KindComplaint}, nil},
 		} {
-			page, err := db.FindConversations(ctx, tc.f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []int64
-			for _, c := range page.Conversations {
-				got = append(got, c.ID)
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			if got := inboxIDs(t, db, tc.f); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("%s filter found %v, want %v", tc.name, got, tc.want)
 			}
 		}

@@ -53,3 +53,17 @@ func mustUser(t *testing.T, db *store.DB, login, role string) *resonanz.User {
 	}
 	return u
 }
+
+// inboxIDs returns the ids of the conversations an inbox filter shows, in order.
+func inboxIDs(t *testing.T, db *store.DB, f resonanz.ConversationFilter) []int64 {
+	t.Helper()
+	page, err := db.FindConversations(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, c := range page.Conversations {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}

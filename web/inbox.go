@@ -33,7 +33,7 @@ type filterOption struct {
 }
 
 // filterSelects builds the inbox's drop-downs, labelled in lang, with the current choices selected.
-func (s *Server) filterSelects(lang string, f resonanz.ConversationFilter, teams []*resonanz.Team) []filterSelect {
+func filterSelects(lang string, f resonanz.ConversationFilter, teams []*resonanz.Team, labels labelChoices) []filterSelect {
 	options := func(values []string, selected, prefix string) []filterOption {
 		var opts []filterOption
 		for _, v := range values {
@@ -48,7 +48,6 @@ func (s *Server) filterSelects(lang string, f resonanz.ConversationFilter, teams
 	for _, t := range teams {
 		teamOpts = append(teamOpts, filterOption{Value: strconv.FormatInt(t.ID, 10), Text: t.Name, Selected: t.ID == f.TeamID})
 	}
-	labels := s.labelChoices()
 	selects := []filterSelect{
 		{"status", options(resonanz.Statuses, f.Status, "status")},
 		{"channel", channels},
@@ -118,7 +117,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := inboxView{Filter: f, Filters: s.filterSelects(language(r), f, teams), Mine: mine, Page: page, IsFirst: f.After == nil}
+	v := inboxView{Filter: f, Filters: filterSelects(language(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil}
 	if page.Next != nil {
 		next := url.Values{}
 		for k, vals := range q {
