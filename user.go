@@ -24,13 +24,19 @@ type User struct {
 	Name      string
 	Role      string
 	Disabled  bool
+	Away      bool // not taking new conversations
+	Capacity  int  // most open conversations at once; 0: no limit
 	CreatedAt time.Time
 }
 
 // Team is a group of users responsible for some conversations.
 type Team struct {
-	ID   int64
-	Name string
+	ID         int64
+	Name       string
+	Languages  []string // languages the team answers in
+	Topics     []string // topics the team handles
+	Members    []int64  // user ids
+	RoundRobin bool     // new conversations go to the next available member; else they wait in the team queue
 }
 
 // UserService manages users, sessions and API tokens.
