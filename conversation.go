@@ -46,6 +46,10 @@ type Conversation struct {
 	Kind           string
 	Topics         []string
 	Urgency        []string // … and the urgency signals of all of them
+	Priority       string
+	Tags           []string
+	Route          []RuleMatch // the rules that routed it, and why
+	SLA            *SLAClock   // nil: no answer-time goal
 	LastMessageAt  time.Time
 	CreatedAt      time.Time
 }
@@ -53,7 +57,7 @@ type Conversation struct {
 // Cursor marks a position in the inbox for keyset paging, so that a deep page
 // costs as much as the first.
 type Cursor struct {
-	LastMessageAt time.Time
+	LastMessageAt time.Time // the sort key: the due time when sorting by due
 	ID            int64
 }
 
@@ -69,6 +73,8 @@ type ConversationFilter struct {
 	Topic      string
 	Language   string
 	Urgent     bool
+	Priority   string
+	ByDue      bool    // only conversations with a running clock, the one due first first
 	After      *Cursor // start after this position (older conversations)
 	Limit      int
 }

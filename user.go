@@ -60,8 +60,13 @@ type UserService interface {
 	// CheckAPIToken returns the token's name, or EUNAUTHORIZED.
 	CheckAPIToken(ctx context.Context, token string) (string, error)
 
+	// SetAvailability marks a user away or available and sets their capacity.
+	SetAvailability(ctx context.Context, userID int64, away bool, capacity int) error
+
 	FindTeams(ctx context.Context) ([]*Team, error)
 	CreateTeam(ctx context.Context, name string) (*Team, error)
+	// SaveTeam updates a team's languages, topics, members and assignment mode.
+	SaveTeam(ctx context.Context, t *Team) error
 }
 
 // SearchHit is a message found by a search.

@@ -26,6 +26,9 @@ func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.Use
 			if err := db.setColumn(ctx, tx, c.ID, by, "status", "status", *upd.Status, c.Status+" → "+*upd.Status); err != nil {
 				return err
 			}
+			if err := routeEvent(ctx, tx, c.ID, *upd.Status, millis(db.Now())); err != nil {
+				return err
+			}
 		}
 		if upd.TeamID != nil && *upd.TeamID != c.TeamID {
 			name, err := lookupName(ctx, tx, "teams", *upd.TeamID, "team_id")
@@ -96,8 +99,14 @@ func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text strin
 			VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id`, c.ID, msgID, c.Channel, visibility, now).Scan(&item.ID); err != nil {
 			return err
 		}
+		if err := routeEvent(ctx, tx, c.ID, resonanz.RouteAgent, now); err != nil {
+			return err
+		}
 		if c.Status == resonanz.StatusOpen {
 			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = 'waiting' WHERE id = ?`, c.ID); err != nil {
+				return err
+			}
+			if err := routeEvent(ctx, tx, c.ID, resonanz.StatusWaiting, now); err != nil {
 				return err
 			}
 		}
@@ -129,6 +138,7 @@ func (db *DB) change(ctx context.Context, id int64, fn func(*sql.Tx, *resonanz.C
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit change of conversation %d: %w", id, err)
 	}
+	db.wakeRouter()
 	return nil
 }
 
@@ -140,9 +150,14 @@ func (db *DB) setColumn(ctx context.Context, tx *sql.Tx, id int64, by *resonanz.
 	return audit(ctx, tx, id, by, action, detail, millis(db.Now()))
 }
 
+// audit records an action in a conversation's trail; by nil is resonanz itself.
 func audit(ctx context.Context, tx *sql.Tx, conversationID int64, by *resonanz.User, action, detail string, at int64) error {
+	var user any
+	if by != nil {
+		user = by.ID
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, user_id, action, detail, created_at) VALUES (?, ?, ?, ?, ?)`,
-		conversationID, by.ID, action, detail, at)
+		conversationID, user, action, detail, at)
 	return err
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,23 +13,40 @@ import (
 
 const conversationColumns = `c.id, c.contact_id, c.channel, c.status, coalesce(c.team_id, 0), coalesce(t.name, ''),
 	coalesce(c.owner_id, 0), coalesce(u.name, ''), i.display_name, i.handle, c.preview, c.visibility,
-	c.last_message_at, c.created_at, c.language, c.sentiment, c.kind, c.topics, c.urgency
+	c.last_message_at, c.created_at, c.language, c.sentiment, c.kind, c.topics, c.urgency,
+	c.priority, c.tags, c.route, coalesce(c.sla_policy_id, 0), coalesce(p.name, ''), c.sla_goal, coalesce(c.sla_due, 0), c.sla_breached
 	FROM conversations c
 	JOIN identities i ON i.id = c.identity_id
 	LEFT JOIN teams t ON t.id = c.team_id
-	LEFT JOIN users u ON u.id = c.owner_id`
+	LEFT JOIN users u ON u.id = c.owner_id
+	LEFT JOIN sla_policies p ON p.id = c.sla_policy_id`
 
 func scanConversation(row interface{ Scan(...any) error }) (*resonanz.Conversation, error) {
 	var c resonanz.Conversation
 	var last, created int64
-	var topics, urgency string
+	var topics, urgency, tags, route string
+	var sla resonanz.SLAClock
+	var due int64
 	err := row.Scan(&c.ID, &c.ContactID, &c.Channel, &c.Status, &c.TeamID, &c.TeamName, &c.OwnerID, &c.OwnerName,
 		&c.CustomerName, &c.CustomerHandle, &c.Preview, &c.Visibility, &last, &created,
-		&c.Language, &c.Sentiment, &c.Kind, &topics, &urgency)
+		&c.Language, &c.Sentiment, &c.Kind, &topics, &urgency,
+		&c.Priority, &tags, &route, &sla.PolicyID, &sla.PolicyName, &sla.Goal, &due, &sla.Breached)
 	if err != nil {
 		return nil, err
 	}
-	c.Topics, c.Urgency = splitList(topics), splitList(urgency)
+	c.Topics, c.Urgency, c.Tags = splitList(topics), splitList(urgency), splitList(tags)
+	if route != "" {
+		if err := json.Unmarshal([]byte(route), &c.Route); err != nil {
+			return nil, fmt.Errorf("conversation %d: route: %w", c.ID, err)
+		}
+	}
+	if sla.PolicyID != 0 {
+		if due != 0 {
+			sla.Due = fromMillis(due)
+		}
+		sla.Paused = c.Status == resonanz.StatusWaiting
+		c.SLA = &sla
+	}
 	if c.CustomerName == "" {
 		c.CustomerName = c.CustomerHandle
 	}
@@ -71,14 +89,24 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 	if f.Urgent {
 		add("c.urgency <> ''")
 	}
-	if f.After != nil {
+	if f.Priority != "" {
+		add("c.priority = ?", f.Priority)
+	}
+	order := ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
+	if f.ByDue {
+		add("c.sla_due IS NOT NULL")
+		order = ` ORDER BY c.sla_due, c.id LIMIT ?`
+		if f.After != nil {
+			add("(c.sla_due, c.id) > (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
+		}
+	} else if f.After != nil {
 		add("(c.last_message_at, c.id) < (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
 	}
 	q := `SELECT ` + conversationColumns
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
+	q += order
 	args = append(args, f.Limit+1)
 	rows, err := db.read.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -100,6 +128,9 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 		page.Conversations = page.Conversations[:f.Limit]
 		last := page.Conversations[f.Limit-1]
 		page.Next = &resonanz.Cursor{LastMessageAt: last.LastMessageAt, ID: last.ID}
+		if f.ByDue {
+			page.Next.LastMessageAt = last.SLA.Due
+		}
 	}
 	return page, nil
 }

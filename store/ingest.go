@@ -41,6 +41,7 @@ func (db *DB) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]re
 	// The messages are committed: a statement that failed to prepare for
 	// later batches only costs speed, so it does not fail this one.
 	db.writeStmts.learn(ctx)
+	db.wakeRouter()
 	return results, nil
 }
 
@@ -55,11 +56,14 @@ func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
 	sentAt := millis(m.Time)
 	preview := summary(m.Text, previewLen)
 	l := labelsOf(&m.Analysis)
+	event := resonanz.RouteNew
 	if c == nil {
 		c = b.newConversation(who, m.Channel, m.Visibility, preview, sentAt, &l)
 	} else {
 		c.receive(sentAt, preview, m.Visibility, &l)
+		event = resonanz.RouteCustomer
 	}
+	b.routeEvents = append(b.routeEvents, []any{c.id, event, sentAt})
 	b.nextMessageID++
 	id := b.nextMessageID
 	b.messages[key] = knownMessage{id: id, conversationID: c.id}

@@ -45,6 +45,7 @@ type batch struct {
 	nextContactID, nextIdentityID, nextConversationID, nextMessageID int64
 
 	newContacts, newIdentities, newMessages, terms [][]any
+	routeEvents                                    [][]any // for the router: new conversations, customers writing again
 	newConversations                               []*conversationState
 }
 

@@ -152,6 +152,9 @@ func (b *batch) write(ctx context.Context) error {
 	if err := b.insertRows(ctx, inserts[3].head, inserts[3].rows); err != nil {
 		return err
 	}
+	if err := b.insertRows(ctx, `INSERT INTO route_events (conversation_id, kind, at)`, b.routeEvents); err != nil {
+		return err
+	}
 	return b.insertRows(ctx, `INSERT INTO message_terms (rowid, terms)`, b.terms)
 }
 

@@ -32,6 +32,9 @@ type DB struct {
 	writeStmts              stmtCache
 	tokens                  tokenCache
 
+	routerWake chan struct{}
+	timers     *timers
+
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins
 }
@@ -60,10 +63,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(8)
-	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}}}
+	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
+		routerWake: make(chan struct{}, 1)}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if db.timers, err = newTimers(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %w", err)
 	}
 	if err := db.prepareHot(ctx); err != nil {
 		db.Close()
@@ -85,6 +93,11 @@ func (db *DB) prepareHot(ctx context.Context) (err error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	if db.timers != nil {
+		stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		db.timers.client.Stop(stop) // an error only says the timers never started
+		cancel()
+	}
 	db.writeStmts.close()
 	for _, st := range []*sql.Stmt{db.findSession, db.checkToken} {
 		if st != nil {

@@ -65,12 +65,12 @@ func hashPassword(password string) (string, error) {
 	return string(hash), nil
 }
 
-const userColumns = `id, login, name, role, disabled, created_at FROM users`
+const userColumns = `id, login, name, role, disabled, away, capacity, created_at FROM users`
 
 func scanUser(row interface{ Scan(...any) error }) (*resonanz.User, error) {
 	var u resonanz.User
 	var created int64
-	if err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created); err != nil {
 		return nil, err
 	}
 	u.CreatedAt = fromMillis(created)

@@ -48,22 +48,29 @@ CREATE TABLE sla_policies (
 	calendar_id    INTEGER REFERENCES calendars (id)
 );
 
--- Routing outcome and the SLA clock of each conversation. Times in Unix ms;
--- resolution_used is business time already spent while the clock ran.
+ALTER TABLE contacts ADD COLUMN vip INTEGER NOT NULL DEFAULT 0;
+
+-- Routing outcome and the answer-time clock of each conversation.
 ALTER TABLE conversations ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal';
 ALTER TABLE conversations ADD COLUMN tags TEXT NOT NULL DEFAULT '';
 ALTER TABLE conversations ADD COLUMN route TEXT NOT NULL DEFAULT ''; -- JSON: the rules that applied and why
 ALTER TABLE conversations ADD COLUMN sla_policy_id INTEGER REFERENCES sla_policies (id) ON DELETE SET NULL;
-ALTER TABLE conversations ADD COLUMN first_response_due INTEGER;
-ALTER TABLE conversations ADD COLUMN first_response_at INTEGER;
-ALTER TABLE conversations ADD COLUMN next_response_due INTEGER;
-ALTER TABLE conversations ADD COLUMN resolution_used INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE conversations ADD COLUMN resolution_since INTEGER;
-ALTER TABLE conversations ADD COLUMN sla_due INTEGER; -- the earliest running goal's due time
+ALTER TABLE conversations ADD COLUMN sla_clock TEXT NOT NULL DEFAULT ''; -- JSON: the clock's running goals
+ALTER TABLE conversations ADD COLUMN sla_due INTEGER; -- the earliest running goal's due time (Unix ms)
 ALTER TABLE conversations ADD COLUMN sla_goal TEXT NOT NULL DEFAULT '';
 ALTER TABLE conversations ADD COLUMN sla_warned INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE conversations ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX conversations_sla ON conversations (sla_due, id) WHERE sla_due IS NOT NULL;
+
+-- What happened to a conversation that its routing and clock have not yet
+-- taken in: written in the same transaction as the change, consumed by the router.
+CREATE TABLE route_events (
+	id              INTEGER PRIMARY KEY,
+	conversation_id INTEGER NOT NULL REFERENCES conversations (id),
+	kind            TEXT NOT NULL, -- new, customer, agent, or the new status
+	at              INTEGER NOT NULL
+);
+CREATE INDEX route_events_conversation ON route_events (conversation_id, id);
 
 CREATE TABLE notifications (
 	id              INTEGER PRIMARY KEY,

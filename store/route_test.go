@@ -1,0 +1,140 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+func TestRouteEvents(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
+		team, err := db.CreateTeam(ctx, "Versand")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := mustIngest(t, db, msg("email", "e1", "kim@example.org", "Wo bleibt mein Paket?", 0))
+		mustIngest(t, db, msg("email", "e2", "kim@example.org", "Hallo?", 5))
+		pending, err := db.PendingRoutes(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pending) != 1 || len(pending[0].Events) != 2 || pending[0].Events[0].Kind != resonanz.RouteNew ||
+			pending[0].Events[1].Kind != resonanz.RouteCustomer || pending[0].Text != "Hallo?" {
+			t.Fatalf("pending = %+v, want one conversation with a new and a customer event", pending)
+		}
+		due := time.Date(2030, 1, 2, 10, 0, 0, 0, time.UTC)
+		policy := &resonanz.SLAPolicy{Name: "Standard", FirstResponse: time.Hour}
+		if err := db.SaveSLAPolicy(ctx, policy); err != nil {
+			t.Fatal(err)
+		}
+		upd := &resonanz.RouteUpdate{ConversationID: res[0].ConversationID, LastEventID: pending[0].Events[1].ID, Routed: true,
+			Decision: resonanz.RouteDecision{TeamID: team.ID, Priority: resonanz.PriorityHigh, Tags: []string{"paket"},
+				Matches: []resonanz.RuleMatch{{RuleID: 1, RuleName: "Lieferung", Reasons: []string{"topic delivery"}}}},
+			AssignTo: agent.ID, AssignReason: "round-robin", PolicyID: policy.ID, Clock: []byte(`{}`),
+			Goal: resonanz.GoalFirstResponse, Due: due}
+		if err := db.ApplyRoutes(ctx, []*resonanz.RouteUpdate{upd}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := db.FindConversationByID(ctx, res[0].ConversationID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.TeamID != team.ID || c.OwnerID != agent.ID || c.Priority != resonanz.PriorityHigh || len(c.Route) != 1 ||
+			c.Route[0].Reasons[0] != "topic delivery" || c.SLA == nil || !c.SLA.Due.Equal(due) || c.SLA.PolicyName != "Standard" {
+			t.Fatalf("routed conversation = %+v (sla %+v)", c, c.SLA)
+		}
+		if pending, _ := db.PendingRoutes(ctx, 10); len(pending) != 0 {
+			t.Fatalf("events left after routing: %+v", pending)
+		}
+		if _, err := db.Reply(ctx, c.ID, agent, "Ist unterwegs.", false); err != nil {
+			t.Fatal(err)
+		}
+		pending, _ = db.PendingRoutes(ctx, 10)
+		if len(pending) != 1 || len(pending[0].Events) != 2 || pending[0].Events[0].Kind != resonanz.RouteAgent ||
+			pending[0].Events[1].Kind != resonanz.StatusWaiting || string(pending[0].Clock) != `{}` || pending[0].PolicyID != policy.ID {
+			t.Fatalf("after a reply pending = %+v, want agent and waiting events with the stored clock", pending)
+		}
+		if urgent := inboxIDs(t, db, resonanz.ConversationFilter{Priority: resonanz.PriorityHigh}); len(urgent) != 1 {
+			t.Fatalf("priority filter found %v", urgent)
+		}
+		if sorted := inboxIDs(t, db, resonanz.ConversationFilter{ByDue: true}); len(sorted) != 1 || sorted[0] != c.ID {
+			t.Fatalf("sorting by due time shows %v, want only the conversation with a clock", sorted)
+		}
+	})
+}
+
+func TestRules(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		for _, name := range []string{"A", "B", "C"} {
+			if err := db.SaveRule(ctx, &resonanz.Rule{Name: name, Enabled: true,
+				Conditions: resonanz.RuleConditions{Keywords: []string{"kündigen"}}, Actions: resonanz.RuleActions{Priority: "high"}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rules, _ := db.FindRules(ctx)
+		if err := db.MoveRule(ctx, rules[2].ID, -1); err != nil {
+			t.Fatal(err)
+		}
+		rules, _ = db.FindRules(ctx)
+		if got := rules[0].Name + rules[1].Name + rules[2].Name; got != "ACB" {
+			t.Fatalf("order after moving C up = %s, want ACB", got)
+		}
+		if rules[0].Conditions.Keywords[0] != "kündigen" || rules[0].Actions.Priority != "high" {
+			t.Fatalf("rule read back as %+v", rules[0])
+		}
+		for _, bad := range []*resonanz.Rule{
+			{Name: "", Actions: resonanz.RuleActions{Priority: "high"}},
+			{Name: "x"},
+			{Name: "x", Actions: resonanz.RuleActions{Priority: "sofort"}},
+			{Name: "x", Conditions: resonanz.RuleConditions{Channels: []string{"fax"}}, Actions: resonanz.RuleActions{Priority: "low"}},
+		} {
+			if err := db.SaveRule(ctx, bad); resonanz.ErrorCode(err) != resonanz.EINVALID {
+				t.Errorf("SaveRule(%+v) = %v, want EINVALID", bad, err)
+			}
+		}
+		if err := db.DeleteRule(ctx, rules[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if rules, _ := db.FindRules(ctx); len(rules) != 2 {
+			t.Fatalf("%d rules after delete, want 2", len(rules))
+		}
+	})
+}
+
+func TestSLASettings(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		cal := &resonanz.Calendar{Name: "Büro", TimeZone: "Europe/Berlin", State: "BY", Closed: []string{"2030-12-24"}}
+		cal.Week[time.Monday] = []resonanz.Span{{Start: 9 * 60, End: 17 * 60}}
+		if err := db.SaveCalendar(ctx, cal); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveCalendar(ctx, &resonanz.Calendar{Name: "Mond", TimeZone: "Mars/Olympus"}); resonanz.ErrorCode(err) != resonanz.EINVALID {
+			t.Fatalf("unknown time zone: %v, want EINVALID", err)
+		}
+		cals, _ := db.FindCalendars(ctx)
+		if len(cals) != 1 || cals[0].Week[time.Monday][0].End != 17*60 || cals[0].Closed[0] != "2030-12-24" {
+			t.Fatalf("calendars = %+v", cals)
+		}
+		p := &resonanz.SLAPolicy{Name: "E-Mail", Channel: "email", FirstResponse: 4 * time.Hour, Resolution: 48 * time.Hour,
+			WarnBefore: 30 * time.Minute, CalendarID: cal.ID, Reassign: true}
+		if err := db.SaveSLAPolicy(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []*resonanz.SLAPolicy{{Name: "leer"}, {Name: "neg", FirstResponse: -time.Hour}, {Name: "fax", Channel: "fax", Resolution: time.Hour}} {
+			if err := db.SaveSLAPolicy(ctx, bad); resonanz.ErrorCode(err) != resonanz.EINVALID {
+				t.Errorf("SaveSLAPolicy(%+v) = %v, want EINVALID", bad, err)
+			}
+		}
+		list, _ := db.FindSLAPolicies(ctx)
+		if len(list) != 1 || list[0].FirstResponse != 4*time.Hour || list[0].CalendarName != "Büro" || !list[0].Reassign {
+			t.Fatalf("policies = %+v", list)
+		}
+	})
+}

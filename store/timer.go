@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+)
+
+// timers are durable jobs (River, in the same database): an SLA warning or
+// breach is scheduled in the transaction that moves a conversation's clock, so
+// it survives a restart; a timer missed while resonanz was down fires late.
+type timers struct {
+	client *river.Client[*sql.Tx]
+}
+
+// slaTimer fires when a conversation's goal is about to be missed (Warn) or missed.
+type slaTimer struct {
+	ConversationID int64 `json:"conversation_id"`
+	Due            int64 `json:"due"` // the due time it was set for; a clock that moved since makes it stale
+	Warn           bool  `json:"warn"`
+}
+
+func (slaTimer) Kind() string { return "sla_timer" }
+
+type slaWorker struct {
+	river.WorkerDefaults[slaTimer]
+	db *DB
+}
+
+func (w *slaWorker) Work(ctx context.Context, job *river.Job[slaTimer]) error {
+	return w.db.fireSLA(ctx, job.Args)
+}
+
+// newTimers migrates River's tables and makes its client; jobs run once StartTimers is called.
+func newTimers(ctx context.Context, db *DB) (*timers, error) {
+	driver := riversqlite.New(db.write)
+	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return nil, fmt.Errorf("job tables: %w", err)
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &slaWorker{db: db})
+	client, err := river.NewClient(driver, &river.Config{
+		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}},
+		Workers:           workers,
+		FetchPollInterval: 500 * time.Millisecond,
+		Logger:            slog.New(slog.DiscardHandler),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &timers{client: client}, nil
+}
+
+// StartTimers runs due timers until ctx ends or Close is called.
+func (db *DB) StartTimers(ctx context.Context, logger *slog.Logger) error {
+	if err := db.timers.client.Start(ctx); err != nil {
+		return fmt.Errorf("store: start timers: %w", err)
+	}
+	logger.Debug("timers started")
+	return nil
+}
+
+// scheduleSLA schedules the warning and the breach of a conversation's new due time.
+func (db *DB) scheduleSLA(ctx context.Context, tx *sql.Tx, conversationID int64, due, warnAt time.Time) error {
+	jobs := []river.InsertManyParams{{Args: slaTimer{ConversationID: conversationID, Due: millis(due)},
+		InsertOpts: &river.InsertOpts{ScheduledAt: due}}}
+	if !warnAt.IsZero() && warnAt.Before(due) {
+		jobs = append(jobs, river.InsertManyParams{Args: slaTimer{ConversationID: conversationID, Due: millis(due), Warn: true},
+			InsertOpts: &river.InsertOpts{ScheduledAt: warnAt}})
+	}
+	_, err := db.timers.client.InsertManyTx(ctx, tx, jobs)
+	return err
+}
