@@ -7,6 +7,10 @@ import "time"
 // due at 16:00 on Monday. If start is outside business hours the time counts
 // from the next opening. A due time that falls on a closing time is that
 // closing time, not the next opening. d ≤ 0 returns start.
+//
+// Each span counts from where the previous one ended at the earliest: spans
+// whose wall-clock times fall into the hour skipped in spring can come out
+// overlapping in real time, and that hour must not count twice.
 func (h *Hours) Add(start time.Time, d time.Duration) time.Time {
 	if d <= 0 {
 		return start
@@ -14,12 +18,12 @@ func (h *Hours) Add(start time.Time, d time.Duration) time.Time {
 	if h == nil {
 		return start.Add(d)
 	}
-	day := dayOf(start.In(h.loc))
+	day, cursor := dayOf(start.In(h.loc)), start
 	for range maxDays {
 		for _, s := range h.openSpans(day) {
 			from, to := h.interval(day, s)
-			if from.Before(start) {
-				from = start
+			if from.Before(cursor) {
+				from = cursor
 			}
 			if !to.After(from) {
 				continue
@@ -29,6 +33,7 @@ func (h *Hours) Add(start time.Time, d time.Duration) time.Time {
 				return from.Add(d).In(start.Location())
 			}
 			d -= left
+			cursor = to
 		}
 		day = day.next()
 	}
@@ -36,6 +41,7 @@ func (h *Hours) Add(start time.Time, d time.Duration) time.Time {
 }
 
 // Between returns the business time between a and b; 0 unless b is after a.
+// Like Add it counts no moment twice.
 func (h *Hours) Between(a, b time.Time) time.Duration {
 	if !b.After(a) {
 		return 0
@@ -56,6 +62,7 @@ func (h *Hours) Between(a, b time.Time) time.Duration {
 			}
 			if to.After(from) {
 				sum += to.Sub(from)
+				a = to
 			}
 		}
 		if day == last {
