@@ -24,12 +24,13 @@ type RouteEvent struct {
 
 // PendingRoute is a conversation with events the router has not yet taken in.
 type PendingRoute struct {
-	Conversation *Conversation
-	VIP          bool
-	Text         string // the latest customer message
-	PolicyID     int64
-	Clock        []byte // the stored clock (JSON), empty before the first start
-	Events       []RouteEvent
+	Conversation  *Conversation
+	VIP           bool
+	Text          string // the latest customer message
+	PreviousOwner int64  // who owned the customer's last other conversation; 0: nobody
+	PolicyID      int64
+	Clock         []byte // the stored clock (JSON), empty before the first start
+	Events        []RouteEvent
 }
 
 // RouteUpdate is what the router decided for a pending conversation. It is

@@ -73,8 +73,10 @@ func (db *DB) loadPendingRoute(ctx context.Context, p *resonanz.PendingRoute) er
 	p.Conversation = c
 	var clock string
 	err = db.read.QueryRowContext(ctx, `SELECT k.vip, coalesce(c.sla_policy_id, 0), c.sla_clock,
-		coalesce((SELECT text FROM messages WHERE conversation_id = c.id AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1), '')
-		FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`, c.ID).Scan(&p.VIP, &p.PolicyID, &clock, &p.Text)
+		coalesce((SELECT text FROM messages WHERE conversation_id = c.id AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1), ''),
+		coalesce((SELECT o.owner_id FROM conversations o WHERE o.contact_id = c.contact_id AND o.id <> c.id AND o.owner_id IS NOT NULL
+			ORDER BY o.last_message_at DESC LIMIT 1), 0)
+		FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`, c.ID).Scan(&p.VIP, &p.PolicyID, &clock, &p.Text, &p.PreviousOwner)
 	if clock != "" {
 		p.Clock = []byte(clock)
 	}

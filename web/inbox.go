@@ -56,6 +56,7 @@ func filterSelects(lang string, f resonanz.ConversationFilter, teams []*resonanz
 		{"sentiment", options(labels.Sentiments, f.Sentiment, "sentiment")},
 		{"topic", options(labels.Topics, f.Topic, "topic")},
 		{"language", options(labels.Languages, f.Language, "language")},
+		{"priority", options(resonanz.Priorities, f.Priority, "priority")},
 	}
 	return slices.DeleteFunc(selects, func(fs filterSelect) bool { return len(fs.Options) == 0 })
 }
@@ -101,7 +102,8 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 	labels := s.labelChoices()
 	f.Kind, f.Sentiment = oneOf(q.Get("kind"), labels.Kinds), oneOf(q.Get("sentiment"), labels.Sentiments)
 	f.Language, f.Topic = oneOf(q.Get("language"), labels.Languages), oneOf(q.Get("topic"), labels.Topics)
-	f.Urgent = q.Get("urgent") == "1"
+	f.Urgent, f.ByDue = q.Get("urgent") == "1", q.Get("due") == "1"
+	f.Priority = oneOf(q.Get("priority"), resonanz.Priorities)
 	mine := q.Get("mine") == "1"
 	if mine {
 		f.OwnerID = userFrom(r.Context()).ID

@@ -14,7 +14,7 @@ import (
 	"github.com/resonanz/resonanz/search"
 )
 
-var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis"}
+var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "notifications"}
 
 var templateFuncs = template.FuncMap{
 	"channelLabel": func(name string) string {
@@ -36,7 +36,17 @@ var templateFuncs = template.FuncMap{
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
 	},
-	"has": func(list []string, v string) bool { return slices.Contains(list, v) },
+	"has":      func(list []string, v string) bool { return slices.Contains(list, v) },
+	"join":     func(list []string) string { return strings.Join(list, ", ") },
+	"clockOf":  func(p *page, c *resonanz.Conversation) clockView { return clockView{P: p, C: c} },
+	"spanText": spanText,
+	"hasID":    func(list []int64, v int64) bool { return slices.Contains(list, v) },
+	"calendarForm": func(p *page, v slaView, c *resonanz.Calendar) calendarForm {
+		if c == nil {
+			c = &resonanz.Calendar{}
+		}
+		return calendarForm{P: p, V: v, C: c}
+	},
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},
@@ -46,7 +56,7 @@ func parsePages() map[string]*template.Template {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		pages[name] = template.Must(template.New("layout.html").Funcs(templateFuncs).
-			ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
+			ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/part_*.html", "templates/"+name+".html"))
 	}
 	return pages
 }
@@ -66,7 +76,13 @@ type page struct {
 	CSRF   string
 	Path   string
 	Alerts []*resonanz.Alert // open alerts, for the banner
+	Unread int               // the user's unread notifications
 	Data   any
+}
+
+// IsLead reports whether the user may change settings.
+func (p *page) IsLead() bool {
+	return p.User != nil && (p.User.Role == resonanz.RoleLead || p.User.Role == resonanz.RoleAdmin)
 }
 
 // T translates a UI text into the page's language.
@@ -114,6 +130,9 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	if p.User != nil {
 		var err error
 		if p.Alerts, err = s.Alerts.FindAlerts(r.Context(), false); err != nil {
+			return nil, err
+		}
+		if p.Unread, err = s.Notifications.CountUnread(r.Context(), p.User.ID); err != nil {
 			return nil, err
 		}
 	}

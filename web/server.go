@@ -25,8 +25,18 @@ type Services struct {
 	Users         resonanz.UserService
 	Search        resonanz.SearchService
 	Alerts        resonanz.AlertService
+	Rules         resonanz.RuleService
+	SLA           resonanz.SLAService
+	Notifications resonanz.NotificationService
+	RouteStore    resonanz.RouteStore // agents' loads for the teams page
 	// Bus brings news of alerts to the open pages.
 	Bus *events.Bus
+	// Analyzer labels sample messages when a lead tries the routing rules.
+	Analyzer resonanz.Analyzer
+	// TryRules routes a message with the given rules, without saving anything.
+	TryRules func(rules []*resonanz.Rule, in *resonanz.RouteInput) resonanz.RouteDecision
+	// CheckCalendar reports what is wrong with a calendar's hours and holidays.
+	CheckCalendar func(c *resonanz.Calendar) error
 }
 
 // Server handles every HTTP request of resonanz.
@@ -68,6 +78,19 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /alerts/{id}", s.requireUser(s.handleCrisisRoom))
 	s.mux.HandleFunc("POST /alerts/{id}/status", s.requireUser(s.handleAlertStatus))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
+	s.mux.HandleFunc("GET /notifications", s.requireUser(s.handleNotifications))
+	s.mux.HandleFunc("GET /settings/rules", s.requireLead(s.handleRules))
+	s.mux.HandleFunc("POST /settings/rules", s.requireLead(s.handleSaveRule))
+	s.mux.HandleFunc("POST /settings/rules/test", s.requireLead(s.handleTestRule))
+	s.mux.HandleFunc("POST /settings/rules/{id}/move", s.requireLead(s.handleMoveRule))
+	s.mux.HandleFunc("POST /settings/rules/{id}/delete", s.requireLead(s.handleDeleteRule))
+	s.mux.HandleFunc("GET /settings/sla", s.requireLead(s.handleSLA))
+	s.mux.HandleFunc("POST /settings/sla/policies", s.requireLead(s.handleSavePolicy))
+	s.mux.HandleFunc("POST /settings/sla/policies/{id}/delete", s.requireLead(s.handleDeletePolicy))
+	s.mux.HandleFunc("POST /settings/sla/calendars", s.requireLead(s.handleSaveCalendar))
+	s.mux.HandleFunc("GET /settings/teams", s.requireLead(s.handleTeams))
+	s.mux.HandleFunc("POST /settings/teams", s.requireLead(s.handleSaveTeam))
+	s.mux.HandleFunc("POST /settings/agents/{id}", s.requireLead(s.handleSaveAgent))
 }
 
 // ServeHTTP sets headers that keep untrusted content inert, then routes.
