@@ -47,7 +47,7 @@
 // of 5× and more, with 0.23 to 0.32 false alarms.
 //
 // Not reached, and not reachable: a median delay of 15 minutes over all 5×
-// and 20× storms. EvalSynthetic also reports a bound (reachDelay): a window
+// and 20× storms. EvalSynthetic also estimates the best reachable (reachDelay): a window
 // test that knows every topic's usual rate exactly, at one false alarm per
 // topic per 30 days, finds these storms after 42 minutes (median; 34 from
 // their onset) and only 28 of 110 within 15 minutes of their onset. A topic

@@ -26,10 +26,10 @@ func TestSyntheticStorms(t *testing.T) {
 			t.Errorf("%d× storms (slow %v): median delay %v, want at most %v", c.Size, c.Slow, c.MedianDelay, limit)
 		}
 	}
-	// The bound is what a test knowing the usual rate exactly could do; a
+	// Reachable is what a test knowing the usual rate exactly could do; a
 	// detector beating it by much would be measured wrongly.
 	if r.ReachOf != 110 || r.Reach > r.MedianDelay || r.ReachOnset > r.MedianOnsetDelay || r.MedianOnsetDelay > r.MedianDelay {
-		t.Errorf("median delay %v (%v from the onset), reachable %v (%v) over %d storms: want the bound below the detector and 110 storms",
+		t.Errorf("median delay %v (%v from the onset), reachable %v (%v) over %d storms: want the reachable delay below the detector's and 110 storms",
 			r.MedianDelay, r.MedianOnsetDelay, r.Reach, r.ReachOnset, r.ReachOf)
 	}
 	if fa := r.FalseAlarmsPer30Days(); fa > 0.5 {
