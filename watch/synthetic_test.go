@@ -26,6 +26,12 @@ func TestSyntheticStorms(t *testing.T) {
 			t.Errorf("%d× storms (slow %v): median delay %v, want at most %v", c.Size, c.Slow, c.MedianDelay, limit)
 		}
 	}
+	// Reachable is what a test knowing the usual rate exactly could do; a
+	// detector beating it by much would be measured wrongly.
+	if r.ReachOf != 110 || r.Reach > r.MedianDelay || r.ReachOnset > r.MedianOnsetDelay || r.MedianOnsetDelay > r.MedianDelay {
+		t.Errorf("median delay %v (%v from the onset), reachable %v (%v) over %d storms: want the reachable delay below the detector's and 110 storms",
+			r.MedianDelay, r.MedianOnsetDelay, r.Reach, r.ReachOnset, r.ReachOf)
+	}
 	if fa := r.FalseAlarmsPer30Days(); fa > 0.5 {
 		t.Errorf("%.2f false alarms per topic per 30 days, want at most 0.5 (the bar is 1)", fa)
 	}
