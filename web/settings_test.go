@@ -1,0 +1,157 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+// browserless is a logged-in user's HTTP client with the CSRF token of their session.
+type browserless struct {
+	t      *testing.T
+	base   string
+	client *http.Client
+	csrf   string
+}
+
+func logInAs(t *testing.T, base string, db *store.DB, login, role string) *browserless {
+	t.Helper()
+	if err := db.CreateUser(context.Background(), &resonanz.User{Login: login, Name: login, Role: role}, "long-enough-password"); err != nil {
+		t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	b := &browserless{t: t, base: base, client: &http.Client{Jar: jar}}
+	_, page := b.get("/login")
+	b.csrf = csrfIn(t, page)
+	_, page = b.post("/login", url.Values{"login": {login}, "password": {"long-enough-password"}})
+	b.csrf = csrfIn(t, page)
+	return b
+}
+
+func csrfIn(t *testing.T, page string) string {
+	t.Helper()
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF token in the page")
+	}
+	return m[1]
+}
+
+func (b *browserless) get(path string) (int, string) {
+	resp, err := b.client.Get(b.base + path)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func (b *browserless) post(path string, form url.Values) (int, string) {
+	form.Set("csrf", b.csrf)
+	resp, err := b.client.PostForm(b.base+path, form)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestSettingsNeedALead(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	agent := logInAs(t, base, db, "tom", resonanz.RoleAgent)
+	for _, path := range []string{"/settings/rules", "/settings/sla", "/settings/teams"} {
+		if status, body := agent.get(path); status != http.StatusForbidden || !strings.Contains(body, "Only leads and admins") {
+			t.Errorf("agent GET %s: %d, want 403 with a reason", path, status)
+		}
+	}
+	if status, _ := agent.post("/settings/rules", url.Values{"name": {"x"}, "priority": {"high"}}); status != http.StatusForbidden {
+		t.Errorf("agent saving a rule: %d, want 403", status)
+	}
+	if rules, _ := db.FindRules(context.Background()); len(rules) != 0 {
+		t.Fatalf("an agent saved %d rules", len(rules))
+	}
+	lead := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	if status, body := lead.get("/settings/rules"); status != http.StatusOK || !strings.Contains(body, `id="rule-form"`) {
+		t.Fatalf("lead GET /settings/rules: %d", status)
+	}
+}
+
+func TestSettingsFormsExplainBadInput(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	lead := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	cases := []struct {
+		path string
+		form url.Values
+		want string
+	}{
+		{"/settings/rules", url.Values{"name": {"Nichts"}, "keywords": {"paket"}}, "A rule must do something"},
+		{"/settings/rules", url.Values{"name": {"Schräg"}, "team": {"abc"}, "priority": {"high"}}, "Not a valid choice"},
+		{"/settings/sla/policies", url.Values{"name": {"Schnell"}, "first": {"bald"}}, "whole minutes"},
+		{"/settings/sla/policies", url.Values{"name": {"Leer"}}, "at least one goal"},
+		{"/settings/sla/calendars", url.Values{"name": {"Büro"}, "day1": {"9 bis 5"}}, "is not like 09:00-17:00"},
+		{"/settings/sla/calendars", url.Values{"name": {"Mars"}, "tz": {"Mars/Olympus"}, "day1": {"09:00-17:00"}}, "time zone"},
+		{"/settings/agents/1", url.Values{"capacity": {"-3"}}, "Capacity must be"},
+	}
+	for _, c := range cases {
+		status, body := lead.post(c.path, c.form)
+		if status != http.StatusBadRequest || !strings.Contains(body, c.want) {
+			t.Errorf("POST %s %v: %d, want 400 saying %q", c.path, c.form, status, c.want)
+		}
+	}
+	status, body := lead.post("/settings/rules", url.Values{"name": {"Nichts"}, "keywords": {"paket, retoure"}})
+	if status != http.StatusBadRequest || !strings.Contains(body, `value="paket, retoure"`) {
+		t.Errorf("a refused rule form does not keep what was typed (status %d)", status)
+	}
+	policies, _ := db.FindSLAPolicies(context.Background())
+	calendars, _ := db.FindCalendars(context.Background())
+	if rules, _ := db.FindRules(context.Background()); len(rules)+len(policies)+len(calendars) != 0 {
+		t.Fatalf("bad input saved something: %d rules, %d policies, %d calendars", len(rules), len(policies), len(calendars))
+	}
+}
+
+func TestSettingsSave(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	ctx := context.Background()
+	lead := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	team, _ := db.CreateTeam(ctx, "Versand")
+	if status, _ := lead.post("/settings/rules", url.Values{"name": {"Pakete"}, "enabled": {"1"}, "topic": {"delivery"},
+		"channel": {"email", "fax"}, "keywords": {"paket,  retoure ,paket"}, "team": {itoa(team.ID)}, "priority": {"high"}}); status != http.StatusOK {
+		t.Fatalf("saving a rule: %d", status)
+	}
+	rules, _ := db.FindRules(ctx)
+	if len(rules) != 1 || rules[0].Actions.TeamID != team.ID || strings.Join(rules[0].Conditions.Keywords, "|") != "paket|retoure" ||
+		strings.Join(rules[0].Conditions.Channels, "|") != "email" {
+		t.Fatalf("saved rules = %+v", rules)
+	}
+	if status, body := lead.get("/settings/rules"); status != http.StatusOK || !strings.Contains(body, "Versand") || !strings.Contains(body, "paket, retoure") {
+		t.Fatalf("the rule list does not describe the rule (status %d)", status)
+	}
+	if status, _ := lead.post("/settings/sla/calendars", url.Values{"name": {"Büro"}, "state": {"BY"}, "day1": {"09:00-12:00, 13:00-17:00"},
+		"closed": {"2030-12-24"}}); status != http.StatusOK {
+		t.Fatalf("saving a calendar: %d", status)
+	}
+	cals, _ := db.FindCalendars(ctx)
+	if len(cals) != 1 || len(cals[0].Week[1]) != 2 || cals[0].Week[1][1].End != 17*60 || cals[0].TimeZone != "Europe/Berlin" {
+		t.Fatalf("saved calendars = %+v", cals)
+	}
+	if status, _ := lead.post("/settings/sla/policies", url.Values{"name": {"E-Mail"}, "channel": {"email"}, "first": {"240"},
+		"warn": {"30"}, "calendar": {itoa(cals[0].ID)}, "reassign": {"1"}}); status != http.StatusOK {
+		t.Fatalf("saving a policy: %d", status)
+	}
+	if ps, _ := db.FindSLAPolicies(ctx); len(ps) != 1 || ps[0].FirstResponse.Minutes() != 240 || !ps[0].Reassign || ps[0].CalendarName != "Büro" {
+		t.Fatalf("saved policies = %+v", ps)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
