@@ -117,22 +117,8 @@ func (g *GoodwillGrant) Validate() error {
 type GoodwillFilter struct {
 	ConversationID int64
 	State          string
-	Limit          int // 0: 500
-}
-
-// GoodwillSum is the goodwill granted in one group of a report.
-type GoodwillSum struct {
-	Month  string // "2006-01"
-	Key    string // kind or reason
-	Count  int
-	Amount int64
-}
-
-// GoodwillReport sums granted goodwill per month and kind, and per reason.
-type GoodwillReport struct {
-	ByKind   []GoodwillSum // newest month first
-	ByReason []GoodwillSum // largest amount first, over the whole report
-	Total    int64
+	Since          time.Time // granted (or, if never granted, asked for) at or after
+	Limit          int       // 0: 500
 }
 
 // GoodwillService keeps goodwill policies and grants; each grant and decision
@@ -148,7 +134,6 @@ type GoodwillService interface {
 	// DecideGoodwill approves or rejects a pending request; only a user whose
 	// limit covers the amount decides, and never on their own request.
 	DecideGoodwill(ctx context.Context, id int64, by *User, approve bool, note string) error
+	// FindGoodwillGrants returns grants, newest first.
 	FindGoodwillGrants(ctx context.Context, f GoodwillFilter) ([]*GoodwillGrant, error)
-	// GoodwillReport sums the goodwill granted since a time.
-	GoodwillReport(ctx context.Context, since time.Time) (*GoodwillReport, error)
 }
