@@ -14,7 +14,7 @@ import (
 	"github.com/resonanz/resonanz/search"
 )
 
-var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis"}
+var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "promises", "goodwill", "goodwill_policies"}
 
 var templateFuncs = template.FuncMap{
 	"channelLabel": func(name string) string {
@@ -36,7 +36,11 @@ var templateFuncs = template.FuncMap{
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
 	},
-	"has": func(list []string, v string) bool { return slices.Contains(list, v) },
+	"promiseRow": func(p *page, pr *resonanz.Promise, users []*resonanz.User, showCase bool) promiseRow {
+		return promiseRow{P: p, Promise: pr, Users: users, Back: p.Path, ShowCase: showCase}
+	},
+	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow { return grantRow{P: p, Grant: g, Back: p.Path} },
+	"has":      func(list []string, v string) bool { return slices.Contains(list, v) },
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},
@@ -66,6 +70,7 @@ type page struct {
 	CSRF   string
 	Path   string
 	Alerts []*resonanz.Alert // open alerts, for the banner
+	Zone   *time.Location    // where due times are entered and read
 	Data   any
 }
 
@@ -110,7 +115,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // newPage gathers what every page shows; the open alerts only for logged-in users.
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
-	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
+	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
 	if p.User != nil {
 		var err error
 		if p.Alerts, err = s.Alerts.FindAlerts(r.Context(), false); err != nil {
@@ -138,11 +143,16 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 		lang = "en"
 	}
 	setCookie(w, r, "lang", lang, 365*24*time.Hour)
-	back := r.URL.Query().Get("back")
+	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
+}
+
+// localPath returns back if it is a path on this site, else fallback, so
+// that a crafted link cannot send the user elsewhere.
+func localPath(back, fallback string) string {
 	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
-		back = "/"
+		return fallback
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	return back
 }
 
 func pathID(r *http.Request) (int64, error) {

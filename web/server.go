@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
@@ -25,6 +26,8 @@ type Services struct {
 	Users         resonanz.UserService
 	Search        resonanz.SearchService
 	Alerts        resonanz.AlertService
+	Promises      resonanz.PromiseService
+	Goodwill      resonanz.GoodwillService
 	// Bus brings news of alerts to the open pages.
 	Bus *events.Bus
 }
@@ -35,6 +38,8 @@ type Server struct {
 	Logger *slog.Logger
 	// Topics are the topic names the analysis knows, for filters and corrections.
 	Topics []string
+	// Location is the time zone in which people enter and read due times.
+	Location *time.Location
 
 	mux   *http.ServeMux
 	pages map[string]*template.Template
@@ -42,7 +47,7 @@ type Server struct {
 
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
-	s := &Server{Services: services, Logger: logger, mux: http.NewServeMux(), pages: parsePages()}
+	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages()}
 	s.routes()
 	return s
 }
@@ -68,6 +73,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /alerts/{id}", s.requireUser(s.handleCrisisRoom))
 	s.mux.HandleFunc("POST /alerts/{id}/status", s.requireUser(s.handleAlertStatus))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
+	s.followupRoutes()
 }
 
 // ServeHTTP sets headers that keep untrusted content inert, then routes.

@@ -74,7 +74,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.listener = ln
 	m.ingester = ingest.New(db, analyzer, m.storms.observer())
-	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Bus: m.Bus}, m.Logger)
+	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: m.Bus}, m.Logger)
 	for _, t := range analyze.DefaultTopics() {
 		srv.Topics = append(srv.Topics, t.Name)
 	}
