@@ -26,7 +26,7 @@ func TestBrowserPromiseAndGoodwillApproval(t *testing.T) {
 	}
 	sendMessages(t, m.URL(), token, resonanz.IncomingMessage{Channel: "email", ExternalID: "e1",
 		Author: resonanz.Author{Handle: "anna@example.org", DisplayName: "Anna Schmidt"},
-		Text: "Mein Paket kam zwei Wochen zu spät, ich will eine Entschädigung.", Time: time.Now().Add(-time.Hour).UTC(), Visibility: resonanz.Private})
+		Text:   "Mein Paket kam zwei Wochen zu spät, ich will eine Entschädigung.", Time: time.Now().Add(-time.Hour).UTC(), Visibility: resonanz.Private})
 	page, err := m.DB.FindConversations(bg, resonanz.ConversationFilter{})
 	if err != nil || len(page.Conversations) != 1 {
 		t.Fatalf("conversations %v, %v", page, err)
