@@ -219,3 +219,37 @@ func TestGoodwillForms(t *testing.T) {
 		wantPage(t, http.StatusOK, page, http.StatusOK, `value="80,50"`)
 	})
 }
+
+func TestPromisesPage(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	agent, tom := logInAs(t, base, db, "tom", resonanz.RoleAgent)
+	lead, lea := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	conv := newConversation(t, db)
+	for _, p := range []*resonanz.Promise{
+		{ConversationID: conv, Text: "Später fällig", DueAt: time.Now().Add(48 * time.Hour), OwnerID: tom.ID},
+		{ConversationID: conv, Text: "Längst fällig", DueAt: time.Now().Add(-time.Hour), OwnerID: tom.ID},
+		{ConversationID: conv, Text: "Sache der Leitung", DueAt: time.Now().Add(time.Hour), OwnerID: lea.ID},
+	} {
+		if err := db.AddPromise(context.Background(), p, tom); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("MineByDueTimeOverdueMarked", func(t *testing.T) {
+		_, page := agent.get("/promises")
+		first, later := strings.Index(page, "Längst fällig"), strings.Index(page, "Später fällig")
+		if first < 0 || later < first || strings.Contains(page, "Sache der Leitung") {
+			t.Fatalf("my promises are not mine by due time:\n%.3000s", page)
+		}
+		if !strings.Contains(page, `class="promise state-open overdue"`) || strings.Count(page, "overdue-flag") != 1 {
+			t.Fatalf("the overdue promise is not highlighted, or more than it:\n%.3000s", page)
+		}
+	})
+	t.Run("LeadSeesAll", func(t *testing.T) {
+		_, page := lead.get("/promises?scope=all")
+		for _, want := range []string{"Längst fällig", "Später fällig", "Sache der Leitung"} {
+			if !strings.Contains(page, want) {
+				t.Fatalf("all promises lack %q", want)
+			}
+		}
+	})
+}
