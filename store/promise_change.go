@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -50,7 +51,7 @@ func (db *DB) HandOverPromise(ctx context.Context, id int64, by *resonanz.User, 
 		var name string
 		var disabled bool
 		err := tx.QueryRowContext(ctx, `SELECT name, disabled FROM users WHERE id = ?`, toUserID).Scan(&name, &disabled)
-		if err == sql.ErrNoRows || disabled {
+		if errors.Is(err, sql.ErrNoRows) || disabled {
 			return resonanz.FieldError("to", "Choose an active user to hand the promise over to.")
 		} else if err != nil {
 			return err
