@@ -27,7 +27,7 @@ func newTestServer(t *testing.T) (string, *store.DB, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Bus: events.NewBus(),
+	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: events.NewBus(),
 		Rules: db, SLA: db, Notifications: db, RouteStore: db}
 	srv := httptest.NewServer(web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	t.Cleanup(srv.Close)

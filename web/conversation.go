@@ -16,6 +16,7 @@ type conversationView struct {
 	Users       []*resonanz.User
 	Statuses    []string
 	Labels      labelChoices
+	Followup    caseFollowup
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
@@ -40,8 +41,13 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	fu, err := s.caseFollowup(r.Context(), tl.Conversation)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
-	v := conversationView{Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
+	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic: ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public)}
 	s.render(w, r, http.StatusOK, "conversation", v)
 }

@@ -14,7 +14,8 @@ import (
 	"github.com/resonanz/resonanz/search"
 )
 
-var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "notifications"}
+var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams",
+	"notifications", "promises", "goodwill", "goodwill_policies"}
 
 var templateFuncs = template.FuncMap{
 	"channelLabel": func(name string) string {
@@ -47,6 +48,10 @@ var templateFuncs = template.FuncMap{
 		}
 		return calendarForm{P: p, V: v, C: c}
 	},
+	"promiseRow": func(p *page, pr *resonanz.Promise, users []*resonanz.User, showCase bool) promiseRow {
+		return promiseRow{P: p, Promise: pr, Users: users, Back: p.Path, ShowCase: showCase}
+	},
+	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow { return grantRow{P: p, Grant: g, Back: p.Path} },
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},
@@ -77,12 +82,8 @@ type page struct {
 	Path   string
 	Alerts []*resonanz.Alert // open alerts, for the banner
 	Unread int               // the user's unread notifications
+	Zone   *time.Location    // where due times are entered and read
 	Data   any
-}
-
-// IsLead reports whether the user may change settings.
-func (p *page) IsLead() bool {
-	return p.User != nil && (p.User.Role == resonanz.RoleLead || p.User.Role == resonanz.RoleAdmin)
 }
 
 // T translates a UI text into the page's language.
@@ -126,7 +127,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // newPage gathers what every page shows; the open alerts only for logged-in users.
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
-	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
+	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
 	if p.User != nil {
 		var err error
 		if p.Alerts, err = s.Alerts.FindAlerts(r.Context(), false); err != nil {
@@ -157,11 +158,16 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 		lang = "en"
 	}
 	setCookie(w, r, "lang", lang, 365*24*time.Hour)
-	back := r.URL.Query().Get("back")
+	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
+}
+
+// localPath returns back if it is a path on this site, else fallback, so
+// that a crafted link cannot send the user elsewhere.
+func localPath(back, fallback string) string {
 	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
-		back = "/"
+		return fallback
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	return back
 }
 
 func pathID(r *http.Request) (int64, error) {

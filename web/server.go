@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
@@ -29,6 +30,8 @@ type Services struct {
 	SLA           resonanz.SLAService
 	Notifications resonanz.NotificationService
 	RouteStore    resonanz.RouteStore // agents' loads for the teams page
+	Promises      resonanz.PromiseService
+	Goodwill      resonanz.GoodwillService
 	// Bus brings news of alerts to the open pages.
 	Bus *events.Bus
 	// Analyzer labels sample messages when a lead tries the routing rules.
@@ -45,6 +48,8 @@ type Server struct {
 	Logger *slog.Logger
 	// Topics are the topic names the analysis knows, for filters and corrections.
 	Topics []string
+	// Location is the time zone in which people enter and read due times.
+	Location *time.Location
 
 	mux   *http.ServeMux
 	pages map[string]*template.Template
@@ -52,7 +57,7 @@ type Server struct {
 
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
-	s := &Server{Services: services, Logger: logger, mux: http.NewServeMux(), pages: parsePages()}
+	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages()}
 	s.routes()
 	return s
 }
@@ -79,18 +84,19 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /alerts/{id}/status", s.requireUser(s.handleAlertStatus))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
 	s.mux.HandleFunc("GET /notifications", s.requireUser(s.handleNotifications))
-	s.mux.HandleFunc("GET /settings/rules", s.requireLead(s.handleRules))
-	s.mux.HandleFunc("POST /settings/rules", s.requireLead(s.handleSaveRule))
-	s.mux.HandleFunc("POST /settings/rules/test", s.requireLead(s.handleTestRule))
-	s.mux.HandleFunc("POST /settings/rules/{id}/move", s.requireLead(s.handleMoveRule))
-	s.mux.HandleFunc("POST /settings/rules/{id}/delete", s.requireLead(s.handleDeleteRule))
-	s.mux.HandleFunc("GET /settings/sla", s.requireLead(s.handleSLA))
-	s.mux.HandleFunc("POST /settings/sla/policies", s.requireLead(s.handleSavePolicy))
-	s.mux.HandleFunc("POST /settings/sla/policies/{id}/delete", s.requireLead(s.handleDeletePolicy))
-	s.mux.HandleFunc("POST /settings/sla/calendars", s.requireLead(s.handleSaveCalendar))
-	s.mux.HandleFunc("GET /settings/teams", s.requireLead(s.handleTeams))
-	s.mux.HandleFunc("POST /settings/teams", s.requireLead(s.handleSaveTeam))
-	s.mux.HandleFunc("POST /settings/agents/{id}", s.requireLead(s.handleSaveAgent))
+	s.mux.HandleFunc("GET /settings/rules", s.requireUser(s.requireLead(s.handleRules)))
+	s.mux.HandleFunc("POST /settings/rules", s.requireUser(s.requireLead(s.handleSaveRule)))
+	s.mux.HandleFunc("POST /settings/rules/test", s.requireUser(s.requireLead(s.handleTestRule)))
+	s.mux.HandleFunc("POST /settings/rules/{id}/move", s.requireUser(s.requireLead(s.handleMoveRule)))
+	s.mux.HandleFunc("POST /settings/rules/{id}/delete", s.requireUser(s.requireLead(s.handleDeleteRule)))
+	s.mux.HandleFunc("GET /settings/sla", s.requireUser(s.requireLead(s.handleSLA)))
+	s.mux.HandleFunc("POST /settings/sla/policies", s.requireUser(s.requireLead(s.handleSavePolicy)))
+	s.mux.HandleFunc("POST /settings/sla/policies/{id}/delete", s.requireUser(s.requireLead(s.handleDeletePolicy)))
+	s.mux.HandleFunc("POST /settings/sla/calendars", s.requireUser(s.requireLead(s.handleSaveCalendar)))
+	s.mux.HandleFunc("GET /settings/teams", s.requireUser(s.requireLead(s.handleTeams)))
+	s.mux.HandleFunc("POST /settings/teams", s.requireUser(s.requireLead(s.handleSaveTeam)))
+	s.mux.HandleFunc("POST /settings/agents/{id}", s.requireUser(s.requireLead(s.handleSaveAgent)))
+	s.followupRoutes()
 }
 
 // ServeHTTP sets headers that keep untrusted content inert, then routes.

@@ -9,18 +9,6 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-// requireLead lets only leads and admins through: they set up routing, teams
-// and answer-time goals.
-func (s *Server) requireLead(next http.HandlerFunc) http.HandlerFunc {
-	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
-		if u := userFrom(r.Context()); u.Role != resonanz.RoleLead && u.Role != resonanz.RoleAdmin {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins can change these settings."))
-			return
-		}
-		next(w, r)
-	})
-}
-
 // formList reads a comma- or newline-separated text field as a list of trimmed, distinct values.
 func formList(r *http.Request, name string) []string {
 	var list []string
@@ -43,8 +31,8 @@ func formValues(r *http.Request, name string, allowed []string) []string {
 	return list
 }
 
-// formID reads an optional id field; empty is 0, anything else must be a number.
-func formID(r *http.Request, name string) (int64, error) {
+// optionalID reads an optional id field; empty is 0, anything else must be a number.
+func optionalID(r *http.Request, name string) (int64, error) {
 	v := r.PostFormValue(name)
 	if v == "" {
 		return 0, nil

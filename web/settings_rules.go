@@ -195,13 +195,13 @@ func ruleFromForm(r *http.Request, labels labelChoices) (*resonanz.Rule, error) 
 			Keywords: formList(r, "keywords")},
 		Actions: resonanz.RuleActions{Priority: r.PostFormValue("priority"), Tags: formList(r, "tags")}}
 	var err error
-	if rule.ID, err = formID(r, "id"); err != nil {
+	if rule.ID, err = optionalID(r, "id"); err != nil {
 		return rule, err
 	}
-	if rule.Actions.TeamID, err = formID(r, "team"); err != nil {
+	if rule.Actions.TeamID, err = optionalID(r, "team"); err != nil {
 		return rule, err
 	}
-	rule.Actions.OwnerID, err = formID(r, "owner")
+	rule.Actions.OwnerID, err = optionalID(r, "owner")
 	return rule, err
 }
 

@@ -81,13 +81,13 @@ func policyFromForm(r *http.Request) (*resonanz.SLAPolicy, error) {
 	p := &resonanz.SLAPolicy{Name: r.PostFormValue("name"), Priority: r.PostFormValue("priority"), Channel: r.PostFormValue("channel"),
 		Reassign: r.PostFormValue("reassign") == "1"}
 	var err error
-	if p.ID, err = formID(r, "id"); err != nil {
+	if p.ID, err = optionalID(r, "id"); err != nil {
 		return nil, err
 	}
-	if p.TeamID, err = formID(r, "team"); err != nil {
+	if p.TeamID, err = optionalID(r, "team"); err != nil {
 		return nil, err
 	}
-	if p.CalendarID, err = formID(r, "calendar"); err != nil {
+	if p.CalendarID, err = optionalID(r, "calendar"); err != nil {
 		return nil, err
 	}
 	for _, f := range []struct {
@@ -121,7 +121,7 @@ func calendarFromForm(r *http.Request) (*resonanz.Calendar, error) {
 		c.TimeZone = "Europe/Berlin"
 	}
 	var err error
-	if c.ID, err = formID(r, "id"); err != nil {
+	if c.ID, err = optionalID(r, "id"); err != nil {
 		return nil, err
 	}
 	for day := time.Sunday; day <= time.Saturday; day++ {

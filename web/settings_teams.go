@@ -43,7 +43,7 @@ func (s *Server) teamsDone(w http.ResponseWriter, r *http.Request, err error) {
 // handleSaveTeam creates a team (no id) or saves a team's members, languages, topics and assignment.
 func (s *Server) handleSaveTeam(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, err := formID(r, "id")
+	id, err := optionalID(r, "id")
 	if err == nil && id == 0 {
 		_, err = s.Users.CreateTeam(ctx, r.PostFormValue("name"))
 	} else if err == nil {

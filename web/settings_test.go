@@ -23,7 +23,7 @@ type browserless struct {
 	csrf   string
 }
 
-func logInAs(t *testing.T, base string, db *store.DB, login, role string) *browserless {
+func loggedIn(t *testing.T, base string, db *store.DB, login, role string) *browserless {
 	t.Helper()
 	if err := db.CreateUser(context.Background(), &resonanz.User{Login: login, Name: login, Role: role}, "long-enough-password"); err != nil {
 		t.Fatal(err)
@@ -69,7 +69,7 @@ func (b *browserless) post(path string, form url.Values) (int, string) {
 
 func TestSettingsNeedALead(t *testing.T) {
 	base, db, _ := newTestServer(t)
-	agent := logInAs(t, base, db, "tom", resonanz.RoleAgent)
+	agent := loggedIn(t, base, db, "tom", resonanz.RoleAgent)
 	for _, path := range []string{"/settings/rules", "/settings/sla", "/settings/teams"} {
 		if status, body := agent.get(path); status != http.StatusForbidden || !strings.Contains(body, "Only leads and admins") {
 			t.Errorf("agent GET %s: %d, want 403 with a reason", path, status)
@@ -81,7 +81,7 @@ func TestSettingsNeedALead(t *testing.T) {
 	if rules, _ := db.FindRules(context.Background()); len(rules) != 0 {
 		t.Fatalf("an agent saved %d rules", len(rules))
 	}
-	lead := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	lead := loggedIn(t, base, db, "lea", resonanz.RoleLead)
 	if status, body := lead.get("/settings/rules"); status != http.StatusOK || !strings.Contains(body, `id="rule-form"`) {
 		t.Fatalf("lead GET /settings/rules: %d", status)
 	}
@@ -89,7 +89,7 @@ func TestSettingsNeedALead(t *testing.T) {
 
 func TestSettingsFormsExplainBadInput(t *testing.T) {
 	base, db, _ := newTestServer(t)
-	lead := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	lead := loggedIn(t, base, db, "lea", resonanz.RoleLead)
 	cases := []struct {
 		path string
 		form url.Values
@@ -123,7 +123,7 @@ func TestSettingsFormsExplainBadInput(t *testing.T) {
 func TestSettingsSave(t *testing.T) {
 	base, db, _ := newTestServer(t)
 	ctx := context.Background()
-	lead := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	lead := loggedIn(t, base, db, "lea", resonanz.RoleLead)
 	team, _ := db.CreateTeam(ctx, "Versand")
 	if status, _ := lead.post("/settings/rules", url.Values{"name": {"Pakete"}, "enabled": {"1"}, "topic": {"delivery"},
 		"channel": {"email", "fax"}, "keywords": {"paket,  retoure ,paket"}, "team": {itoa(team.ID)}, "priority": {"high"}}); status != http.StatusOK {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config is how resonanz runs; flags override RESONANZ_* environment variables.
@@ -16,6 +17,8 @@ type Config struct {
 	// Webhooks receive storm alerts, signed with WebhookSecret.
 	Webhooks      []string
 	WebhookSecret string
+	// RemindBefore is how long before a promise is due its owner is reminded; 0: an hour.
+	RemindBefore time.Duration
 }
 
 // DatabasePath is the SQLite file inside the data directory.
@@ -37,6 +40,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	if v := envOr("WEBHOOK", ""); v != "" {
 		c.Webhooks = strings.Split(v, ",")
 	}
+	remind, _ := time.ParseDuration(envOr("REMIND_BEFORE", "1h"))
+	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
@@ -33,6 +34,7 @@ type Main struct {
 	storms       *storms
 	server       *http.Server
 	stopRequests context.CancelFunc
+	reminderDone chan struct{}
 	listener     net.Listener
 }
 
@@ -74,8 +76,8 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.listener = ln
 	m.ingester = ingest.New(db, analyzer, m.storms.observer())
-	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Bus: m.Bus,
-		Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: analyzer, CheckCalendar: checkCalendar}, m.Logger)
+	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
+		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: analyzer, CheckCalendar: checkCalendar}, m.Logger)
 	for _, t := range analyze.DefaultTopics() {
 		srv.Topics = append(srv.Topics, t.Name)
 	}
@@ -85,6 +87,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.stopRequests = cancel
 	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
+	m.startReminder(base)
 	if len(m.Config.Webhooks) > 0 {
 		n := &webhook.Notifier{URLs: m.Config.Webhooks, Secret: m.Config.WebhookSecret, BaseURL: m.URL(), Alerts: db,
 			Client: &http.Client{Timeout: 10 * time.Second}, Logger: m.Logger, Now: time.Now, Retry: time.Second}
@@ -110,6 +113,9 @@ func (m *Main) Close() error {
 		defer cancel()
 		m.server.Shutdown(ctx)
 	}
+	if m.reminderDone != nil {
+		<-m.reminderDone // stopRequests ended it; let a running check finish before the database closes
+	}
 	if m.ingester != nil {
 		m.ingester.Close()
 	}
@@ -120,6 +126,21 @@ func (m *Main) Close() error {
 		return m.DB.Close()
 	}
 	return nil
+}
+
+// startReminder checks promises every minute until ctx ends, starting now
+// so that whatever came due while resonanz was down is caught up at once.
+func (m *Main) startReminder(ctx context.Context) {
+	lead := m.Config.RemindBefore
+	if lead <= 0 {
+		lead = time.Hour
+	}
+	r := followup.New(m.DB, lead, m.Logger)
+	m.reminderDone = make(chan struct{})
+	go func() {
+		defer close(m.reminderDone)
+		r.Run(ctx, time.Minute)
+	}()
 }
 
 // ensureAdmin creates the first admin with a random password on a database without users.

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/resonanz/resonanz"
+)
+
+// GrantGoodwill grants goodwill at once when by's limit and the customer's
+// remaining total allow it; otherwise it stores a pending request and
+// notifies everyone who may approve it. g.State tells which happened.
+func (db *DB) GrantGoodwill(ctx context.Context, g *resonanz.GoodwillGrant, by *resonanz.User) error {
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	return db.change(ctx, g.ConversationID, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		p, err := findPolicy(ctx, tx, g.Kind)
+		if err != nil {
+			return err
+		}
+		now := db.Now()
+		used, err := customerUsed(ctx, tx, c.ContactID, p, now)
+		if err != nil {
+			return err
+		}
+		why := ""
+		if rest := p.Remaining(used); by.Role != resonanz.RoleAdmin && rest >= 0 && g.Amount > rest {
+			why = fmt.Sprintf("the customer has %s of %s left within %d days", resonanz.FormatEuros(rest), resonanz.FormatEuros(p.CustomerTotal), p.PeriodDays)
+		} else if !p.Covers(by.Role, g.Amount) {
+			why = "above the " + by.Role + " limit of " + resonanz.FormatEuros(limitOf(p, by.Role))
+		}
+		g.ContactID, g.CustomerName, g.RequestedByID, g.RequestedBy, g.CreatedAt = c.ContactID, c.CustomerName, by.ID, by.Name, now.UTC()
+		g.State = resonanz.GoodwillGranted
+		var granted any = millis(now)
+		if why != "" {
+			g.State, granted = resonanz.GoodwillPending, nil
+		} else {
+			g.GrantedAt = now.UTC()
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO goodwill_grants (conversation_id, contact_id, kind, amount, reason, state, requested_by, granted_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, c.ContactID, g.Kind, g.Amount, g.Reason, g.State, by.ID, granted, millis(now)).Scan(&g.ID); err != nil {
+			return err
+		}
+		what := fmt.Sprintf("%s %s", g.Kind, resonanz.FormatEuros(g.Amount))
+		if why == "" {
+			return audit(ctx, tx, c.ID, by, "goodwill", "granted "+what+": "+summary(g.Reason, 80), millis(now))
+		}
+		if err := audit(ctx, tx, c.ID, by, "goodwill", "approval requested for "+what+" ("+why+"): "+summary(g.Reason, 80), millis(now)); err != nil {
+			return err
+		}
+		ids, err := approvers(ctx, tx, p, g.Amount, by.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			n := &resonanz.Notification{UserID: id, Kind: "goodwill.approval", ConversationID: c.ID, CreatedAt: now,
+				Text: fmt.Sprintf("%s asks you to approve %s for %s (%s): %s", by.Name, what, c.CustomerName, why, summary(g.Reason, 120))}
+			if err := notify(ctx, tx, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func limitOf(p *resonanz.GoodwillPolicy, role string) int64 {
+	if role == resonanz.RoleLead {
+		return p.LeadLimit
+	}
+	return p.AgentLimit
+}
+
+// DecideGoodwill approves or rejects a pending request. Only a user whose
+// limit covers the amount decides (an admin always), never the requester;
+// a rejection needs a note. The requester is notified either way.
+func (db *DB) DecideGoodwill(ctx context.Context, id int64, by *resonanz.User, approve bool, note string) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback()
+	g, err := findGrant(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := db.decideGoodwill(ctx, tx, g, by, approve, note); err != nil {
+		if resonanz.ErrorCode(err) == resonanz.EINTERNAL {
+			return fmt.Errorf("store: decide goodwill %d: %w", id, err)
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit goodwill decision %d: %w", id, err)
+	}
+	return nil
+}
+
+func (db *DB) decideGoodwill(ctx context.Context, tx *sql.Tx, g *resonanz.GoodwillGrant, by *resonanz.User, approve bool, note string) error {
+	p, err := findPolicy(ctx, tx, g.Kind)
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("%s %s", g.Kind, resonanz.FormatEuros(g.Amount))
+	switch {
+	case g.State != resonanz.GoodwillPending:
+		return resonanz.Errorf(resonanz.ECONFLICT, "This request was %s already.", g.State)
+	case by.Role == resonanz.RoleAgent:
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "Agents cannot approve goodwill; a lead or an admin decides.")
+	case by.ID == g.RequestedByID:
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "You cannot decide on your own request; another lead or an admin decides.")
+	case !p.Covers(by.Role, g.Amount):
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "%s is above your limit of %s; an admin decides.", what, resonanz.FormatEuros(limitOf(p, by.Role)))
+	}
+	note, err = decisionNote(note, approve)
+	if err != nil {
+		return err
+	}
+	now := db.Now()
+	state, verb, granted := resonanz.GoodwillRejected, "rejected", any(nil)
+	if approve {
+		state, verb, granted = resonanz.GoodwillGranted, "approved", millis(now)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE goodwill_grants SET state = ?, decided_by = ?, decision_note = ?, decided_at = ?, granted_at = ? WHERE id = ?`,
+		state, by.ID, note, millis(now), granted, g.ID); err != nil {
+		return err
+	}
+	detail := verb + " " + what + " of " + g.RequestedBy
+	if note != "" {
+		detail += ": " + summary(note, 80)
+	}
+	if err := audit(ctx, tx, g.ConversationID, by, "goodwill", detail, millis(now)); err != nil {
+		return err
+	}
+	return notify(ctx, tx, &resonanz.Notification{UserID: g.RequestedByID, Kind: "goodwill." + verb, ConversationID: g.ConversationID,
+		CreatedAt: now, Text: fmt.Sprintf("%s %s your goodwill %s for %s. %s", by.Name, verb, what, g.CustomerName, note)})
+}
+
+// decisionNote checks the approver's note: optional for an approval, required for a rejection.
+func decisionNote(note string, approve bool) (string, error) {
+	if approve && strings.TrimSpace(note) == "" {
+		return "", nil
+	}
+	return promiseNote("note", note, "Say why the request is rejected.")
+}
