@@ -1,6 +1,7 @@
 package route
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -122,9 +123,14 @@ func compileSpans(wd time.Weekday, spans []resonanz.Span) ([]resonanz.Span, erro
 	return out, nil
 }
 
-// clock formats minutes after midnight as 09:30 for error messages.
+// clock formats minutes after midnight as 09:30 for error messages, also
+// when they are out of range (25:00, -00:10).
 func clock(minutes int) string {
-	return time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(minutes) * time.Minute).Format("15:04")
+	sign := ""
+	if minutes < 0 {
+		sign, minutes = "-", -minutes
+	}
+	return fmt.Sprintf("%s%02d:%02d", sign, minutes/60, minutes%60)
 }
 
 // Location returns the calendar's time zone; UTC for nil Hours.

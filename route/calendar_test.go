@@ -2,6 +2,7 @@ package route
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,5 +211,14 @@ func TestOpen(t *testing.T) {
 	}
 	if name, closed := h.ClosedOn(at(2026, 1, 6, 10, 0)); !closed || name != "Heilige Drei Könige" {
 		t.Errorf("ClosedOn(6 Jan) = %q, %v", name, closed)
+	}
+}
+
+func TestCompileErrorNamesHours(t *testing.T) {
+	w := officeWeek()
+	w[time.Tuesday] = []resonanz.Span{{Start: 600, End: 1500}}
+	_, err := Compile(&resonanz.Calendar{Week: w})
+	if err == nil || !strings.Contains(resonanz.ErrorMessage(err), "Tuesday: hours 10:00–25:00") {
+		t.Fatalf("error %v, want it to name Tuesday 10:00–25:00", err)
 	}
 }

@@ -30,6 +30,7 @@ import (
 // happened.
 type Clock struct {
 	PolicyID       int64         `json:"policy_id"`
+	StartedAt      time.Time     `json:"started_at"`
 	FirstGoal      time.Duration `json:"first_goal,omitempty"`
 	NextGoal       time.Duration `json:"next_goal,omitempty"`
 	ResolutionGoal time.Duration `json:"resolution_goal,omitempty"`
@@ -46,7 +47,7 @@ type Clock struct {
 
 // Start starts the clock of a conversation created at at under policy p.
 func (c *Clock) Start(p *resonanz.SLAPolicy, h *Hours, at time.Time) {
-	*c = Clock{PolicyID: p.ID, FirstGoal: p.FirstResponse, NextGoal: p.NextResponse, ResolutionGoal: p.Resolution}
+	*c = Clock{PolicyID: p.ID, StartedAt: at, FirstGoal: p.FirstResponse, NextGoal: p.NextResponse, ResolutionGoal: p.Resolution}
 	if c.FirstGoal > 0 {
 		c.FirstDue = h.Add(at, c.FirstGoal)
 	}
@@ -114,7 +115,7 @@ func (c *Clock) Resolved(h *Hours, at time.Time) {
 
 // Paused reports whether the resolution clock waits for the customer.
 func (c *Clock) Paused() bool {
-	return c.ResolutionSince.IsZero() && c.ResolvedAt.IsZero()
+	return !c.StartedAt.IsZero() && c.ResolutionSince.IsZero() && c.ResolvedAt.IsZero()
 }
 
 // Next returns the running goal due first and its due time; "" and the zero

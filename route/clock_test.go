@@ -48,6 +48,9 @@ func TestClockPauseResume(t *testing.T) {
 	h := office(t, "BY")
 	p := &resonanz.SLAPolicy{ID: 1, Resolution: 8 * time.Hour}
 	var c Clock
+	if c.Paused() {
+		t.Fatal("a clock not started is paused")
+	}
 	c.Start(p, h, at(2026, 1, 19, 9, 0)) // Monday
 	expectNext(t, &c, resonanz.GoalResolution, at(2026, 1, 19, 17, 0))
 

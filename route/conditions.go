@@ -8,7 +8,7 @@ import (
 )
 
 // matches reports whether all the rule's conditions hold for the message,
-// checking the cheap ones first.
+// checking the cheap ones first. Values compare ignoring case.
 func (r *compiledRule) matches(in *resonanz.RouteInput, m *messageStems) bool {
 	c := &r.cond
 	switch {

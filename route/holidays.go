@@ -94,7 +94,8 @@ func easterPlus(days int) func(year int) (time.Month, int) {
 
 // Holidays returns the public holidays of year in a federal state ("" for the
 // nationwide ones only), in date order. An unknown state gets the nationwide
-// holidays.
+// holidays. Holidays kept only in parts of a state are not listed: Mariä
+// Himmelfahrt is one in Saarland but not in Bavaria.
 func Holidays(year int, state string) []Holiday {
 	var out []Holiday
 	for i := range holidayRules {
