@@ -30,7 +30,7 @@ import (
 // happened.
 type Clock struct {
 	PolicyID       int64         `json:"policy_id"`
-	StartedAt      time.Time     `json:"started_at"`
+	StartedAt      time.Time     `json:"started_at,omitzero"`
 	FirstGoal      time.Duration `json:"first_goal,omitempty"`
 	NextGoal       time.Duration `json:"next_goal,omitempty"`
 	ResolutionGoal time.Duration `json:"resolution_goal,omitempty"`
@@ -46,6 +46,8 @@ type Clock struct {
 }
 
 // Start starts the clock of a conversation created at at under policy p.
+// The clock keeps the policy's goals, so editing the policy later changes
+// only the clocks started after the edit.
 func (c *Clock) Start(p *resonanz.SLAPolicy, h *Hours, at time.Time) {
 	*c = Clock{PolicyID: p.ID, StartedAt: at, FirstGoal: p.FirstResponse, NextGoal: p.NextResponse, ResolutionGoal: p.Resolution}
 	if c.FirstGoal > 0 {
