@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -26,15 +25,17 @@ var demoUsers = []resonanz.User{
 	{Login: "aylin@example.org", Name: "Aylin Kaya", Role: resonanz.RoleAgent},
 }
 
-// demoTeams maps each team to words that send a conversation its way.
+// demoTeams are the demo's teams with the topics they handle and their
+// members (indexes into demoUsers).
 var demoTeams = []struct {
-	name  string
-	words []string
+	name    string
+	topics  []string
+	members []int
 }{
-	{"Versand & Lieferung", []string{"liefer", "paket", "versand", "deliver", "parcel", "shipping"}},
-	{"Rechnung & Vertrag", []string{"rechnung", "vertrag", "kündig", "abbuch", "invoice", "bill", "refund", "contract", "cancel"}},
-	{"App & Website", []string{"app", "website", "login", "warenkorb", "cart", "update"}},
-	{"Filiale", []string{"filiale", "kasse", "store", "shop"}},
+	{"Versand & Lieferung", []string{"delivery"}, []int{2, 3}},
+	{"Rechnung & Vertrag", []string{"billing", "contract"}, []int{1, 3}},
+	{"App & Website", []string{"app"}, []int{2}},
+	{"Filiale", []string{"quality", "service"}, []int{3}},
 }
 
 // loadDemo fills an empty database with demo users, teams and about 2,000
@@ -53,13 +54,8 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 		}
 		users = append(users, &u)
 	}
-	var teams []*resonanz.Team
-	for _, t := range demoTeams {
-		team, err := db.CreateTeam(ctx, t.name)
-		if err != nil {
-			return false, err
-		}
-		teams = append(teams, team)
+	if err := setUpDemoRouting(ctx, db, users); err != nil {
+		return false, err
 	}
 	msgs := demo.Generate(demoSeed, time.Now().UTC())
 	fmt.Fprintf(out, "Loading %d demo messages…\n", len(msgs))
@@ -74,13 +70,14 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 		}
 		results = append(results, batch...)
 	}
-	return true, workDemoConversations(ctx, db, msgs, results, users, teams)
+	return true, workDemoConversations(ctx, db, msgs, results, users)
 }
 
 // workDemoConversations gives the demo the look of an inbox in use: older
-// cases solved, many routed to a team, some owned, replied to and noted.
+// cases solved, some owned, replied to and noted. The routing rules give
+// them their teams and the rest of the owners.
 func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.IncomingMessage, results []resonanz.IngestResult,
-	users []*resonanz.User, teams []*resonanz.Team) error {
+	users []*resonanz.User) error {
 	lead, agents := users[1], users[2:]
 	seen := map[int64]bool{}
 	cutoff := time.Now().Add(-3 * 24 * time.Hour)
@@ -90,9 +87,6 @@ func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.In
 		}
 		seen[res.ConversationID] = true
 		upd := resonanz.ConversationUpdate{}
-		if t := demoTeamFor(msgs[i].Text, teams); t != nil {
-			upd.TeamID = &t.ID
-		}
 		agent := agents[i%len(agents)]
 		if i%3 != 0 {
 			upd.OwnerID = &agent.ID
@@ -117,18 +111,6 @@ func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.In
 		if i%11 == 0 {
 			if err := db.AddNote(ctx, res.ConversationID, agent, "Kunde schon zweimal vertröstet – bitte bevorzugt behandeln."); err != nil {
 				return err
-			}
-		}
-	}
-	return nil
-}
-
-func demoTeamFor(text string, teams []*resonanz.Team) *resonanz.Team {
-	lower := strings.ToLower(text)
-	for i, t := range demoTeams {
-		for _, w := range t.words {
-			if strings.Contains(lower, w) {
-				return teams[i]
 			}
 		}
 	}

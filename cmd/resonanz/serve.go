@@ -32,6 +32,7 @@ type Main struct {
 
 	ingester     *ingest.Ingester
 	storms       *storms
+	routing      *routing
 	server       *http.Server
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
@@ -70,6 +71,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.storms, err = startStorms(ctx, db, m.Bus, m.Logger, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
+	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
+		return fmt.Errorf("start routing: %w", err)
+	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
@@ -77,7 +81,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.listener = ln
 	m.ingester = ingest.New(db, analyzer, m.storms.observer())
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
-		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: analyzer, CheckCalendar: checkCalendar}, m.Logger)
+		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: analyzer, TryRules: tryRules, CheckCalendar: checkCalendar}, m.Logger)
 	for _, t := range analyze.DefaultTopics() {
 		srv.Topics = append(srv.Topics, t.Name)
 	}
@@ -121,6 +125,9 @@ func (m *Main) Close() error {
 	}
 	if m.storms != nil {
 		m.storms.stop()
+	}
+	if m.routing != nil {
+		m.routing.close()
 	}
 	if m.DB != nil {
 		return m.DB.Close()
