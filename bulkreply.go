@@ -60,6 +60,9 @@ func (p *BulkPreview) Public() int {
 	return n
 }
 
+// Private counts the recipients who would be answered privately.
+func (p *BulkPreview) Private() int { return len(p.Recipients) - p.Public() }
+
 var placeholderRE = regexp.MustCompile(`\{[A-Za-z_]+\}`)
 
 // CheckBulkTemplate reports an unknown placeholder (a typo would reach every

@@ -62,11 +62,15 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/reply", s.requireUser(s.handleReply))
 	s.mux.HandleFunc("POST /conversations/{id}/note", s.requireUser(s.handleNote))
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
+	s.mux.HandleFunc("POST /conversations/{id}/consent", s.requireUser(s.handleConsent))
 	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
 	s.mux.HandleFunc("GET /alerts", s.requireUser(s.handleAlerts))
 	s.mux.HandleFunc("GET /alerts/{id}", s.requireUser(s.handleCrisisRoom))
 	s.mux.HandleFunc("POST /alerts/{id}/status", s.requireUser(s.handleAlertStatus))
+	s.mux.HandleFunc("POST /alerts/{id}/statement", s.requireUser(s.handleStatement))
+	s.mux.HandleFunc("POST /alerts/{id}/bulk/preview", s.requireUser(s.handleBulkPreview))
+	s.mux.HandleFunc("POST /alerts/{id}/bulk/send", s.requireUser(s.handleBulkSend))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
 }
 
