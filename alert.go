@@ -40,6 +40,8 @@ type Alert struct {
 	AcknowledgedBy string
 	AcknowledgedAt time.Time
 	ResolvedAt     time.Time
+	// Statement is the public word on the storm, shown atop the crisis room.
+	Statement Statement
 }
 
 // AlertService keeps alerts and the messages they hold.
@@ -54,4 +56,17 @@ type AlertService interface {
 	AlertMessages(ctx context.Context, id int64, limit int) ([]*SearchHit, error)
 	// SetAlertStatus acknowledges or resolves an alert, recording who did it.
 	SetAlertStatus(ctx context.Context, id int64, by *User, status string) error
+	// SetStatement replaces the alert's public statement, recording who changed it.
+	SetStatement(ctx context.Context, id int64, by *User, st Statement) error
+
+	// PreviewBulkReply fills the template for every affected customer of the
+	// alert (one per contact, in the conversation of their latest message in
+	// it) and sets apart those whose contact wish rules out their channel.
+	PreviewBulkReply(ctx context.Context, id int64, template string) (*BulkPreview, error)
+	// SendBulkReply queues the filled template for every customer the preview
+	// would reach, all in one transaction, and audits it in each conversation.
+	// A second call with the same nonce sends nothing and returns the first result.
+	SendBulkReply(ctx context.Context, id int64, by *User, template, nonce string) (*BulkReply, error)
+	// BulkReplies lists the alert's bulk replies, newest first.
+	BulkReplies(ctx context.Context, id int64) ([]*BulkReply, error)
 }

@@ -99,7 +99,8 @@ type ConversationService interface {
 	FindConversationByID(ctx context.Context, id int64) (*Conversation, error)
 	UpdateConversation(ctx context.Context, id int64, by *User, upd ConversationUpdate) error
 	AddNote(ctx context.Context, id int64, by *User, text string) error
-	// Reply stores the agent's answer and queues it in the outbox.
+	// Reply stores the agent's answer and queues it in the outbox; EFORBIDDEN
+	// if the contact does not want to be contacted on the conversation's channel.
 	Reply(ctx context.Context, id int64, by *User, text string, public bool) (*OutboxItem, error)
 	// CorrectLabel replaces what the analysis said of a customer message
 	// (field sentiment, kind, topics or language) and records the correction
@@ -108,6 +109,9 @@ type ConversationService interface {
 	// Timeline returns the customer's messages and notes across all their
 	// conversations and channels, oldest first, and the audit trail of conversation id.
 	Timeline(ctx context.Context, id int64) (*Timeline, error)
+	// SetConsent records the contact wish of the customer of conversation id,
+	// audited in that conversation.
+	SetConsent(ctx context.Context, id int64, by *User, c Consent) error
 }
 
 // Note is an internal remark on a conversation, never shown to the customer.
@@ -150,6 +154,7 @@ type Contact struct {
 	ID         int64
 	Name       string
 	Identities []Identity
+	Consent    *Consent // the wish in force; nil if none was ever recorded
 }
 
 // Identity is a contact's handle on one channel.

@@ -13,15 +13,17 @@ import (
 const alertColumns = `a.id, a.key, a.status, a.severity, a.count, a.window_seconds, a.expected, a.ratio, a.growth,
 	a.channels, a.authors, a.top_terms, a.urgent, a.first_seen, a.last_seen, coalesce(u.name, ''),
 	coalesce(a.acknowledged_at, 0), coalesce(a.resolved_at, 0),
-	(SELECT count(*) FROM alert_messages am WHERE am.alert_id = a.id)
-	FROM alerts a LEFT JOIN users u ON u.id = a.acknowledged_by`
+	(SELECT count(*) FROM alert_messages am WHERE am.alert_id = a.id),
+	a.statement, a.statement_url, coalesce(su.name, ''), a.statement_at
+	FROM alerts a LEFT JOIN users u ON u.id = a.acknowledged_by LEFT JOIN users su ON su.id = a.statement_by`
 
 func scanAlert(row interface{ Scan(...any) error }) (*resonanz.Alert, error) {
 	var a resonanz.Alert
 	var window, first, last, acked, resolved int64
 	var terms string
 	if err := row.Scan(&a.ID, &a.Key, &a.Status, &a.Severity, &a.Count, &window, &a.Expected, &a.Ratio, &a.Growth,
-		&a.Channels, &a.Authors, &terms, &a.Urgent, &first, &last, &a.AcknowledgedBy, &acked, &resolved, &a.Messages); err != nil {
+		&a.Channels, &a.Authors, &terms, &a.Urgent, &first, &last, &a.AcknowledgedBy, &acked, &resolved, &a.Messages,
+		&a.Statement.Text, &a.Statement.URL, &a.Statement.ChangedBy, (*timeColumn)(&a.Statement.ChangedAt)); err != nil {
 		return nil, err
 	}
 	a.Window, a.TopTerms = time.Duration(window)*time.Second, splitList(terms)
@@ -98,7 +100,11 @@ func (db *DB) FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz
 
 // FindAlertByID returns one alert, or ENOTFOUND.
 func (db *DB) FindAlertByID(ctx context.Context, id int64) (*resonanz.Alert, error) {
-	a, err := scanAlert(db.read.QueryRowContext(ctx, `SELECT `+alertColumns+` WHERE a.id = ?`, id))
+	return findAlertByID(ctx, db.read, id)
+}
+
+func findAlertByID(ctx context.Context, q queryer, id int64) (*resonanz.Alert, error) {
+	a, err := scanAlert(q.QueryRowContext(ctx, `SELECT `+alertColumns+` WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id)
 	} else if err != nil {

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/search"
 )
 
 // maxNoteLen bounds notes and replies written by agents.
@@ -69,53 +68,36 @@ func (db *DB) AddNote(ctx context.Context, id int64, by *resonanz.User, text str
 }
 
 // Reply stores an agent's answer as an outbound message and queues it for
-// delivery; a conversation that was open now waits for the customer.
+// delivery; a conversation that was open now waits for the customer. A
+// customer who does not want to be contacted on the channel gets nothing.
 func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text string, public bool) (*resonanz.OutboxItem, error) {
 	text, err := agentText("text", text)
 	if err != nil {
 		return nil, err
 	}
-	var item resonanz.OutboxItem
+	var item *resonanz.OutboxItem
 	err = db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		if err := refuseForbidden(ctx, tx, c); err != nil {
+			return err
+		}
 		ch, _ := resonanz.LookupChannel(c.Channel)
 		visibility := resonanz.Private
 		if ch.ReplyVisibility(public) {
 			visibility = resonanz.Public
 		}
-		now := millis(db.Now())
-		var msgID int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO messages
-			(conversation_id, channel, direction, user_id, author_name, text, visibility, sent_at, created_at)
-			VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?) RETURNING id`,
-			c.ID, c.Channel, by.ID, by.Name, text, visibility, now, now).Scan(&msgID); err != nil {
+		now := db.Now()
+		if item, err = queueReply(ctx, tx, c, by, text, visibility, now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO message_terms (rowid, terms) VALUES (?, ?)`, msgID, search.Terms(text)); err != nil {
+		if err := indexReply(ctx, tx, item.MessageID, text); err != nil {
 			return err
 		}
-		item = resonanz.OutboxItem{ConversationID: c.ID, MessageID: msgID, Channel: c.Channel, Visibility: visibility,
-			State: "pending", CreatedAt: fromMillis(now)}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (conversation_id, message_id, channel, visibility, state, created_at)
-			VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id`, c.ID, msgID, c.Channel, visibility, now).Scan(&item.ID); err != nil {
-			return err
-		}
-		if err := routeEvent(ctx, tx, c.ID, resonanz.RouteAgent, now); err != nil {
-			return err
-		}
-		if c.Status == resonanz.StatusOpen {
-			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = 'waiting' WHERE id = ?`, c.ID); err != nil {
-				return err
-			}
-			if err := routeEvent(ctx, tx, c.ID, resonanz.StatusWaiting, now); err != nil {
-				return err
-			}
-		}
-		return audit(ctx, tx, c.ID, by, "reply", visibility+": "+summary(text, 80), now)
+		return audit(ctx, tx, c.ID, by, "reply", visibility+": "+summary(text, 80), millis(now))
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &item, nil
+	return item, nil
 }
 
 // change runs fn on conversation id inside a write transaction.

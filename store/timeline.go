@@ -60,7 +60,11 @@ func (db *DB) findContact(ctx context.Context, id int64) (*resonanz.Contact, err
 		}
 		ct.Identities = append(ct.Identities, i)
 	}
-	return ct, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ct.Consent, err = currentConsent(ctx, db.read, id)
+	return ct, err
 }
 
 func (db *DB) timelineMessages(ctx context.Context, tl *resonanz.Timeline) error {

@@ -12,9 +12,12 @@ import (
 
 // crisisView is the crisis room of one alert.
 type crisisView struct {
-	Alert     *resonanz.Alert
-	Messages  []*resonanz.SearchHit
-	Customers []string
+	Alert       *resonanz.Alert
+	Messages    []*resonanz.SearchHit
+	Customers   []string
+	Bulk        *bulkForm
+	BulkReplies []*resonanz.BulkReply
+	JustSent    *resonanz.BulkReply // the bulk reply the agent has just sent
 }
 
 // crisisMessages bounds how many messages the crisis room lists.
@@ -31,22 +34,40 @@ func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) {
 
 // handleCrisisRoom shows one alert with every message in it and the customers affected.
 func (s *Server) handleCrisisRoom(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	v, err := s.crisisRoom(r, &bulkForm{Template: s.defaultBulkTemplate(r)})
 	if err != nil {
-		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such alert."))
+		s.pageError(w, r, err)
 		return
+	}
+	if sent, err := strconv.ParseInt(r.URL.Query().Get("sent"), 10, 64); err == nil {
+		for _, b := range v.BulkReplies {
+			if b.ID == sent {
+				v.JustSent = b
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "crisis", v)
+}
+
+// crisisRoom gathers the crisis room of the alert in the path, with the bulk reply form as given.
+func (s *Server) crisisRoom(r *http.Request, bulk *bulkForm) (*crisisView, error) {
+	id, err := alertID(r)
+	if err != nil {
+		return nil, err
 	}
 	a, err := s.Alerts.FindAlertByID(r.Context(), id)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
 	hits, err := s.Alerts.AlertMessages(r.Context(), id, crisisMessages)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
-	v := crisisView{Alert: a, Messages: hits}
+	replies, err := s.Alerts.BulkReplies(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	v := &crisisView{Alert: a, Messages: hits, Bulk: bulk, BulkReplies: replies}
 	seen := map[string]bool{}
 	for _, h := range hits {
 		if !seen[h.CustomerName] {
@@ -54,7 +75,7 @@ func (s *Server) handleCrisisRoom(w http.ResponseWriter, r *http.Request) {
 			v.Customers = append(v.Customers, h.CustomerName)
 		}
 	}
-	s.render(w, r, http.StatusOK, "crisis", v)
+	return v, nil
 }
 
 func (s *Server) handleAlertStatus(w http.ResponseWriter, r *http.Request) {

@@ -12,11 +12,14 @@ type conversationView struct {
 	*resonanz.Timeline
 	ChannelInfo resonanz.ChannelInfo
 	ReplyPublic bool // the reply box's default: answer the way the customer wrote
-	Teams       []*resonanz.Team
-	Users       []*resonanz.User
-	Statuses    []string
-	Labels      labelChoices
-	Followup    caseFollowup
+	// ReplyBlocked tells that the customer does not want to be contacted on this channel.
+	ReplyBlocked bool
+	Channels     []resonanz.ChannelInfo // for the channels of a contact wish
+	Teams        []*resonanz.Team
+	Users        []*resonanz.User
+	Statuses     []string
+	Labels       labelChoices
+	Followup     caseFollowup
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
@@ -48,7 +51,8 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
 	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
-		ReplyPublic: ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public)}
+		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
+		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels}
 	s.render(w, r, http.StatusOK, "conversation", v)
 }
 

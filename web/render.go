@@ -17,6 +17,9 @@ import (
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams",
 	"notifications", "promises", "goodwill", "goodwill_policies"}
 
+// pageParts are further template files of a page, kept apart to stay short.
+var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
+
 var templateFuncs = template.FuncMap{
 	"channelLabel": func(name string) string {
 		if ch, ok := resonanz.LookupChannel(name); ok {
@@ -61,7 +64,7 @@ func parsePages() map[string]*template.Template {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		pages[name] = template.Must(template.New("layout.html").Funcs(templateFuncs).
-			ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/part_*.html", "templates/"+name+".html"))
+			ParseFS(templateFS, append([]string{"templates/layout.html", "templates/partials.html", "templates/part_*.html", "templates/" + name + ".html"}, pageParts[name]...)...))
 	}
 	return pages
 }

@@ -1,0 +1,54 @@
+package resonanz
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on an alert's public statement.
+const (
+	MaxStatementLen    = 2000
+	MaxStatementURLLen = 2000
+)
+
+// Statement is the company's public word on a storm, shared by everyone who
+// answers the affected customers, optionally with a help-center article.
+type Statement struct {
+	Text      string
+	URL       string
+	ChangedBy string
+	ChangedAt time.Time
+}
+
+// Validate trims the statement and reports the first problem with it. An
+// empty text clears the statement.
+func (s *Statement) Validate() error {
+	s.Text, s.URL = strings.TrimSpace(s.Text), strings.TrimSpace(s.URL)
+	switch {
+	case !utf8.ValidString(s.Text) || strings.ContainsRune(s.Text, 0):
+		return FieldError("statement", "The statement is not valid text.")
+	case utf8.RuneCountInString(s.Text) > MaxStatementLen:
+		return FieldError("statement", "The statement is too long (at most %d characters).", MaxStatementLen)
+	case s.URL == "":
+		return nil
+	case s.Text == "":
+		return FieldError("statement", "A link needs a statement to go with it.")
+	case len(s.URL) > MaxStatementURLLen:
+		return FieldError("url", "The link is too long.")
+	}
+	u, err := url.Parse(s.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return FieldError("url", "The link must be a full http or https address.")
+	}
+	return nil
+}
+
+// Public returns the statement as customers read it: the text, then the link.
+func (s Statement) Public() string {
+	if s.URL == "" {
+		return s.Text
+	}
+	return s.Text + " " + s.URL
+}

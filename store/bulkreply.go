@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/resonanz/resonanz"
+)
+
+// maxNonceLen bounds the id a bulk reply form carries against double submits.
+const maxNonceLen = 100
+
+// PreviewBulkReply fills the template for every affected customer of an alert.
+func (db *DB) PreviewBulkReply(ctx context.Context, id int64, template string) (*resonanz.BulkPreview, error) {
+	return bulkPreview(ctx, db.read, id, template)
+}
+
+// SendBulkReply queues one reply per affected customer that may be contacted,
+// in one transaction; a nonce seen before returns the earlier bulk reply.
+func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, template, nonce string) (*resonanz.BulkReply, error) {
+	if nonce == "" || len(nonce) > maxNonceLen {
+		return nil, resonanz.FieldError("nonce", "The form is incomplete. Please reload the page and try again.")
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: begin bulk reply: %w", err)
+	}
+	defer tx.Rollback()
+	if prev, err := findBulkReply(ctx, tx, `b.alert_id = ? AND b.nonce = ?`, id, nonce); err != nil {
+		return nil, err
+	} else if len(prev) > 0 {
+		prev[0].Repeated = true
+		return prev[0], nil
+	}
+	preview, err := bulkPreview(ctx, tx, id, template)
+	if err != nil {
+		return nil, err
+	}
+	if len(preview.Recipients) == 0 {
+		return nil, resonanz.Errorf(resonanz.ECONFLICT, "Nobody to send to: no affected customer may be contacted on their channel.")
+	}
+	now := db.Now()
+	br := &resonanz.BulkReply{AlertID: id, Template: strings.TrimSpace(template), UserName: by.Name,
+		Sent: len(preview.Recipients), Skipped: len(preview.Skipped), CreatedAt: fromMillis(millis(now))}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO bulk_replies (alert_id, nonce, user_id, template, sent, skipped, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, nonce, by.ID, br.Template, br.Sent, br.Skipped, millis(now)).Scan(&br.ID); err != nil {
+		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
+	}
+	if err := queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
+		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: commit bulk reply from alert %d: %w", id, err)
+	}
+	db.wakeRouter()
+	return br, nil
+}
+
+// queueBulkReply queues and audits each recipient's reply, then indexes them all.
+func queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by *resonanz.User, recipients []*resonanz.BulkRecipient, now time.Time) error {
+	messageIDs := make([]int64, len(recipients))
+	for i, r := range recipients {
+		c, err := findConversationByID(ctx, tx, r.ConversationID)
+		if err != nil {
+			return err
+		}
+		item, err := queueReply(ctx, tx, c, by, r.Text, r.Visibility, now)
+		if err != nil {
+			return err
+		}
+		messageIDs[i] = item.MessageID
+		detail := fmt.Sprintf("from alert #%d, %s: %s", alertID, r.Visibility, summary(r.Text, 80))
+		if err := audit(ctx, tx, c.ID, by, "bulk_reply", detail, millis(now)); err != nil {
+			return err
+		}
+	}
+	for i, r := range recipients {
+		if err := indexReply(ctx, tx, messageIDs[i], r.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BulkReplies lists the bulk replies sent from an alert, newest first.
+func (db *DB) BulkReplies(ctx context.Context, id int64) ([]*resonanz.BulkReply, error) {
+	return findBulkReply(ctx, db.read, `b.alert_id = ?`, id)
+}
+
+func findBulkReply(ctx context.Context, q queryer, where string, args ...any) ([]*resonanz.BulkReply, error) {
+	rows, err := q.QueryContext(ctx, `SELECT b.id, b.alert_id, b.template, u.name, b.sent, b.skipped, b.created_at
+		FROM bulk_replies b JOIN users u ON u.id = b.user_id WHERE `+where+` ORDER BY b.id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find bulk replies: %w", err)
+	}
+	defer rows.Close()
+	var list []*resonanz.BulkReply
+	for rows.Next() {
+		var b resonanz.BulkReply
+		if err := rows.Scan(&b.ID, &b.AlertID, &b.Template, &b.UserName, &b.Sent, &b.Skipped, (*timeColumn)(&b.CreatedAt)); err != nil {
+			return nil, fmt.Errorf("store: find bulk replies: %w", err)
+		}
+		list = append(list, &b)
+	}
+	return list, rows.Err()
+}
+
+// bulkPreview checks the template against alert id and fills it for each affected customer.
+func bulkPreview(ctx context.Context, q queryer, id int64, template string) (*resonanz.BulkPreview, error) {
+	template, err := agentText("template", template)
+	if err != nil {
+		return nil, err
+	}
+	a, err := findAlertByID(ctx, q, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := resonanz.CheckBulkTemplate(template, a.Statement); err != nil {
+		return nil, err
+	}
+	recipients, err := alertRecipients(ctx, q, id)
+	if err != nil {
+		return nil, err
+	}
+	p := &resonanz.BulkPreview{}
+	for _, r := range recipients {
+		r.Text = resonanz.FillBulkTemplate(template, r.Name, r.Quote, a.Statement)
+		if utf8.RuneCountInString(r.Text) > resonanz.MaxTextLen {
+			return nil, resonanz.FieldError("template", "The reply to %s would be too long (at most %d characters).", r.Name, resonanz.MaxTextLen)
+		}
+		if r.Consent.Forbids(r.Channel) {
+			p.Skipped = append(p.Skipped, r)
+		} else {
+			p.Recipients = append(p.Recipients, r)
+		}
+	}
+	return p, nil
+}
+
+// alertRecipients returns one recipient per contact with customer messages
+// in the alert: the conversation, visibility and quote of their latest one.
+func alertRecipients(ctx context.Context, q queryer, id int64) ([]*resonanz.BulkRecipient, error) {
+	rows, err := q.QueryContext(ctx, `WITH latest AS (
+			SELECT i.contact_id, m.id, m.conversation_id, m.text, m.visibility,
+				row_number() OVER (PARTITION BY i.contact_id ORDER BY m.sent_at DESC, m.id DESC) AS rank
+			FROM alert_messages am JOIN messages m ON m.id = am.message_id JOIN identities i ON i.id = m.identity_id
+			WHERE am.alert_id = ? AND m.direction = 'in')
+		SELECT l.contact_id, l.conversation_id, c.channel, l.visibility, l.text, coalesce(nullif(ci.display_name, ''), ci.handle),
+			cc.id IS NOT NULL, `+consentColumns+`
+		FROM latest l JOIN conversations c ON c.id = l.conversation_id JOIN identities ci ON ci.id = c.identity_id
+		LEFT JOIN contact_consents cc ON cc.id = (SELECT max(id) FROM contact_consents WHERE contact_id = l.contact_id)
+		LEFT JOIN users cu ON cu.id = cc.user_id
+		WHERE l.rank = 1 ORDER BY l.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: recipients of alert %d: %w", id, err)
+	}
+	defer rows.Close()
+	var list []*resonanz.BulkRecipient
+	for rows.Next() {
+		var r resonanz.BulkRecipient
+		var consent resonanz.Consent
+		var visibility, text string
+		var hasConsent bool
+		if err := rows.Scan(append([]any{&r.ContactID, &r.ConversationID, &r.Channel, &visibility, &text, &r.Name, &hasConsent},
+			scanConsent(&consent)...)...); err != nil {
+			return nil, fmt.Errorf("store: recipients of alert %d: %w", id, err)
+		}
+		ch, _ := resonanz.LookupChannel(r.Channel)
+		r.Visibility = resonanz.Private
+		if ch.ReplyVisibility(visibility == resonanz.Public) {
+			r.Visibility = resonanz.Public
+		}
+		r.Quote = resonanz.Quote(text, resonanz.QuoteLen)
+		if hasConsent {
+			r.Consent = &consent
+		}
+		list = append(list, &r)
+	}
+	return list, rows.Err()
+}
