@@ -112,6 +112,10 @@ type ConversationService interface {
 	// SetConsent records the contact wish of the customer of conversation id,
 	// audited in that conversation.
 	SetConsent(ctx context.Context, id int64, by *User, c Consent) error
+	// HandOver gives a conversation to a colleague with a note for them.
+	HandOver(ctx context.Context, id int64, by *User, to int64, note string) error
+	// SetVIP marks the conversation's customer as a VIP, or not.
+	SetVIP(ctx context.Context, id int64, by *User, vip bool) error
 }
 
 // Note is an internal remark on a conversation, never shown to the customer.
@@ -153,6 +157,7 @@ type Timeline struct {
 type Contact struct {
 	ID         int64
 	Name       string
+	VIP        bool // routing rules can single out VIP customers
 	Identities []Identity
 	Consent    *Consent // the wish in force; nil if none was ever recorded
 }

@@ -45,7 +45,7 @@ func entryTime(e resonanz.TimelineEntry) time.Time {
 
 func (db *DB) findContact(ctx context.Context, id int64) (*resonanz.Contact, error) {
 	ct := &resonanz.Contact{ID: id}
-	if err := db.read.QueryRowContext(ctx, `SELECT name FROM contacts WHERE id = ?`, id).Scan(&ct.Name); err != nil {
+	if err := db.read.QueryRowContext(ctx, `SELECT name, vip FROM contacts WHERE id = ?`, id).Scan(&ct.Name, &ct.VIP); err != nil {
 		return nil, err
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT channel, handle, display_name FROM identities WHERE contact_id = ? ORDER BY id`, id)

@@ -32,7 +32,9 @@ var settingsTexts = map[string]map[string]string{
 		"team.roundrobin": "Assign new conversations in turn to available members", "team.new": "New team",
 		"agents": "Agents", "agent.away": "away", "agent.available": "available", "agent.capacity": "Capacity (open conversations, 0 = no limit)",
 		"agent.load": "open", "notifications": "Notifications", "notifications.none": "No notifications.",
-		"action.route": "routing", "action.sla": "answer time",
+		"action.route": "routing", "action.sla": "answer time", "action.handover": "hand-over", "action.vip": "VIP",
+		"handover": "Hand over", "handover.to": "Hand over to", "handover.note": "Note for your colleague",
+		"vip.on": "Mark as VIP customer", "vip.off": "No longer a VIP",
 	},
 	"de": {
 		"settings": "Einstellungen", "rules": "Verteilregeln", "sla": "Antwortzeiten", "teams": "Teams",
@@ -64,7 +66,9 @@ var settingsTexts = map[string]map[string]string{
 		"team.roundrobin": "Neue Gespräche reihum an verfügbare Mitglieder verteilen", "team.new": "Neues Team",
 		"agents": "Mitarbeitende", "agent.away": "abwesend", "agent.available": "verfügbar", "agent.capacity": "Kapazität (offene Gespräche, 0 = unbegrenzt)",
 		"agent.load": "offen", "notifications": "Benachrichtigungen", "notifications.none": "Keine Benachrichtigungen.",
-		"action.route": "Verteilung", "action.sla": "Antwortzeit",
+		"action.route": "Verteilung", "action.sla": "Antwortzeit", "action.handover": "Übergabe", "action.vip": "VIP",
+		"handover": "Übergeben", "handover.to": "Übergeben an", "handover.note": "Notiz für die Kollegin oder den Kollegen",
+		"vip.on": "Als VIP-Kunde markieren", "vip.off": "Kein VIP mehr",
 	},
 }
 
