@@ -21,7 +21,7 @@ type routingFixture struct {
 	n      int
 }
 
-func newRoutingFixture(t *testing.T) *routingFixture {
+func newRoutingFixture(t testing.TB) *routingFixture {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.Open(t)
@@ -49,7 +49,7 @@ func newRoutingFixture(t *testing.T) *routingFixture {
 			t.Fatal(err)
 		}
 	}
-	if err := db.SaveSLAPolicy(ctx, &resonanz.SLAPolicy{Name: "Schnell", FirstResponse: time.Hour}); err != nil {
+	if err := db.SaveSLAPolicy(ctx, &resonanz.SLAPolicy{Name: "Schnell", FirstResponse: time.Hour, WarnBefore: 10 * time.Minute}); err != nil {
 		t.Fatal(err)
 	}
 	return f

@@ -21,16 +21,18 @@ const conversationColumns = `c.id, c.contact_id, c.channel, c.status, coalesce(c
 	LEFT JOIN users u ON u.id = c.owner_id
 	LEFT JOIN sla_policies p ON p.id = c.sla_policy_id`
 
-func scanConversation(row interface{ Scan(...any) error }) (*resonanz.Conversation, error) {
+// scanConversation reads conversationColumns and then any extra columns into more.
+func scanConversation(row interface{ Scan(...any) error }, more ...any) (*resonanz.Conversation, error) {
 	var c resonanz.Conversation
 	var last, created int64
 	var topics, urgency, tags, route string
 	var sla resonanz.SLAClock
 	var due int64
-	err := row.Scan(&c.ID, &c.ContactID, &c.Channel, &c.Status, &c.TeamID, &c.TeamName, &c.OwnerID, &c.OwnerName,
+	dest := append([]any{&c.ID, &c.ContactID, &c.Channel, &c.Status, &c.TeamID, &c.TeamName, &c.OwnerID, &c.OwnerName,
 		&c.CustomerName, &c.CustomerHandle, &c.Preview, &c.Visibility, &last, &created,
 		&c.Language, &c.Sentiment, &c.Kind, &topics, &urgency,
-		&c.Priority, &tags, &route, &sla.PolicyID, &sla.PolicyName, &sla.Goal, &due, &sla.Breached)
+		&c.Priority, &tags, &route, &sla.PolicyID, &sla.PolicyName, &sla.Goal, &due, &sla.Breached}, more...)
+	err := row.Scan(dest...)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/riverqueue/river"
+
 	"github.com/resonanz/resonanz"
 )
 
@@ -57,30 +59,47 @@ func (db *DB) PendingRoutes(ctx context.Context, limit int) ([]*resonanz.Pending
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: pending routes: %w", err)
 	}
-	for _, p := range list {
-		if err := db.loadPendingRoute(ctx, p); err != nil {
-			return nil, fmt.Errorf("store: pending route %d: %w", p.Conversation.ID, err)
-		}
+	if err := db.loadPendingRoutes(ctx, byID); err != nil {
+		return nil, fmt.Errorf("store: pending routes: %w", err)
 	}
 	return list, nil
 }
 
-func (db *DB) loadPendingRoute(ctx context.Context, p *resonanz.PendingRoute) error {
-	c, err := findConversationByID(ctx, db.read, p.Conversation.ID)
-	if err != nil {
-		return err
+// loadPendingRoutes reads the conversations of pending routes, with what
+// routing needs beyond them, in one query.
+func (db *DB) loadPendingRoutes(ctx context.Context, byID map[int64]*resonanz.PendingRoute) error {
+	ids := make([]any, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
 	}
-	p.Conversation = c
-	var clock string
-	err = db.read.QueryRowContext(ctx, `SELECT k.vip, coalesce(c.sla_policy_id, 0), c.sla_clock,
+	rows, err := db.read.QueryContext(ctx, `SELECT `+strings.Replace(conversationColumns, "\n\tFROM conversations c", `,
+		k.vip, c.sla_clock,
 		coalesce((SELECT text FROM messages WHERE conversation_id = c.id AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1), ''),
 		coalesce((SELECT o.owner_id FROM conversations o WHERE o.contact_id = c.contact_id AND o.id <> c.id AND o.owner_id IS NOT NULL
 			ORDER BY o.last_message_at DESC LIMIT 1), 0)
-		FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`, c.ID).Scan(&p.VIP, &p.PolicyID, &clock, &p.Text, &p.PreviousOwner)
-	if clock != "" {
-		p.Clock = []byte(clock)
+		FROM conversations c JOIN contacts k ON k.id = c.contact_id`, 1)+` WHERE c.id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return err
 	}
-	return err
+	defer rows.Close()
+	for rows.Next() {
+		var vip bool
+		var clock, text string
+		var previous int64
+		c, err := scanConversation(rows, &vip, &clock, &text, &previous)
+		if err != nil {
+			return err
+		}
+		p := byID[c.ID]
+		p.Conversation, p.VIP, p.Text, p.PreviousOwner = c, vip, text, previous
+		if c.SLA != nil {
+			p.PolicyID = c.SLA.PolicyID
+		}
+		if clock != "" {
+			p.Clock = []byte(clock)
+		}
+	}
+	return rows.Err()
 }
 
 // ApplyRoutes writes the router's decisions, with an audit entry for each, and
@@ -92,10 +111,16 @@ func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) 
 	}
 	defer tx.Rollback()
 	now := millis(db.Now())
+	var jobs []river.InsertManyParams
 	for _, u := range updates {
-		if err := db.applyRoute(ctx, tx, u, now); err != nil {
+		more, err := db.applyRoute(ctx, tx, u, now)
+		if err != nil {
 			return fmt.Errorf("store: route conversation %d: %w", u.ConversationID, err)
 		}
+		jobs = append(jobs, more...)
+	}
+	if err := db.schedule(ctx, tx, jobs); err != nil {
+		return fmt.Errorf("store: schedule timers: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit routes: %w", err)
@@ -103,62 +128,62 @@ func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) 
 	return nil
 }
 
-func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now int64) error {
+// applyRoute writes one decision and returns the timers to schedule for it.
+func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now int64) ([]river.InsertManyParams, error) {
 	if u.Routed {
 		d := &u.Decision
 		route, err := json.Marshal(d.Matches)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET team_id = coalesce(?, team_id), priority = ?, tags = ?, route = ?
 			WHERE id = ?`, nullID(d.TeamID), d.Priority, joinList(d.Tags), string(route), u.ConversationID); err != nil {
-			return err
+			return nil, err
 		}
 		if err := audit(ctx, tx, u.ConversationID, nil, "route", routeSummary(d), now); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if u.AssignTo != 0 {
 		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET owner_id = ? WHERE id = ?`, u.AssignTo, u.ConversationID); err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE teams SET last_assigned = ? WHERE id = (SELECT team_id FROM conversations WHERE id = ?)`,
 			u.AssignTo, u.ConversationID); err != nil {
-			return err
+			return nil, err
 		}
 		if err := audit(ctx, tx, u.ConversationID, nil, "assign", u.AssignReason, now); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if err := db.setClock(ctx, tx, u); err != nil {
-		return err
+	jobs, err := setClock(ctx, tx, u)
+	if err != nil {
+		return nil, err
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM route_events WHERE conversation_id = ? AND id <= ?`, u.ConversationID, u.LastEventID)
-	return err
+	_, err = tx.ExecContext(ctx, `DELETE FROM route_events WHERE conversation_id = ? AND id <= ?`, u.ConversationID, u.LastEventID)
+	return jobs, err
 }
 
 // setClock stores the conversation's clock; when its due time moved, the
-// warning and breach are forgotten and new timers are scheduled.
-func (db *DB) setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate) error {
-	var oldDue sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT sla_due FROM conversations WHERE id = ?`, u.ConversationID).Scan(&oldDue); err != nil {
-		return err
-	}
+// warning and breach are forgotten and it returns the new timers.
+func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate) ([]river.InsertManyParams, error) {
 	var due any
 	if !u.Due.IsZero() {
 		due = millis(u.Due)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_policy_id = ?, sla_clock = ?, sla_goal = ?, sla_due = ? WHERE id = ?`,
-		nullID(u.PolicyID), string(u.Clock), u.Goal, due, u.ConversationID); err != nil {
-		return err
+	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_policy_id = ?, sla_clock = ?, sla_goal = ? WHERE id = ?`,
+		nullID(u.PolicyID), string(u.Clock), u.Goal, u.ConversationID); err != nil {
+		return nil, err
 	}
-	if u.Due.IsZero() || (oldDue.Valid && oldDue.Int64 == millis(u.Due)) {
-		return nil
+	res, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_due = ?, sla_warned = 0, sla_breached = 0 WHERE id = ? AND sla_due IS NOT ?`,
+		due, u.ConversationID, due)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_warned = 0, sla_breached = 0 WHERE id = ?`, u.ConversationID); err != nil {
-		return err
+	if n, _ := res.RowsAffected(); n == 0 || u.Due.IsZero() {
+		return nil, nil
 	}
-	return db.scheduleSLA(ctx, tx, u.ConversationID, u.Due, u.WarnAt)
+	return slaJobs(u.ConversationID, u.Due, u.WarnAt), nil
 }
 
 func routeSummary(d *resonanz.RouteDecision) string {

@@ -70,13 +70,21 @@ func (db *DB) StartTimers(ctx context.Context, logger *slog.Logger) error {
 	return nil
 }
 
-// scheduleSLA schedules the warning and the breach of a conversation's new due time.
-func (db *DB) scheduleSLA(ctx context.Context, tx *sql.Tx, conversationID int64, due, warnAt time.Time) error {
+// slaJobs are the warnings and breaches of a conversation's new due time.
+func slaJobs(conversationID int64, due, warnAt time.Time) []river.InsertManyParams {
 	jobs := []river.InsertManyParams{{Args: slaTimer{ConversationID: conversationID, Due: millis(due)},
 		InsertOpts: &river.InsertOpts{ScheduledAt: due}}}
 	if !warnAt.IsZero() && warnAt.Before(due) {
 		jobs = append(jobs, river.InsertManyParams{Args: slaTimer{ConversationID: conversationID, Due: millis(due), Warn: true},
 			InsertOpts: &river.InsertOpts{ScheduledAt: warnAt}})
+	}
+	return jobs
+}
+
+// schedule inserts timers in the transaction of the change they belong to.
+func (db *DB) schedule(ctx context.Context, tx *sql.Tx, jobs []river.InsertManyParams) error {
+	if len(jobs) == 0 {
+		return nil
 	}
 	_, err := db.timers.client.InsertManyTx(ctx, tx, jobs)
 	return err
