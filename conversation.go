@@ -75,6 +75,7 @@ type ConversationFilter struct {
 	Urgent     bool
 	Priority   string
 	ByDue      bool    // only conversations with a running clock, the one due first first
+	Overdue    bool    // only conversations whose running goal is past due
 	After      *Cursor // start after this position (older conversations)
 	Limit      int
 }

@@ -94,6 +94,9 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 	if f.Priority != "" {
 		add("c.priority = ?", f.Priority)
 	}
+	if f.Overdue {
+		add("c.sla_due < ?", millis(db.Now()))
+	}
 	order := ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
 	if f.ByDue {
 		add("c.sla_due IS NOT NULL")

@@ -65,6 +65,13 @@ func TestRouteEvents(t *testing.T) {
 		if sorted := inboxIDs(t, db, resonanz.ConversationFilter{ByDue: true}); len(sorted) != 1 || sorted[0] != c.ID {
 			t.Fatalf("sorting by due time shows %v, want only the conversation with a clock", sorted)
 		}
+		if late := inboxIDs(t, db, resonanz.ConversationFilter{Overdue: true}); len(late) != 0 {
+			t.Fatalf("overdue before the due time: %v", late)
+		}
+		db.Now = func() time.Time { return due.Add(time.Minute) }
+		if late := inboxIDs(t, db, resonanz.ConversationFilter{Overdue: true}); len(late) != 1 || late[0] != c.ID {
+			t.Fatalf("overdue after the due time: %v, want %d", late, c.ID)
+		}
 	})
 }
 

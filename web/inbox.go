@@ -102,7 +102,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 	labels := s.labelChoices()
 	f.Kind, f.Sentiment = oneOf(q.Get("kind"), labels.Kinds), oneOf(q.Get("sentiment"), labels.Sentiments)
 	f.Language, f.Topic = oneOf(q.Get("language"), labels.Languages), oneOf(q.Get("topic"), labels.Topics)
-	f.Urgent, f.ByDue = q.Get("urgent") == "1", q.Get("due") == "1"
+	f.Urgent, f.ByDue, f.Overdue = q.Get("urgent") == "1", q.Get("due") == "1", q.Get("overdue") == "1"
 	f.Priority = oneOf(q.Get("priority"), resonanz.Priorities)
 	mine := q.Get("mine") == "1"
 	if mine {
