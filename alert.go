@@ -69,4 +69,23 @@ type AlertService interface {
 	SendBulkReply(ctx context.Context, id int64, by *User, template, nonce string) (*BulkReply, error)
 	// BulkReplies lists the alert's bulk replies, newest first.
 	BulkReplies(ctx context.Context, id int64) ([]*BulkReply, error)
+	// AlertEvents returns the alert's timeline, oldest first.
+	AlertEvents(ctx context.Context, id int64) ([]*AlertEvent, error)
+}
+
+// Alert event kinds: the steps of an alert's timeline.
+const (
+	AlertRaised    = "raised"
+	AlertEscalated = "escalated"
+	AlertStatement = "statement"
+	AlertBulkReply = "bulk_reply"
+)
+
+// AlertEvent is one step in an alert's timeline. Kind is one of the kinds
+// above or the alert status it moved to (acknowledged, resolved).
+type AlertEvent struct {
+	Kind     string
+	Detail   string
+	UserName string // "" for resonanz itself
+	At       time.Time
 }

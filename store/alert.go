@@ -37,24 +37,34 @@ func scanAlert(row interface{ Scan(...any) error }) (*resonanz.Alert, error) {
 	return &a, nil
 }
 
-// SaveAlert creates an alert, or updates the figures of an existing one.
+// SaveAlert creates an alert, or updates the figures of an existing one; its
+// timeline records the raise and every rise in severity.
 func (db *DB) SaveAlert(ctx context.Context, a *resonanz.Alert) error {
 	args := []any{a.Severity, a.Count, int64(a.Window / time.Second), a.Expected, a.Ratio, a.Growth, a.Channels, a.Authors,
 		joinList(a.TopTerms), a.Urgent, millis(a.LastSeen)}
-	var err error
-	if a.ID == 0 {
-		a.Status = resonanz.AlertOpen
-		err = db.write.QueryRowContext(ctx, `INSERT INTO alerts (severity, count, window_seconds, expected, ratio, growth, channels,
-			authors, top_terms, urgent, last_seen, key, status, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			append(args, a.Key, a.Status, millis(a.FirstSeen))...).Scan(&a.ID)
-	} else {
-		_, err = db.write.ExecContext(ctx, `UPDATE alerts SET severity = ?, count = ?, window_seconds = ?, expected = ?, ratio = ?,
-			growth = ?, channels = ?, authors = ?, top_terms = ?, urgent = ?, last_seen = ? WHERE id = ?`, append(args, a.ID)...)
-	}
-	if err != nil {
-		return fmt.Errorf("store: save alert: %w", err)
-	}
-	return nil
+	return db.inTx(ctx, "save alert", func(tx *sql.Tx) error {
+		if a.ID == 0 {
+			a.Status = resonanz.AlertOpen
+			if err := tx.QueryRowContext(ctx, `INSERT INTO alerts (severity, count, window_seconds, expected, ratio, growth, channels,
+				authors, top_terms, urgent, last_seen, key, status, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				append(args, a.Key, a.Status, millis(a.FirstSeen))...).Scan(&a.ID); err != nil {
+				return err
+			}
+			return alertEvent(ctx, tx, a.ID, nil, resonanz.AlertRaised, burstSummary(a), millis(a.LastSeen))
+		}
+		var before int
+		if err := tx.QueryRowContext(ctx, `SELECT severity FROM alerts WHERE id = ?`, a.ID).Scan(&before); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET severity = ?, count = ?, window_seconds = ?, expected = ?, ratio = ?,
+			growth = ?, channels = ?, authors = ?, top_terms = ?, urgent = ?, last_seen = ? WHERE id = ?`, append(args, a.ID)...); err != nil {
+			return err
+		}
+		if a.Severity <= before {
+			return nil
+		}
+		return alertEvent(ctx, tx, a.ID, nil, resonanz.AlertEscalated, burstSummary(a), millis(a.LastSeen))
+	})
 }
 
 // LinkAlertMessages adds messages to an alert; a message already linked stays once.
@@ -148,15 +158,18 @@ func (db *DB) SetAlertStatus(ctx context.Context, id int64, by *resonanz.User, s
 	default:
 		return resonanz.FieldError("status", "An alert can be acknowledged or resolved, not %q.", status)
 	}
-	res, err := db.write.ExecContext(ctx, q, by.ID, millis(db.Now()), id)
-	if err != nil {
-		return fmt.Errorf("store: set alert status: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		if _, err := db.FindAlertByID(ctx, id); err != nil {
+	now := millis(db.Now())
+	return db.inTx(ctx, "set alert status", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, q, by.ID, now, id)
+		if err != nil {
 			return err
 		}
-		return resonanz.Errorf(resonanz.ECONFLICT, "The alert is already %s.", status)
-	}
-	return nil
+		if n, _ := res.RowsAffected(); n == 0 {
+			if _, err := findAlertByID(ctx, tx, id); err != nil {
+				return err
+			}
+			return resonanz.Errorf(resonanz.ECONFLICT, "The alert is already %s.", status)
+		}
+		return alertEvent(ctx, tx, id, by, status, "", now)
+	})
 }

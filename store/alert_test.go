@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,6 +58,27 @@ func TestAlerts(t *testing.T) {
 			all, _ := db.FindAlerts(ctx, true)
 			if len(open) != 0 || len(all) != 1 {
 				t.Fatalf("%d open and %d alerts in all after resolving", len(open), len(all))
+			}
+		})
+		t.Run("Timeline", func(t *testing.T) {
+			a.Count = 41 // new figures at the same severity are no step of their own
+			if err := db.SaveAlert(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+			events, err := db.AlertEvents(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var steps []string
+			for _, e := range events {
+				steps = append(steps, e.Kind+":"+e.UserName)
+			}
+			want := "raised:|escalated:|acknowledged:User lea|resolved:User lea"
+			if got := strings.Join(steps, "|"); got != want {
+				t.Fatalf("timeline %s, want %s", got, want)
+			}
+			if !strings.Contains(events[1].Detail, "40 negative messages") || !strings.Contains(events[1].Detail, "severity 3/6") {
+				t.Fatalf("escalation says %q", events[1].Detail)
 			}
 		})
 		t.Run("Errors", func(t *testing.T) {

@@ -53,6 +53,9 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 	if err := queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
+	if err := alertEvent(ctx, tx, id, by, resonanz.AlertBulkReply, fmt.Sprintf("sent to %d, skipped %d", br.Sent, br.Skipped), millis(now)); err != nil {
+		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit bulk reply from alert %d: %w", id, err)
 	}

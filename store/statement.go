@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"fmt"
+	"database/sql"
 
 	"github.com/resonanz/resonanz"
 )
@@ -12,13 +12,16 @@ func (db *DB) SetStatement(ctx context.Context, id int64, by *resonanz.User, st 
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	res, err := db.write.ExecContext(ctx, `UPDATE alerts SET statement = ?, statement_url = ?, statement_by = ?, statement_at = ?
-		WHERE id = ?`, st.Text, st.URL, by.ID, millis(db.Now()), id)
-	if err != nil {
-		return fmt.Errorf("store: set statement of alert %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id)
-	}
-	return nil
+	now := millis(db.Now())
+	return db.inTx(ctx, "set statement", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE alerts SET statement = ?, statement_url = ?, statement_by = ?, statement_at = ?
+			WHERE id = ?`, st.Text, st.URL, by.ID, now, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id)
+		}
+		return alertEvent(ctx, tx, id, by, resonanz.AlertStatement, summary(st.Text, 120), now)
+	})
 }

@@ -18,6 +18,7 @@ type crisisView struct {
 	Bulk        *bulkForm
 	BulkReplies []*resonanz.BulkReply
 	JustSent    *resonanz.BulkReply // the bulk reply the agent has just sent
+	Events      []*resonanz.AlertEvent
 }
 
 // crisisMessages bounds how many messages the crisis room lists.
@@ -67,7 +68,11 @@ func (s *Server) crisisRoom(r *http.Request, bulk *bulkForm) (*crisisView, error
 	if err != nil {
 		return nil, err
 	}
-	v := &crisisView{Alert: a, Messages: hits, Bulk: bulk, BulkReplies: replies}
+	events, err := s.Alerts.AlertEvents(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	v := &crisisView{Alert: a, Messages: hits, Bulk: bulk, BulkReplies: replies, Events: events}
 	seen := map[string]bool{}
 	for _, h := range hits {
 		if !seen[h.CustomerName] {

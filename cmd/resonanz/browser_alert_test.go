@@ -65,6 +65,12 @@ func TestBrowserAlertBannerAndCrisisRoom(t *testing.T) {
 		waitFor(t, ctx, `document.querySelector("#crisis-acknowledged") && document.querySelector("#crisis-acknowledged").textContent.startsWith("Lea Lehmann")`)
 		must(t, chromedp.Do(ctx, chromedp.Click("#alert-resolve")))
 		waitFor(t, ctx, `document.querySelector("#crisis-status").textContent === "resolved"`)
+		steps := evalString(t, ctx, `Array.from(document.querySelectorAll("#alert-timeline li")).map(li => li.textContent.replace(/\s+/g, " ")).join(" | ")`)
+		for _, want := range []string{"resonanz · raised", "Lea Lehmann · acknowledged", "Lea Lehmann · resolved"} {
+			if !strings.Contains(steps, want) {
+				t.Fatalf("the alert's timeline lacks %q: %s", want, steps)
+			}
+		}
 		waitFor(t, ctx, `document.querySelectorAll("#alerts .alert").length === 0`)
 	})
 }
