@@ -71,7 +71,7 @@ func (s *Server) labelChoices() labelChoices {
 		Kinds:      []string{resonanz.KindComplaint, resonanz.KindQuestion, resonanz.KindPraise, resonanz.KindSuggestion, resonanz.KindOther},
 		Sentiments: []string{resonanz.Negative, resonanz.Neutral, resonanz.Positive},
 		Languages:  []string{resonanz.LangGerman, resonanz.LangEnglish, resonanz.LangOther},
-		Topics:     s.Topics,
+		Topics:     s.TopicNames(),
 	}
 }
 

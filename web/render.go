@@ -14,7 +14,7 @@ import (
 	"github.com/resonanz/resonanz/search"
 )
 
-var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams",
+var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics",
 	"notifications", "promises", "goodwill", "goodwill_policies"}
 
 // pageParts are further template files of a page, kept apart to stay short.

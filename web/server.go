@@ -2,11 +2,13 @@
 package web
 
 import (
+	"context"
 	"embed"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -40,14 +42,20 @@ type Services struct {
 	TryRules func(rules []*resonanz.Rule, in *resonanz.RouteInput) resonanz.RouteDecision
 	// CheckCalendar reports what is wrong with a calendar's hours and holidays.
 	CheckCalendar func(c *resonanz.Calendar) error
+	// Topics keeps the company's own topics; BuiltinTopics are the ones
+	// resonanz comes with; ReloadTopics makes the analysis use changed
+	// topics and returns all topic names.
+	Topics        resonanz.TopicService
+	BuiltinTopics []*resonanz.Topic
+	ReloadTopics  func(ctx context.Context) ([]string, error)
 }
 
 // Server handles every HTTP request of resonanz.
 type Server struct {
 	Services
 	Logger *slog.Logger
-	// Topics are the topic names the analysis knows, for filters and corrections.
-	Topics []string
+	// topicNames are the topic names the analysis knows, for filters and corrections.
+	topicNames atomic.Pointer[[]string]
 	// Location is the time zone in which people enter and read due times.
 	Location *time.Location
 
@@ -102,6 +110,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /settings/teams", s.requireUser(s.requireLead(s.handleTeams)))
 	s.mux.HandleFunc("POST /settings/teams", s.requireUser(s.requireLead(s.handleSaveTeam)))
 	s.mux.HandleFunc("POST /settings/agents/{id}", s.requireUser(s.requireLead(s.handleSaveAgent)))
+	s.mux.HandleFunc("GET /settings/topics", s.requireUser(s.requireLead(s.handleTopics)))
+	s.mux.HandleFunc("POST /settings/topics", s.requireUser(s.requireLead(s.handleSaveTopic)))
+	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
 	s.followupRoutes()
 }
 

@@ -70,7 +70,7 @@ func (b *browserless) post(path string, form url.Values) (int, string) {
 func TestSettingsNeedALead(t *testing.T) {
 	base, db, _ := newTestServer(t)
 	agent := loggedIn(t, base, db, "tom", resonanz.RoleAgent)
-	for _, path := range []string{"/settings/rules", "/settings/sla", "/settings/teams"} {
+	for _, path := range []string{"/settings/rules", "/settings/sla", "/settings/teams", "/settings/topics"} {
 		if status, body := agent.get(path); status != http.StatusForbidden || !strings.Contains(body, "Only leads and admins") {
 			t.Errorf("agent GET %s: %d, want 403 with a reason", path, status)
 		}
@@ -102,6 +102,9 @@ func TestSettingsFormsExplainBadInput(t *testing.T) {
 		{"/settings/sla/calendars", url.Values{"name": {"Büro"}, "day1": {"9 bis 5"}}, "is not like 09:00-17:00"},
 		{"/settings/sla/calendars", url.Values{"name": {"Mars"}, "tz": {"Mars/Olympus"}, "day1": {"09:00-17:00"}}, "time zone"},
 		{"/settings/agents/1", url.Values{"capacity": {"-3"}}, "Capacity must be"},
+		{"/settings/topics", url.Values{"name": {"Rück ruf!"}, "seed_terms": {"Rückruf"}}, "lower-case letters"},
+		{"/settings/topics", url.Values{"name": {"delivery"}, "seed_terms": {"Paket"}}, "built-in topic"},
+		{"/settings/topics", url.Values{"name": {"rueckruf"}, "seed_terms": {" , "}}, "at least one seed term"},
 	}
 	for _, c := range cases {
 		status, body := lead.post(c.path, c.form)
@@ -115,8 +118,9 @@ func TestSettingsFormsExplainBadInput(t *testing.T) {
 	}
 	policies, _ := db.FindSLAPolicies(context.Background())
 	calendars, _ := db.FindCalendars(context.Background())
-	if rules, _ := db.FindRules(context.Background()); len(rules)+len(policies)+len(calendars) != 0 {
-		t.Fatalf("bad input saved something: %d rules, %d policies, %d calendars", len(rules), len(policies), len(calendars))
+	topics, _ := db.FindTopics(context.Background())
+	if rules, _ := db.FindRules(context.Background()); len(rules)+len(policies)+len(calendars)+len(topics) != 0 {
+		t.Fatalf("bad input saved something: %d rules, %d policies, %d calendars, %d topics", len(rules), len(policies), len(calendars), len(topics))
 	}
 }
 

@@ -139,7 +139,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 func runReanalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := newFlagSet("reanalyze", "Label every stored customer message anew after a model change; agents' corrections stay.", stderr)
+	fs := newFlagSet("reanalyze", "Label every stored customer message anew after a model or topic change; agents' corrections stay.", stderr)
 	dataFlag(fs, &cfg)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -153,7 +153,11 @@ func runReanalyze(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer db.Close()
-	err = db.Reanalyze(ctx, a.Analyze, func(done, total int) { fmt.Fprint(stderr, "\r"+progressBar(done, total)) })
+	live, err := newLiveAnalyzer(ctx, a, db) // with the company's own topics
+	if err != nil {
+		return err
+	}
+	err = db.Reanalyze(ctx, live.Analyze, func(done, total int) { fmt.Fprint(stderr, "\r"+progressBar(done, total)) })
 	fmt.Fprintln(stderr)
 	if err != nil {
 		return err

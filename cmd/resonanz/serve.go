@@ -79,12 +79,19 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
 	}
 	m.listener = ln
-	m.ingester = ingest.New(db, analyzer, m.storms.observer())
-	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
-		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: analyzer, TryRules: tryRules, CheckCalendar: checkCalendar}, m.Logger)
-	for _, t := range analyze.DefaultTopics() {
-		srv.Topics = append(srv.Topics, t.Name)
+	live, err := newLiveAnalyzer(ctx, analyzer, db)
+	if err != nil {
+		return fmt.Errorf("load topics: %w", err)
 	}
+	m.ingester = ingest.New(db, live, m.storms.observer())
+	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
+		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
+		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload}, m.Logger)
+	names, err := live.reload(ctx)
+	if err != nil {
+		return fmt.Errorf("load topics: %w", err)
+	}
+	srv.SetTopics(names)
 	// Requests run under a context that Close cancels, so that live event
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
