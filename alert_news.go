@@ -46,6 +46,7 @@ type WebhookDelivery struct {
 
 // AlertMail is an email about an alert, as composed when the news happened.
 type AlertMail struct {
+	ID      int64 // the same for every attempt; set when it is sent
 	To      []string
 	Subject string
 	Body    string

@@ -133,7 +133,7 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[mailJob]) error {
 	if w.db.SendAlertMail == nil {
 		err = resonanz.Permanent(errors.New("alert email is no longer configured"))
 	} else {
-		err = w.db.SendAlertMail(ctx, resonanz.AlertMail{To: a.To, Subject: a.Subject, Body: a.Body, AlertID: a.AlertID, Event: a.Event,
+		err = w.db.SendAlertMail(ctx, resonanz.AlertMail{ID: job.ID, To: a.To, Subject: a.Subject, Body: a.Body, AlertID: a.AlertID, Event: a.Event,
 			Attempt: job.Attempt})
 	}
 	return w.db.settle("alert mail", job.JobRow, err, "to", a.To, "event", a.Event, "alert", a.AlertID)
