@@ -15,7 +15,9 @@ import (
 )
 
 // Deliveries of alert news run in a queue of their own, so that a slow
-// receiver never holds back an SLA timer.
+// receiver never holds back an SLA timer, one at a time, so that a receiver
+// hears of an alert's raise before its escalation (unless the raise has to
+// be tried again).
 const (
 	deliveryQueue    = "deliveries"
 	deliveryAttempts = 10
