@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/resonanz/resonanz"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -26,6 +27,14 @@ type DB struct {
 	read  *sql.DB
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+
+	// DeliverWebhook and SendAlertMail make one attempt at a queued delivery
+	// of alert news; a Permanent error ends it. Set them before StartTimers.
+	DeliverWebhook func(context.Context, resonanz.WebhookDelivery) error
+	SendAlertMail  func(context.Context, resonanz.AlertMail) error
+	// DeliveryBackoff is the pause after a failed delivery attempt; nil:
+	// from 30 s growing to 90 min, ten attempts in about four hours.
+	DeliveryBackoff func(attempt int) time.Duration
 
 	// Statements run on every request, prepared once.
 	findSession, checkToken *sql.Stmt

@@ -17,6 +17,7 @@ import (
 // it survives a restart; a timer missed while resonanz was down fires late.
 type timers struct {
 	client *river.Client[*sql.Tx]
+	logger *slog.Logger // set by StartTimers
 }
 
 // slaTimer fires when a conversation's goal is about to be missed (Warn) or missed.
@@ -49,8 +50,10 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &slaWorker{db: db})
+	river.AddWorker(workers, &webhookWorker{db: db})
+	river.AddWorker(workers, &mailWorker{db: db})
 	client, err := river.NewClient(driver, &river.Config{
-		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}},
+		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}, deliveryQueue: {MaxWorkers: 1}},
 		Workers:           workers,
 		FetchPollInterval: 500 * time.Millisecond,
 		Logger:            slog.New(slog.DiscardHandler),
@@ -58,11 +61,13 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &timers{client: client}, nil
+	return &timers{client: client, logger: slog.New(slog.DiscardHandler)}, nil
 }
 
-// StartTimers runs due timers until ctx ends or Close is called.
+// StartTimers runs due timers and deliveries until ctx ends or Close is
+// called. Set the delivery hooks before.
 func (db *DB) StartTimers(ctx context.Context, logger *slog.Logger) error {
+	db.timers.logger = logger
 	if err := db.timers.client.Start(ctx); err != nil {
 		return fmt.Errorf("store: start timers: %w", err)
 	}

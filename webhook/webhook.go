@@ -1,21 +1,18 @@
 // Package webhook tells the company's other systems about storm alerts:
 // a JSON POST, signed with a shared secret, to each configured address.
+// The Notifier decides what is news and queues it durably; the Sender makes
+// each attempt at a delivery.
 package webhook
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
-	"net/http"
 	"strconv"
-	"sync"
-	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
@@ -28,6 +25,16 @@ const (
 	HeaderEvent     = "X-Resonanz-Event"
 	HeaderTimestamp = "X-Resonanz-Timestamp"
 	HeaderSignature = "X-Resonanz-Signature"
+	// HeaderDelivery is the same for every attempt at one delivery.
+	HeaderDelivery = "X-Resonanz-Delivery"
+)
+
+// Events of alert news.
+const (
+	EventRaised       = "alert.raised"
+	EventEscalated    = "alert.escalated"
+	EventAcknowledged = "alert.acknowledged"
+	EventResolved     = "alert.resolved"
 )
 
 // Sign returns the signature header value for body sent at timestamp.
@@ -45,56 +52,62 @@ type Payload struct {
 	URL   string          `json:"url,omitempty"` // the crisis room
 }
 
-// Notifier sends alert news to the configured addresses. Within one storm
+// Notifier queues alert news for the configured addresses. Within one storm
 // it only speaks when something a person should know changes: the alert is
 // raised, its severity rises, or someone acknowledges or resolves it.
 type Notifier struct {
 	URLs    []string
-	Secret  string
 	BaseURL string // where resonanz's UI answers, for links to the crisis room
 	Alerts  resonanz.AlertService
-	Client  *http.Client
-	Logger  *slog.Logger
-	Now     func() time.Time
-	// Retry is the pause before the second try; the third waits four times as long.
-	Retry time.Duration
-
-	mu   sync.Mutex
-	told map[int64]told
+	Queue   resonanz.AlertNewsQueue
+	// Mail composes the email for a raised or escalated alert; nil: no email.
+	Mail   func(p Payload) *resonanz.AlertMail
+	Logger *slog.Logger
 }
 
-// told is what the receivers last heard of one alert.
-type told struct {
-	severity int
-	status   string
-}
-
-// Run delivers alert news from bus until ctx ends.
+// Run queues alert news from bus until ctx ends. It first catches up on
+// open alerts that changed while nobody was listening (a crash between an
+// alert's change and its news).
 func (n *Notifier) Run(ctx context.Context, bus *events.Bus) {
 	news, cancel := bus.Subscribe()
 	defer cancel()
+	open, err := n.Alerts.FindAlerts(ctx, false)
+	if err != nil {
+		n.Logger.Error("alert news: catch up", "err", err)
+	}
+	for _, a := range open {
+		n.notify(ctx, a.ID)
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case e, open := <-news:
-			if !open {
+		case e, ok := <-news:
+			if !ok {
 				return
 			}
-			if err := n.Notify(ctx, e.AlertID); err != nil {
-				n.Logger.Error("webhook", "alert", e.AlertID, "err", err)
-			}
+			n.notify(ctx, e.AlertID)
 		}
 	}
 }
 
-// Notify delivers the news of one alert, if there is news.
+func (n *Notifier) notify(ctx context.Context, alertID int64) {
+	if err := n.Notify(ctx, alertID); err != nil && ctx.Err() == nil {
+		n.Logger.Error("alert news", "alert", alertID, "err", err)
+	}
+}
+
+// Notify queues the news of one alert, if there is news.
 func (n *Notifier) Notify(ctx context.Context, alertID int64) error {
 	a, err := n.Alerts.FindAlertByID(ctx, alertID)
 	if err != nil {
 		return err
 	}
-	event := n.news(a)
+	prev, known, err := n.Queue.AlertTold(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	event := news(prev, known, a)
 	if event == "" {
 		return nil
 	}
@@ -106,72 +119,23 @@ func (n *Notifier) Notify(ctx context.Context, alertID int64) error {
 	if err != nil {
 		return err
 	}
-	for _, url := range n.URLs {
-		if err := n.deliver(ctx, url, event, body); err != nil {
-			return err
-		}
+	item := &resonanz.AlertNews{Event: event, AlertID: a.ID, Told: resonanz.AlertTold{Severity: a.Severity, Status: a.Status},
+		Payload: body, URLs: n.URLs}
+	if n.Mail != nil && (event == EventRaised || event == EventEscalated) {
+		item.Mail = n.Mail(p)
 	}
-	return nil
+	return n.Queue.EnqueueAlertNews(ctx, item)
 }
 
 // news names what changed since the receivers last heard of a, or "".
-func (n *Notifier) news(a *resonanz.Alert) string {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.told == nil {
-		n.told = map[int64]told{}
-	}
-	prev, known := n.told[a.ID]
-	n.told[a.ID] = told{a.Severity, a.Status}
+func news(prev resonanz.AlertTold, known bool, a *resonanz.Alert) string {
 	switch {
 	case !known:
-		return "alert.raised"
-	case a.Status != prev.status:
+		return EventRaised
+	case a.Status != prev.Status:
 		return "alert." + a.Status
-	case a.Severity > prev.severity:
-		return "alert.escalated"
+	case a.Severity > prev.Severity:
+		return EventEscalated
 	}
 	return ""
-}
-
-// deliver posts body, trying three times with a growing pause.
-func (n *Notifier) deliver(ctx context.Context, url, event string, body []byte) error {
-	last := n.post(ctx, url, event, body)
-	for _, pause := range []time.Duration{n.Retry, 4 * n.Retry} {
-		if last == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(pause):
-		}
-		last = n.post(ctx, url, event, body)
-	}
-	if last != nil {
-		return fmt.Errorf("webhook %s: %w", url, last)
-	}
-	return nil
-}
-
-func (n *Notifier) post(ctx context.Context, url, event string, body []byte) error {
-	ts := n.Now().Unix()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(HeaderEvent, event)
-	req.Header.Set(HeaderTimestamp, strconv.FormatInt(ts, 10))
-	req.Header.Set(HeaderSignature, Sign(n.Secret, ts, body))
-	resp, err := n.Client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
-	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("answered %s", resp.Status)
-	}
-	return nil
 }

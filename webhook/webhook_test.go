@@ -5,15 +5,14 @@ import (
 	"crypto/hmac"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/webhook"
 )
@@ -21,9 +20,11 @@ import (
 // receiver is a real HTTP endpoint that checks signatures as an integrator would.
 type receiver struct {
 	mu       sync.Mutex
+	attempts int
 	events   []string
 	payloads []webhook.Payload
-	fail     int // answer 500 this many times first
+	fail     int // answer status this many times first
+	status   int
 }
 
 func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -36,9 +37,10 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.attempts++
 	if r.fail > 0 {
 		r.fail--
-		http.Error(w, "try later", http.StatusInternalServerError)
+		http.Error(w, "not now", r.status)
 		return
 	}
 	var p webhook.Payload
@@ -47,14 +49,32 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	r.payloads = append(r.payloads, p)
 }
 
+func (r *receiver) heard() (attempts int, events []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.attempts, append([]string(nil), r.events...)
+}
+
+// recorder is the store's queue, remembering what it was given.
+type recorder struct {
+	*store.DB
+	news []*resonanz.AlertNews
+}
+
+func (r *recorder) EnqueueAlertNews(ctx context.Context, n *resonanz.AlertNews) error {
+	r.news = append(r.news, n)
+	return r.DB.EnqueueAlertNews(ctx, n)
+}
+
 func TestNotifier(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.Open(t)
-	rec := &receiver{fail: 1}
-	srv := httptest.NewServer(rec)
-	defer srv.Close()
-	n := &webhook.Notifier{URLs: []string{srv.URL}, Secret: "s3cret", BaseURL: "http://resonanz.example", Alerts: db,
-		Client: srv.Client(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now, Retry: 10 * time.Millisecond}
+	q := &recorder{DB: db}
+	newNotifier := func() *webhook.Notifier {
+		return &webhook.Notifier{URLs: []string{"http://hooks.example/a", "http://hooks.example/b"}, BaseURL: "http://resonanz.example",
+			Alerts: db, Queue: q, Mail: func(p webhook.Payload) *resonanz.AlertMail { return &resonanz.AlertMail{Subject: p.Event} }}
+	}
+	n := newNotifier()
 	lead := &resonanz.User{Login: "lea", Name: "Lea", Role: resonanz.RoleLead}
 	if err := db.CreateUser(ctx, lead, "correct horse battery"); err != nil {
 		t.Fatal(err)
@@ -65,6 +85,7 @@ func TestNotifier(t *testing.T) {
 		func() error { return db.SaveAlert(ctx, a) },
 		func() error { a.Count = 25; return db.SaveAlert(ctx, a) },                // same severity: nothing new
 		func() error { a.Severity, a.Count = 4, 90; return db.SaveAlert(ctx, a) }, // escalated
+		func() error { n = newNotifier(); return nil },                            // a restart: nothing is repeated
 		func() error { return db.SetAlertStatus(ctx, a.ID, lead, resonanz.AlertAcknowledged) },
 		func() error { return db.SetAlertStatus(ctx, a.ID, lead, resonanz.AlertResolved) },
 	}
@@ -77,32 +98,22 @@ func TestNotifier(t *testing.T) {
 		}
 	}
 	want := []string{"alert.raised", "alert.escalated", "alert.acknowledged", "alert.resolved"}
-	if len(rec.events) != len(want) {
-		t.Fatalf("receiver heard %v, want %v", rec.events, want)
+	if len(q.news) != len(want) {
+		t.Fatalf("queued %d news, want %v", len(q.news), want)
 	}
-	for i := range want {
-		if rec.events[i] != want[i] || rec.payloads[i].Event != want[i] {
-			t.Fatalf("delivery %d: %s / %s, want %s", i, rec.events[i], rec.payloads[i].Event, want[i])
+	for i, news := range q.news {
+		var p webhook.Payload
+		if err := json.Unmarshal(news.Payload, &p); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if p := rec.payloads[1]; p.Alert.Count != 90 || p.URL != "http://resonanz.example/alerts/"+strconv.FormatInt(a.ID, 10) {
-		t.Fatalf("escalation payload %+v", p)
-	}
-}
-
-func TestNotifierGivesUp(t *testing.T) {
-	db := storetest.Open(t)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "down", http.StatusServiceUnavailable)
-	}))
-	defer srv.Close()
-	a := &resonanz.Alert{Key: "app", Severity: 2, FirstSeen: time.Now(), LastSeen: time.Now()}
-	if err := db.SaveAlert(context.Background(), a); err != nil {
-		t.Fatal(err)
-	}
-	n := &webhook.Notifier{URLs: []string{srv.URL}, Secret: "s3cret", Alerts: db, Client: srv.Client(),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now, Retry: 10 * time.Millisecond}
-	if err := n.Notify(context.Background(), a.ID); err == nil {
-		t.Fatal("a receiver that is down did not give an error")
+		if news.Event != want[i] || p.Event != want[i] || len(news.URLs) != 2 {
+			t.Fatalf("news %d: %s / %s to %v, want %s", i, news.Event, p.Event, news.URLs, want[i])
+		}
+		if mailed := news.Mail != nil; mailed != (i < 2) {
+			t.Errorf("news %s: mail %v", news.Event, news.Mail)
+		}
+		if i == 1 && (p.Alert.Count != 90 || p.URL != "http://resonanz.example/alerts/"+strconv.FormatInt(a.ID, 10)) {
+			t.Fatalf("escalation payload %+v", p)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"net"
+	"net/mail"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,6 +21,14 @@ type Config struct {
 	WebhookSecret string
 	// RemindBefore is how long before a promise is due its owner is reminded; 0: an hour.
 	RemindBefore time.Duration
+	// AlertEmail receives a mail when an alert is raised or escalated, sent
+	// through the SMTP server at SMTP from SMTPFrom.
+	AlertEmail             []string
+	SMTP, SMTPFrom         string
+	SMTPUser, SMTPPassword string
+	// DeliveryBackoff is the pause after a failed webhook or mail attempt;
+	// nil: from 30 s growing to 90 min. Tests shorten it.
+	DeliveryBackoff func(attempt int) time.Duration
 }
 
 // DatabasePath is the SQLite file inside the data directory.
@@ -43,6 +53,36 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	remind, _ := time.ParseDuration(envOr("REMIND_BEFORE", "1h"))
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
+	mailFlags(fs, c)
+}
+
+// mailFlags adds the flags of alert email.
+func mailFlags(fs *flag.FlagSet, c *Config) {
+	c.AlertEmail = splitList(envOr("ALERT_EMAIL", ""))
+	fromEnv := true // the flag replaces the variable
+	fs.Func("alert-email", "address that gets a mail when a storm alert is raised or escalated; comma-separated for several (RESONANZ_ALERT_EMAIL)",
+		func(v string) error {
+			if fromEnv {
+				c.AlertEmail, fromEnv = nil, false
+			}
+			c.AlertEmail = append(c.AlertEmail, splitList(v)...)
+			return nil
+		})
+	fs.StringVar(&c.SMTP, "smtp", envOr("SMTP", ""), "HOST:PORT of the SMTP server for alert email; port 465 means TLS, others use STARTTLS when offered (RESONANZ_SMTP)")
+	fs.StringVar(&c.SMTPFrom, "smtp-from", envOr("SMTP_FROM", ""), "sender address of alert email (RESONANZ_SMTP_FROM)")
+	fs.StringVar(&c.SMTPUser, "smtp-user", envOr("SMTP_USER", ""), "SMTP login, sent only over TLS or to this machine (RESONANZ_SMTP_USER)")
+	fs.StringVar(&c.SMTPPassword, "smtp-password", envOr("SMTP_PASSWORD", ""), "SMTP password (RESONANZ_SMTP_PASSWORD)")
+}
+
+// splitList splits a comma-separated list, dropping blanks.
+func splitList(v string) []string {
+	var list []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			list = append(list, s)
+		}
+	}
+	return list
 }
 
 // check reports settings that cannot work together.
@@ -54,6 +94,27 @@ func (c Config) check() error {
 	}
 	if len(c.Webhooks) > 0 && c.WebhookSecret == "" {
 		return fmt.Errorf("--webhook needs --webhook-secret, so that receivers can check who sent an alert")
+	}
+	return c.checkMail()
+}
+
+func (c Config) checkMail() error {
+	if len(c.AlertEmail) == 0 {
+		return nil
+	}
+	if c.SMTP == "" || c.SMTPFrom == "" {
+		return fmt.Errorf("--alert-email needs --smtp and --smtp-from")
+	}
+	if _, _, err := net.SplitHostPort(c.SMTP); err != nil {
+		return fmt.Errorf("--smtp %q is not HOST:PORT", c.SMTP)
+	}
+	for _, a := range append([]string{c.SMTPFrom}, c.AlertEmail...) {
+		if addr, err := mail.ParseAddress(a); err != nil || addr.Address != a {
+			return fmt.Errorf("%q is not a plain email address", a)
+		}
+	}
+	if (c.SMTPUser == "") != (c.SMTPPassword == "") {
+		return fmt.Errorf("--smtp-user and --smtp-password go together")
 	}
 	return nil
 }

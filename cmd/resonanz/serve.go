@@ -18,7 +18,6 @@ import (
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
-	"github.com/resonanz/resonanz/webhook"
 )
 
 // Main is the whole program, so that tests can start and stop it as a user would.
@@ -36,6 +35,7 @@ type Main struct {
 	server       *http.Server
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
+	newsDone     chan struct{}
 	listener     net.Listener
 }
 
@@ -59,6 +59,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	m.setDeliveries()
 	loaded := false
 	if m.Config.Demo {
 		if loaded, err = loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
@@ -99,11 +100,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
 	m.startReminder(base)
-	if len(m.Config.Webhooks) > 0 {
-		n := &webhook.Notifier{URLs: m.Config.Webhooks, Secret: m.Config.WebhookSecret, BaseURL: m.URL(), Alerts: db,
-			Client: &http.Client{Timeout: 10 * time.Second}, Logger: m.Logger, Now: time.Now, Retry: time.Second}
-		go n.Run(base, m.Bus)
-	}
+	m.startNews(base)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -126,6 +123,9 @@ func (m *Main) Close() error {
 	}
 	if m.reminderDone != nil {
 		<-m.reminderDone // stopRequests ended it; let a running check finish before the database closes
+	}
+	if m.newsDone != nil {
+		<-m.newsDone
 	}
 	if m.ingester != nil {
 		m.ingester.Close()

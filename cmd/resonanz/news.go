@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/alertmail"
+	"github.com/resonanz/resonanz/webhook"
+)
+
+// setDeliveries gives the store's jobs the means to deliver alert news by
+// webhook and email; call it before the timers start.
+func (m *Main) setDeliveries() {
+	c := m.Config
+	m.DB.DeliveryBackoff = c.DeliveryBackoff
+	if len(c.Webhooks) > 0 {
+		s := &webhook.Sender{Secret: c.WebhookSecret, Client: &http.Client{Timeout: 10 * time.Second}, Now: time.Now}
+		m.DB.DeliverWebhook = s.Deliver
+	}
+	if len(c.AlertEmail) > 0 {
+		s := &alertmail.Sender{Addr: c.SMTP, From: c.SMTPFrom, User: c.SMTPUser, Password: c.SMTPPassword, Now: time.Now}
+		m.DB.SendAlertMail = s.Send
+	}
+}
+
+// startNews queues alert news for the webhooks and the alert email, if any
+// are configured, until ctx ends.
+func (m *Main) startNews(ctx context.Context) {
+	c := m.Config
+	if len(c.Webhooks) == 0 && len(c.AlertEmail) == 0 {
+		return
+	}
+	n := &webhook.Notifier{URLs: c.Webhooks, BaseURL: m.URL(), Alerts: m.DB, Queue: m.DB, Logger: m.Logger}
+	if len(c.AlertEmail) > 0 {
+		n.Mail = func(p webhook.Payload) *resonanz.AlertMail {
+			return alertmail.Compose(c.AlertEmail, p.Event, p.Alert, p.URL)
+		}
+	}
+	m.newsDone = make(chan struct{})
+	go func() {
+		defer close(m.newsDone)
+		n.Run(ctx, m.Bus)
+	}()
+}
