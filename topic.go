@@ -40,7 +40,16 @@ func (t *Topic) Validate() error {
 	return nil
 }
 
-// TopicService keeps the company's own topics.
+// TopicSuggestion is a word the analysis could learn as a seed term of a
+// topic: agents gave the topic to messages with the word that it had missed.
+type TopicSuggestion struct {
+	Topic    string
+	Term     string
+	Messages int // corrected messages with the term that the analysis missed
+}
+
+// TopicService keeps the company's own topics, and the seed terms learned
+// for built-in topics (stored under the built-in name).
 type TopicService interface {
 	// FindTopics returns the company's topics by name.
 	FindTopics(ctx context.Context) ([]*Topic, error)

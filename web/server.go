@@ -48,6 +48,8 @@ type Services struct {
 	Topics        resonanz.TopicService
 	BuiltinTopics []*resonanz.Topic
 	ReloadTopics  func(ctx context.Context) ([]string, error)
+	// SuggestSeedTerms learns from the agents' topic corrections.
+	SuggestSeedTerms func(ctx context.Context) ([]resonanz.TopicSuggestion, error)
 }
 
 // Server handles every HTTP request of resonanz.
@@ -113,6 +115,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /settings/topics", s.requireUser(s.requireLead(s.handleTopics)))
 	s.mux.HandleFunc("POST /settings/topics", s.requireUser(s.requireLead(s.handleSaveTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
+	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.followupRoutes()
 }
 

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/resonanz/resonanz"
 )
@@ -18,10 +20,12 @@ func (s *Server) TopicNames() []string {
 }
 
 type topicsView struct {
-	Builtin []*resonanz.Topic
-	Own     []*resonanz.Topic
-	Edit    *resonanz.Topic
-	Error   string
+	Builtin     []*resonanz.Topic
+	Learned     map[string][]string // seed terms learned for built-in topics
+	Own         []*resonanz.Topic
+	Suggestions []resonanz.TopicSuggestion
+	Edit        *resonanz.Topic
+	Error       string
 }
 
 func (s *Server) handleTopics(w http.ResponseWriter, r *http.Request) {
@@ -29,29 +33,69 @@ func (s *Server) handleTopics(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderTopics(w http.ResponseWriter, r *http.Request, status int, edit *resonanz.Topic, problem string) {
-	own, err := s.Topics.FindTopics(r.Context())
+	stored, err := s.Topics.FindTopics(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	if name := r.URL.Query().Get("edit"); name != "" {
-		for _, t := range own {
-			if t.Name == name {
-				edit = t
-			}
+	v := topicsView{Builtin: s.BuiltinTopics, Learned: map[string][]string{}, Edit: edit, Error: problem}
+	for _, t := range stored {
+		if s.isBuiltinTopic(t.Name) {
+			v.Learned[t.Name] = t.SeedTerms
+			continue
+		}
+		v.Own = append(v.Own, t)
+		if t.Name == r.URL.Query().Get("edit") {
+			v.Edit = t
 		}
 	}
-	s.render(w, r, status, "topics", topicsView{Builtin: s.BuiltinTopics, Own: own, Edit: edit, Error: problem})
+	if s.SuggestSeedTerms != nil {
+		if v.Suggestions, err = s.SuggestSeedTerms(r.Context()); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, status, "topics", v)
+}
+
+func (s *Server) isBuiltinTopic(name string) bool {
+	for _, b := range s.BuiltinTopics {
+		if b.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// handleLearnTerm adds a suggested seed term to a topic, built-in or the company's own.
+func (s *Server) handleLearnTerm(w http.ResponseWriter, r *http.Request) {
+	name, term := r.PathValue("name"), strings.TrimSpace(r.PostFormValue("term"))
+	stored, err := s.Topics.FindTopics(r.Context())
+	t := &resonanz.Topic{Name: name}
+	for _, st := range stored {
+		if st.Name == name {
+			t = st
+		}
+	}
+	if err == nil && t.SeedTerms == nil && !s.isBuiltinTopic(name) {
+		err = resonanz.Errorf(resonanz.ENOTFOUND, "No topic %q.", name)
+	}
+	if err == nil && term == "" {
+		err = resonanz.FieldError("term", "Choose a term to learn.")
+	}
+	if err == nil && !slices.Contains(t.SeedTerms, term) {
+		t.SeedTerms = append(t.SeedTerms, term)
+		err = s.Topics.SaveTopic(r.Context(), t)
+	}
+	s.topicsDone(w, r, &resonanz.Topic{}, err)
 }
 
 // handleSaveTopic saves a company topic; new messages are analysed with it at once.
 func (s *Server) handleSaveTopic(w http.ResponseWriter, r *http.Request) {
 	t := &resonanz.Topic{Name: r.PostFormValue("name"), Description: r.PostFormValue("description"), SeedTerms: formList(r, "seed_terms")}
 	err := t.Validate()
-	for _, b := range s.BuiltinTopics {
-		if err == nil && b.Name == t.Name {
-			err = resonanz.FieldError("name", "%q is a built-in topic; choose another name.", t.Name)
-		}
+	if err == nil && s.isBuiltinTopic(t.Name) {
+		err = resonanz.FieldError("name", "%q is a built-in topic; choose another name.", t.Name)
 	}
 	if err == nil {
 		err = s.Topics.SaveTopic(r.Context(), t)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"sync/atomic"
 
 	"github.com/resonanz/resonanz"
@@ -36,6 +37,10 @@ func (l *liveAnalyzer) reload(ctx context.Context) ([]string, error) {
 	}
 	topics := analyze.DefaultTopics()
 	for _, t := range own {
+		if i := slices.IndexFunc(topics, func(b analyze.Topic) bool { return b.Name == t.Name }); i >= 0 {
+			topics[i].SeedTerms = append(slices.Clip(topics[i].SeedTerms), t.SeedTerms...) // terms learned for a built-in topic
+			continue
+		}
 		topics = append(topics, analyze.Topic{Name: t.Name, Description: t.Description, SeedTerms: t.SeedTerms})
 	}
 	l.current.Store(l.base.WithTopics(topics))
@@ -44,6 +49,18 @@ func (l *liveAnalyzer) reload(ctx context.Context) ([]string, error) {
 		names[i] = t.Name
 	}
 	return names, nil
+}
+
+// suggest learns from the agents' topic corrections: words the analysis
+// could take as seed terms.
+func (l *liveAnalyzer) suggest(corrections func(context.Context) ([]resonanz.LabelCorrection, error)) func(context.Context) ([]resonanz.TopicSuggestion, error) {
+	return func(ctx context.Context) ([]resonanz.TopicSuggestion, error) {
+		list, err := corrections(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return l.current.Load().SuggestSeedTerms(list, 5), nil
+	}
 }
 
 // builtinTopics are the topics resonanz comes with, for the settings page.
