@@ -138,12 +138,7 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 				// The storm already has a topic alert; a second one for
 				// "all" would only repeat it.
 			case raised:
-				if c == nil {
-					c = &collecting{first: alarm.Start}
-					m.open[k] = c
-				}
-				c.alarm, c.alarmAt = alarm, o.Time
-				err = m.update(ctx, k, c)
+				err = m.raise(ctx, k, c, alarm, o.Time)
 			case c != nil:
 				err = m.update(ctx, k, c)
 			}
@@ -204,6 +199,35 @@ func hashtags(text string) []string {
 		}
 	}
 	return tags
+}
+
+// raise opens an alert for an alarm, or gives the alert still collecting
+// the key's storm the figures of an escalation. A resolved alert is not
+// reopened: the burst gets an alert of its own.
+func (m *Monitor) raise(ctx context.Context, key string, c *collecting, alarm Alarm, at time.Time) error {
+	fresh, err := m.needsAlert(ctx, c)
+	if err != nil {
+		return err
+	}
+	if fresh {
+		c = &collecting{first: alarm.Start}
+		m.open[key] = c
+	}
+	c.alarm, c.alarmAt = alarm, at
+	return m.update(ctx, key, c)
+}
+
+// needsAlert reports whether a burst needs a new alert rather than the
+// one c collects for: there is none, or it is resolved.
+func (m *Monitor) needsAlert(ctx context.Context, c *collecting) (bool, error) {
+	if c == nil || c.id == 0 {
+		return c == nil, nil
+	}
+	a, err := m.alerts.FindAlertByID(ctx, c.id)
+	if err != nil {
+		return false, err
+	}
+	return a.Status == resonanz.AlertResolved, nil
 }
 
 func (m *Monitor) topicCollecting(at time.Time) bool {
@@ -267,10 +291,13 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 func keepPeak(a, prev *resonanz.Alert) {
 	a.ID = prev.ID
 	if prev.Count > a.Count {
-		a.Count, a.Window, a.Expected, a.Ratio, a.Growth, a.TopTerms = prev.Count, prev.Window, prev.Expected, prev.Ratio, prev.Growth, prev.TopTerms
+		a.Count, a.TopTerms = prev.Count, prev.TopTerms
+	}
+	if prev.Ratio > a.Ratio {
+		a.Window, a.Expected, a.Ratio, a.Growth = prev.Window, prev.Expected, prev.Ratio, prev.Growth
 	}
 	a.Channels, a.Authors, a.Urgent = max(a.Channels, prev.Channels), max(a.Authors, prev.Authors), max(a.Urgent, prev.Urgent)
-	a.Severity = max(a.Severity, prev.Severity)
+	a.Severity = max(Severity(a), prev.Severity)
 	if prev.LastSeen.After(a.LastSeen) {
 		a.LastSeen = prev.LastSeen
 	}
