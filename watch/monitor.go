@@ -33,9 +33,9 @@ const (
 	collectFor   = 12 * time.Hour
 )
 
-// A new cluster: negative messages that fit no topic but share a hashtag
-// raise an alert once clusterAuthors people used it within clusterWindow.
-// A new hashtag has no baseline, so volume alone decides.
+// A new cluster: negative messages that fit no topic but share a hashtag,
+// or two rare terms, raise an alert once clusterAuthors people used it
+// within clusterWindow.
 const (
 	clusterAuthors = 15
 	clusterWindow  = time.Hour
@@ -59,6 +59,7 @@ type Monitor struct {
 	bus      *events.Bus
 	recent   map[string][]Observed // per key, oldest first, within recentWindow
 	open     map[string]*collecting
+	clusters clusterState
 }
 
 // NewMonitor returns a monitor that keeps alerts in alerts and announces them on bus.
@@ -67,7 +68,8 @@ func NewMonitor(cfg Config, alerts resonanz.AlertService, bus *events.Bus) (*Mon
 	if err != nil {
 		return nil, err
 	}
-	return &Monitor{detector: d, alerts: alerts, bus: bus, recent: map[string][]Observed{}, open: map[string]*collecting{}}, nil
+	return &Monitor{detector: d, alerts: alerts, bus: bus, recent: map[string][]Observed{}, open: map[string]*collecting{},
+		clusters: newClusterState()}, nil
 }
 
 // keys are the counters a message adds to: each of its topics, and all
@@ -91,7 +93,8 @@ func (m *Monitor) Replay(msgs []Observed) {
 			m.detector.Observe(k, msgs[i].Time, 1)
 			m.remember(k, msgs[i])
 		}
-		if msgs[i].Analysis.Sentiment == resonanz.Negative && len(msgs[i].Analysis.Topics) == 0 {
+		if topicless(&msgs[i]) {
+			m.learnClusters(&msgs[i])
 			for _, tag := range hashtags(msgs[i].Text) {
 				m.remember(tag, msgs[i])
 			}
@@ -111,6 +114,9 @@ func (m *Monitor) Resume(ctx context.Context) error {
 		if _, ok := m.open[a.Key]; !ok {
 			m.open[a.Key] = &collecting{id: a.ID, first: a.FirstSeen, alarmAt: a.LastSeen,
 				alarm: Alarm{Key: a.Key, Window: a.Window, Expected: a.Expected, Ratio: a.Ratio, Growth: a.Growth}}
+		}
+		if clusterName(a.Key) != "" {
+			m.clusters.byPair[clusterPair(a.Key)] = a.Key
 		}
 	}
 	return nil
@@ -148,57 +154,6 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 		}
 	}
 	return nil
-}
-
-// observeClusters counts a topicless negative message under each of its
-// hashtags and raises or feeds the alert of a hashtag many people share.
-func (m *Monitor) observeClusters(ctx context.Context, o *Observed) error {
-	if o.Analysis.Sentiment != resonanz.Negative || len(o.Analysis.Topics) > 0 {
-		return nil
-	}
-	for _, tag := range hashtags(o.Text) {
-		m.remember(tag, *o)
-		c := m.open[tag]
-		if c != nil && o.Time.Sub(c.alarmAt) >= collectFor {
-			c = nil
-		}
-		if c == nil {
-			var recent []Observed
-			authors := map[string]bool{}
-			for _, r := range m.recent[tag] {
-				if o.Time.Sub(r.Time) < clusterWindow {
-					recent = append(recent, r)
-					authors[r.Author] = true
-				}
-			}
-			if len(authors) < clusterAuthors {
-				continue
-			}
-			c = &collecting{first: recent[0].Time, alarmAt: o.Time,
-				alarm: Alarm{Key: tag, Start: recent[0].Time, Window: clusterWindow, Count: len(recent), Ratio: float64(len(recent)), Growth: float64(len(recent))}}
-			m.open[tag] = c
-		}
-		if err := m.update(ctx, tag, c); err != nil {
-			return fmt.Errorf("watch: %s: %w", tag, err)
-		}
-	}
-	return nil
-}
-
-// hashtags returns the distinct hashtags of a text, lowercased, with their "#";
-// overlong ones (customer text is untrusted) are left out.
-func hashtags(text string) []string {
-	var tags []string
-	for _, w := range strings.Fields(text) {
-		if !strings.HasPrefix(w, "#") {
-			continue
-		}
-		tag := "#" + strings.ToLower(strings.TrimFunc(w[1:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-		if len(tag) > 2 && len(tag) <= 50 && !slices.Contains(tags, tag) {
-			tags = append(tags, tag)
-		}
-	}
-	return tags
 }
 
 // raise opens an alert for an alarm, or gives the alert still collecting
@@ -260,6 +215,11 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 	}
 	a := describe(c.alarm, burst)
 	a.Key, a.FirstSeen = key, c.first
+	if name := clusterName(key); name != "" {
+		a.TopTerms = append([]string{name}, slices.DeleteFunc(a.TopTerms, func(w string) bool {
+			return slices.Contains(strings.Fields(name), w)
+		})...)
+	}
 	if c.id != 0 {
 		prev, err := m.alerts.FindAlertByID(ctx, c.id)
 		if err != nil {
