@@ -47,6 +47,8 @@ type collecting struct {
 	first   time.Time // the storm's start
 	alarmAt time.Time // when it last alarmed
 	alarm   Alarm     // the latest alarm, for the figures against the baseline
+	// resolved is set once someone resolved the alert: it gathers nothing more.
+	resolved bool
 }
 
 // Monitor counts negative messages overall and per topic, raises an alert
@@ -175,8 +177,8 @@ func (m *Monitor) raise(ctx context.Context, key string, c *collecting, alarm Al
 // needsAlert reports whether a burst needs a new alert rather than the
 // one c collects for: there is none, or it is resolved.
 func (m *Monitor) needsAlert(ctx context.Context, c *collecting) (bool, error) {
-	if c == nil || c.id == 0 {
-		return c == nil, nil
+	if c == nil || c.resolved || c.id == 0 {
+		return c == nil || c.resolved, nil
 	}
 	a, err := m.alerts.FindAlertByID(ctx, c.id)
 	if err != nil {
@@ -187,7 +189,7 @@ func (m *Monitor) needsAlert(ctx context.Context, c *collecting) (bool, error) {
 
 func (m *Monitor) topicCollecting(at time.Time) bool {
 	for k, c := range m.open {
-		if k != resonanz.AlertAll && at.Sub(c.alarmAt) < collectFor {
+		if k != resonanz.AlertAll && !c.resolved && at.Sub(c.alarmAt) < collectFor {
 			return true
 		}
 	}
@@ -207,6 +209,9 @@ func (m *Monitor) remember(key string, o Observed) {
 // messages into the crisis room and announces the change. An alert keeps
 // the storm's peak figures; one that someone resolved gathers nothing more.
 func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
+	if c.resolved {
+		return nil
+	}
 	var burst []Observed
 	for _, o := range m.recent[key] {
 		if !o.Time.Before(c.first) {
@@ -226,7 +231,9 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 			return err
 		}
 		if prev.Status == resonanz.AlertResolved {
-			delete(m.open, key)
+			// Kept, so that a cluster still going does not form again at
+			// once; a new alarm or escalation gets a new alert.
+			c.resolved = true
 			return nil
 		}
 		keepPeak(a, prev)

@@ -151,15 +151,12 @@ func (m *Monitor) formTermCluster(cl cluster, at time.Time) {
 	if len(burst) == 0 {
 		return
 	}
-	key := "~" + readable(terms, cl.a.stem, cl.b.stem)
-	for k, c := range m.open {
-		if strings.HasPrefix(k, "#") && at.Sub(c.alarmAt) < collectFor && sameMessages(burst, m.recent[k]) {
-			key = k
-			break
-		}
+	key := m.sameCluster(burst, at)
+	if key == "" {
+		key = "~" + readable(terms, cl.a.stem, cl.b.stem)
 	}
 	m.clusters.byPair[cl.pair] = key
-	if m.open[key] == nil {
+	if m.collectingFor(key, at) == nil {
 		n := float64(len(burst))
 		m.open[key] = &collecting{first: burst[0].Time, alarmAt: at, alarm: Alarm{Key: key, Start: burst[0].Time,
 			Window: clusterWindow, Count: len(burst), Expected: cl.expected, Ratio: n / max(cl.expected, 1), Growth: n}}
@@ -170,6 +167,21 @@ func (m *Monitor) formTermCluster(cl cluster, at time.Time) {
 		}
 	}
 	slices.SortStableFunc(m.recent[key], func(a, b Observed) int { return a.Time.Compare(b.Time) })
+}
+
+// sameCluster returns the key of the cluster alert, resolved or not, that
+// already holds most of burst, a hashtag's before a pair's, or "". The words
+// of one storm form several pairs ("kassensystem ausgefallen", "kassensystem
+// stehen"); they are one alert.
+func (m *Monitor) sameCluster(burst []Observed, at time.Time) string {
+	found := ""
+	for k, c := range m.open {
+		if (strings.HasPrefix(k, "#") || found == "" && strings.HasPrefix(k, "~")) &&
+			at.Sub(c.alarmAt) < collectFor && sameMessages(burst, m.recent[k]) {
+			found = k
+		}
+	}
+	return found
 }
 
 // readable names a pair of stems by the words its messages use most for

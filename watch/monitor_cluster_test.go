@@ -154,6 +154,25 @@ func TestMonitorFindsTermClusters(t *testing.T) {
 					t.Errorf("crisis room holds %q", h.Message.Text)
 				}
 			}
+
+			// Resolved, it gathers nothing more and does not form again
+			// while the complaints go on.
+			lead := &resonanz.User{Login: "lea", Role: resonanz.RoleLead}
+			if err := db.CreateUser(ctx, lead, "correct horse battery"); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SetAlertStatus(ctx, a.ID, lead, resonanz.AlertResolved); err != nil {
+				t.Fatal(err)
+			}
+			more := variants("later", tc.templates, stormStart.Add(45*time.Minute), 10*time.Minute, 10)
+			if err := mon.Observe(ctx, storeObserved(t, db, more)); err != nil {
+				t.Fatal(err)
+			}
+			after, _ := db.FindAlerts(ctx, true)
+			again, _ := db.FindAlertByID(ctx, a.ID)
+			if len(after) != 1 || again.Messages != a.Messages {
+				t.Errorf("after resolving: %d alerts, the resolved one with %d messages; want 1 with %d", len(after), again.Messages, a.Messages)
+			}
 		})
 	}
 }
