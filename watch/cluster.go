@@ -60,9 +60,8 @@ func newTermClusters() *termClusters {
 
 // cluster is a pair of terms that many people share now and few did before.
 type cluster struct {
-	pair    string // the stems, sorted, joined by "+"
-	a, b    term   // in the order the message that formed it wrote them
-	authors int
+	pair string // a and b, sorted, joined by "+"
+	a, b string // the stems
 	// expected is how many of the last hour's messages would have held the
 	// pair at its background share.
 	expected float64
@@ -84,7 +83,7 @@ func (tc *termClusters) observe(author string, at time.Time, terms []term) []clu
 				continue
 			}
 			if exp, ok := tc.rare(pair, n, inHour, at); ok {
-				found = append(found, cluster{pair: pair, a: a, b: b, authors: n, expected: exp})
+				found = append(found, cluster{pair: pair, a: a.stem, b: b.stem, expected: exp})
 			}
 		}
 	}

@@ -153,7 +153,7 @@ func (m *Monitor) formTermCluster(cl cluster, at time.Time) {
 	}
 	key := m.sameCluster(burst, at)
 	if key == "" {
-		key = "~" + readable(terms, cl.a.stem, cl.b.stem)
+		key = "~" + readable(terms, cl.a, cl.b)
 	}
 	m.clusters.byPair[cl.pair] = key
 	if m.collectingFor(key, at) == nil {
