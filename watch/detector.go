@@ -53,9 +53,9 @@ type Config struct {
 	// until then the same storm raises no second alarm.
 	Cooldown time.Duration
 	// Escalate reports a bigger storm within an open alarm: a window that
-	// alarms on its own at Escalate times both the ratio last reported and
-	// its own highest ratio since the alarm, one window length ago or more,
-	// raises an escalation (see escalation). Zero never does.
+	// alarms on its own at Escalate times its own highest ratio since the
+	// alarm, one window length ago or more, and the ratio of the last
+	// escalation raises an escalation (see escalate.go). Zero never does.
 	Escalate float64
 }
 
@@ -98,8 +98,8 @@ type Alarm struct {
 	Previous int
 	// Growth is Count divided by Previous, a Previous of zero counted as one.
 	Growth float64
-	// Escalation is set when the alarm of the key was open already and this
-	// burst is at least Config.Escalate times the one last reported.
+	// Escalation is set when the alarm of the key was open already and a
+	// window has grown to Config.Escalate times its level since.
 	Escalation bool
 }
 
@@ -281,6 +281,11 @@ func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 	most, mostGrowth := -1, 0.0
 	for i, k := range d.p.windows {
 		x := s.sum(s.last, k)
+		if s.open {
+			if bl := d.baseline(s, i); bl.state == known {
+				d.follow(s, i, bl.center)
+			}
+		}
 		if x < d.cfg.MinCount {
 			continue
 		}
@@ -290,9 +295,6 @@ func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 		}
 		// times is +Inf where nothing is usual, which MinCount guards.
 		z, times := bl.score(x), float64(x)/bl.center
-		if s.open {
-			d.follow(s, i, bl.center)
-		}
 		if z >= s.bars[i] && times >= d.cfg.MinRatio {
 			if z > bestZ {
 				best, bestZ = i, z

@@ -43,7 +43,8 @@ func (d *Detector) follow(s *series, i int, center float64) {
 	if b == r.block+1 {
 		r.ref, r.prev = max(r.ref, r.prev), done
 	} else {
-		// The blocks in between held no message of the key.
+		// Nothing was evaluated in the blocks in between: the key had no
+		// message there.
 		r.ref, r.prev = max(r.ref, r.prev, done), 0
 	}
 	r.block = b
