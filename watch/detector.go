@@ -52,6 +52,11 @@ type Config struct {
 	// Cooldown is how long every window must stay calm before an alarm ends;
 	// until then the same storm raises no second alarm.
 	Cooldown time.Duration
+	// Escalate reports a bigger storm within an open alarm: a window that
+	// alarms on its own at Escalate times its own highest ratio since the
+	// alarm, one window length ago or more, and the ratio of the last
+	// escalation raises an escalation (see escalate.go). Zero never does.
+	Escalate float64
 }
 
 // DefaultConfig returns the configuration the evaluations were run with.
@@ -70,6 +75,7 @@ func DefaultConfig() Config {
 		Warmup:    3,
 		Calm:      0.5,
 		Cooldown:  2 * time.Hour,
+		Escalate:  2.5,
 	}
 }
 
@@ -92,6 +98,9 @@ type Alarm struct {
 	Previous int
 	// Growth is Count divided by Previous, a Previous of zero counted as one.
 	Growth float64
+	// Escalation is set when the alarm of the key was open already and a
+	// window has grown to Config.Escalate times its level since.
+	Escalation bool
 }
 
 // Detector raises an Alarm when the messages of one key burst far above
@@ -136,6 +145,10 @@ type series struct {
 	days  int   // days moved into peaks
 	open  bool  // an alarm is raised and not yet calm
 	hot   int64 // last bucket in which a window was hot
+	// ratio is the Ratio of the last escalation while open, and runs[i]
+	// how high window i has run since the alarm.
+	ratio float64
+	runs  []run
 }
 
 // NewDetector returns a detector that has seen nothing yet.
@@ -161,9 +174,9 @@ func (c Config) params() (params, error) {
 			c.Days, c.Weeks, c.Memory, c.Warmup)
 	case c.Spread < 0 || c.Spread%c.Bucket != 0 || c.Spread >= 12*time.Hour || c.Cooldown < 0:
 		return params{}, fmt.Errorf("watch: spread %v or cooldown %v", c.Spread, c.Cooldown)
-	case c.Threshold <= 0 || c.Calm < 0 || c.Calm > 1 || c.MinCount < 1 || c.MinRatio < 0 || c.Tail < 0:
-		return params{}, fmt.Errorf("watch: threshold %v, calm %v, minimum count %d, minimum ratio %v, tail %v",
-			c.Threshold, c.Calm, c.MinCount, c.MinRatio, c.Tail)
+	case c.Threshold <= 0 || c.Calm < 0 || c.Calm > 1 || c.MinCount < 1 || c.MinRatio < 0 || c.Tail < 0 || c.Escalate < 0:
+		return params{}, fmt.Errorf("watch: threshold %v, calm %v, minimum count %d, minimum ratio %v, tail %v, escalate %v",
+			c.Threshold, c.Calm, c.MinCount, c.MinRatio, c.Tail, c.Escalate)
 	}
 	p := params{
 		bucket:   int64(c.Bucket / time.Second),
@@ -222,7 +235,7 @@ func (d *Detector) newSeries(b int64) *series {
 	n := len(d.p.windows)
 	s := &series{
 		cum: make([]uint32, d.p.ring), last: b - 1, base: make([]baseline, n),
-		peaks: make([]float64, n*d.cfg.Memory), peak: make([]float64, n), bars: make([]float64, n),
+		peaks: make([]float64, n*d.cfg.Memory), peak: make([]float64, n), bars: make([]float64, n), runs: make([]run, n),
 		day: floorDiv(b, d.p.day),
 	}
 	d.setBars(s)
@@ -263,8 +276,16 @@ func (s *series) sum(e, k int64) int {
 func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 	d.turnDay(s)
 	best, bestZ, hot := -1, 0.0, false
+	// The window that alarms at the most times the level it may escalate
+	// from tells whether an open alarm's storm has grown.
+	most, mostGrowth := -1, 0.0
 	for i, k := range d.p.windows {
 		x := s.sum(s.last, k)
+		if s.open {
+			if bl := d.baseline(s, i); bl.state == known {
+				d.follow(s, i, bl.center)
+			}
+		}
 		if x < d.cfg.MinCount {
 			continue
 		}
@@ -274,8 +295,13 @@ func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 		}
 		// times is +Inf where nothing is usual, which MinCount guards.
 		z, times := bl.score(x), float64(x)/bl.center
-		if z >= s.bars[i] && times >= d.cfg.MinRatio && z > bestZ {
-			best, bestZ = i, z
+		if z >= s.bars[i] && times >= d.cfg.MinRatio {
+			if z > bestZ {
+				best, bestZ = i, z
+			}
+			if g := d.growth(s, i, float64(x)/max(bl.center, 1)); s.open && g > mostGrowth {
+				most, mostGrowth = i, g
+			}
 		}
 		hot = hot || z >= d.cfg.Calm*s.bars[i] && times >= d.p.hotTimes
 		// A storm's own scores are not what the key usually does; the
@@ -291,10 +317,14 @@ func (d *Detector) evaluate(key string, s *series) (Alarm, bool) {
 			s.open = false
 		}
 	}
-	if s.open || best < 0 || s.days < d.cfg.Warmup {
+	if s.open {
+		return d.escalation(key, s, most, mostGrowth)
+	}
+	if best < 0 || s.days < d.cfg.Warmup {
 		return Alarm{}, false
 	}
-	s.open, s.hot = true, s.last
+	s.open, s.hot, s.ratio = true, s.last, 0
+	d.startRuns(s)
 	return d.alarm(key, s, best), true
 }
 

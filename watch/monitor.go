@@ -33,9 +33,9 @@ const (
 	collectFor   = 12 * time.Hour
 )
 
-// A new cluster: negative messages that fit no topic but share a hashtag
-// raise an alert once clusterAuthors people used it within clusterWindow.
-// A new hashtag has no baseline, so volume alone decides.
+// A new cluster: negative messages that fit no topic but share a hashtag,
+// or two rare terms, raise an alert once clusterAuthors people used it
+// within clusterWindow.
 const (
 	clusterAuthors = 15
 	clusterWindow  = time.Hour
@@ -47,6 +47,8 @@ type collecting struct {
 	first   time.Time // the storm's start
 	alarmAt time.Time // when it last alarmed
 	alarm   Alarm     // the latest alarm, for the figures against the baseline
+	// resolved is set once someone resolved the alert: it gathers nothing more.
+	resolved bool
 }
 
 // Monitor counts negative messages overall and per topic, raises an alert
@@ -59,6 +61,7 @@ type Monitor struct {
 	bus      *events.Bus
 	recent   map[string][]Observed // per key, oldest first, within recentWindow
 	open     map[string]*collecting
+	clusters clusterState
 }
 
 // NewMonitor returns a monitor that keeps alerts in alerts and announces them on bus.
@@ -67,7 +70,8 @@ func NewMonitor(cfg Config, alerts resonanz.AlertService, bus *events.Bus) (*Mon
 	if err != nil {
 		return nil, err
 	}
-	return &Monitor{detector: d, alerts: alerts, bus: bus, recent: map[string][]Observed{}, open: map[string]*collecting{}}, nil
+	return &Monitor{detector: d, alerts: alerts, bus: bus, recent: map[string][]Observed{}, open: map[string]*collecting{},
+		clusters: newClusterState()}, nil
 }
 
 // keys are the counters a message adds to: each of its topics, and all
@@ -91,7 +95,8 @@ func (m *Monitor) Replay(msgs []Observed) {
 			m.detector.Observe(k, msgs[i].Time, 1)
 			m.remember(k, msgs[i])
 		}
-		if msgs[i].Analysis.Sentiment == resonanz.Negative && len(msgs[i].Analysis.Topics) == 0 {
+		if topicless(&msgs[i]) {
+			m.learnClusters(&msgs[i])
 			for _, tag := range hashtags(msgs[i].Text) {
 				m.remember(tag, msgs[i])
 			}
@@ -111,6 +116,9 @@ func (m *Monitor) Resume(ctx context.Context) error {
 		if _, ok := m.open[a.Key]; !ok {
 			m.open[a.Key] = &collecting{id: a.ID, first: a.FirstSeen, alarmAt: a.LastSeen,
 				alarm: Alarm{Key: a.Key, Window: a.Window, Expected: a.Expected, Ratio: a.Ratio, Growth: a.Growth}}
+		}
+		if clusterName(a.Key) != "" {
+			m.clusters.byPair[clusterPair(a.Key)] = a.Key
 		}
 	}
 	return nil
@@ -138,12 +146,7 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 				// The storm already has a topic alert; a second one for
 				// "all" would only repeat it.
 			case raised:
-				if c == nil {
-					c = &collecting{first: alarm.Start}
-					m.open[k] = c
-				}
-				c.alarm, c.alarmAt = alarm, o.Time
-				err = m.update(ctx, k, c)
+				err = m.raise(ctx, k, c, alarm, o.Time)
 			case c != nil:
 				err = m.update(ctx, k, c)
 			}
@@ -155,60 +158,38 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 	return nil
 }
 
-// observeClusters counts a topicless negative message under each of its
-// hashtags and raises or feeds the alert of a hashtag many people share.
-func (m *Monitor) observeClusters(ctx context.Context, o *Observed) error {
-	if o.Analysis.Sentiment != resonanz.Negative || len(o.Analysis.Topics) > 0 {
-		return nil
+// raise opens an alert for an alarm, or gives the alert still collecting
+// the key's storm the figures of an escalation. A resolved alert is not
+// reopened: the burst gets an alert of its own.
+func (m *Monitor) raise(ctx context.Context, key string, c *collecting, alarm Alarm, at time.Time) error {
+	fresh, err := m.needsAlert(ctx, c)
+	if err != nil {
+		return err
 	}
-	for _, tag := range hashtags(o.Text) {
-		m.remember(tag, *o)
-		c := m.open[tag]
-		if c != nil && o.Time.Sub(c.alarmAt) >= collectFor {
-			c = nil
-		}
-		if c == nil {
-			var recent []Observed
-			authors := map[string]bool{}
-			for _, r := range m.recent[tag] {
-				if o.Time.Sub(r.Time) < clusterWindow {
-					recent = append(recent, r)
-					authors[r.Author] = true
-				}
-			}
-			if len(authors) < clusterAuthors {
-				continue
-			}
-			c = &collecting{first: recent[0].Time, alarmAt: o.Time,
-				alarm: Alarm{Key: tag, Start: recent[0].Time, Window: clusterWindow, Count: len(recent), Ratio: float64(len(recent)), Growth: float64(len(recent))}}
-			m.open[tag] = c
-		}
-		if err := m.update(ctx, tag, c); err != nil {
-			return fmt.Errorf("watch: %s: %w", tag, err)
-		}
+	if fresh {
+		c = &collecting{first: alarm.Start}
+		m.open[key] = c
 	}
-	return nil
+	c.alarm, c.alarmAt = alarm, at
+	return m.update(ctx, key, c)
 }
 
-// hashtags returns the distinct hashtags of a text, lowercased, with their "#";
-// overlong ones (customer text is untrusted) are left out.
-func hashtags(text string) []string {
-	var tags []string
-	for _, w := range strings.Fields(text) {
-		if !strings.HasPrefix(w, "#") {
-			continue
-		}
-		tag := "#" + strings.ToLower(strings.TrimFunc(w[1:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-		if len(tag) > 2 && len(tag) <= 50 && !slices.Contains(tags, tag) {
-			tags = append(tags, tag)
-		}
+// needsAlert reports whether a burst needs a new alert rather than the
+// one c collects for: there is none, or it is resolved.
+func (m *Monitor) needsAlert(ctx context.Context, c *collecting) (bool, error) {
+	if c == nil || c.resolved || c.id == 0 {
+		return c == nil || c.resolved, nil
 	}
-	return tags
+	a, err := m.alerts.FindAlertByID(ctx, c.id)
+	if err != nil {
+		return false, err
+	}
+	return a.Status == resonanz.AlertResolved, nil
 }
 
 func (m *Monitor) topicCollecting(at time.Time) bool {
 	for k, c := range m.open {
-		if k != resonanz.AlertAll && at.Sub(c.alarmAt) < collectFor {
+		if k != resonanz.AlertAll && !c.resolved && at.Sub(c.alarmAt) < collectFor {
 			return true
 		}
 	}
@@ -228,6 +209,9 @@ func (m *Monitor) remember(key string, o Observed) {
 // messages into the crisis room and announces the change. An alert keeps
 // the storm's peak figures; one that someone resolved gathers nothing more.
 func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
+	if c.resolved {
+		return nil
+	}
 	var burst []Observed
 	for _, o := range m.recent[key] {
 		if !o.Time.Before(c.first) {
@@ -236,13 +220,20 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 	}
 	a := describe(c.alarm, burst)
 	a.Key, a.FirstSeen = key, c.first
+	if name := clusterName(key); name != "" {
+		a.TopTerms = append([]string{name}, slices.DeleteFunc(a.TopTerms, func(w string) bool {
+			return slices.Contains(strings.Fields(name), w)
+		})...)
+	}
 	if c.id != 0 {
 		prev, err := m.alerts.FindAlertByID(ctx, c.id)
 		if err != nil {
 			return err
 		}
 		if prev.Status == resonanz.AlertResolved {
-			delete(m.open, key)
+			// Kept, so that a cluster still going does not form again at
+			// once; a new alarm or escalation gets a new alert.
+			c.resolved = true
 			return nil
 		}
 		keepPeak(a, prev)
@@ -267,10 +258,13 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 func keepPeak(a, prev *resonanz.Alert) {
 	a.ID = prev.ID
 	if prev.Count > a.Count {
-		a.Count, a.Window, a.Expected, a.Ratio, a.Growth, a.TopTerms = prev.Count, prev.Window, prev.Expected, prev.Ratio, prev.Growth, prev.TopTerms
+		a.Count, a.TopTerms = prev.Count, prev.TopTerms
+	}
+	if prev.Ratio > a.Ratio {
+		a.Window, a.Expected, a.Ratio, a.Growth = prev.Window, prev.Expected, prev.Ratio, prev.Growth
 	}
 	a.Channels, a.Authors, a.Urgent = max(a.Channels, prev.Channels), max(a.Authors, prev.Authors), max(a.Urgent, prev.Urgent)
-	a.Severity = max(a.Severity, prev.Severity)
+	a.Severity = max(Severity(a), prev.Severity)
 	if prev.LastSeen.After(a.LastSeen) {
 		a.LastSeen = prev.LastSeen
 	}

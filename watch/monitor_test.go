@@ -145,7 +145,8 @@ func TestSeverity(t *testing.T) {
 }
 
 // Many people sharing a hashtag that fits no topic raise an alert of its
-// own; a few do not.
+// own; a few do not. Their words ("alles voll") form a term cluster from
+// the same messages, which joins the hashtag's alert.
 func TestMonitorFindsNewClusters(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {

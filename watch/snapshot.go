@@ -9,7 +9,7 @@ import (
 )
 
 // snapshotVersion changes whenever the layout of a snapshot does.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // snapshot is the state of a Detector as Snapshot writes it.
 type snapshot struct {
@@ -33,6 +33,13 @@ type keySnapshot struct {
 	Days  int
 	Open  bool
 	Hot   int64
+	Ratio float64
+	// Runs holds per window the block, the ratio of the block before and
+	// the highest of all older ones, RunFirst whether the block is the
+	// alarm's (see run).
+	RunBlocks []int64
+	Runs      []float64
+	RunFirst  []bool
 }
 
 // Snapshot returns the detector's state, so that after a restart Restore
@@ -45,7 +52,10 @@ func (d *Detector) Snapshot() ([]byte, error) {
 	mask := d.p.ring - 1
 	for key, s := range d.keys {
 		k := keySnapshot{Key: key, Last: s.last, Count: make([]uint32, d.p.ring), Peaks: s.peaks, Peak: s.peak,
-			Day: s.day, Days: s.days, Open: s.open, Hot: s.hot}
+			Day: s.day, Days: s.days, Open: s.open, Hot: s.hot, Ratio: s.ratio}
+		for _, r := range s.runs {
+			k.RunBlocks, k.Runs, k.RunFirst = append(k.RunBlocks, r.block), append(k.Runs, r.prev, r.ref), append(k.RunFirst, r.first)
+		}
 		// The oldest bucket's own count is gone (its predecessor's total
 		// was overwritten), and nothing reads it: it stays zero.
 		first := s.last - d.p.ring + 1
@@ -80,7 +90,8 @@ func Restore(data []byte) (*Detector, error) {
 	d.origin, d.started = snap.Origin, snap.Started
 	n, mask := len(d.p.windows), d.p.ring-1
 	for _, k := range snap.Keys {
-		if int64(len(k.Count)) != d.p.ring || len(k.Peaks) != n*d.cfg.Memory || len(k.Peak) != n || k.Days < 0 {
+		if int64(len(k.Count)) != d.p.ring || len(k.Peaks) != n*d.cfg.Memory || len(k.Peak) != n || k.Days < 0 ||
+			len(k.RunBlocks) != n || len(k.Runs) != 2*n || len(k.RunFirst) != n {
 			return nil, fmt.Errorf("watch: restore: key %q does not fit the configuration", k.Key)
 		}
 		s := d.newSeries(k.Last + 1)
@@ -91,7 +102,10 @@ func Restore(data []byte) (*Detector, error) {
 		}
 		copy(s.peaks, k.Peaks)
 		copy(s.peak, k.Peak)
-		s.day, s.days, s.open, s.hot = k.Day, k.Days, k.Open, k.Hot
+		s.day, s.days, s.open, s.hot, s.ratio = k.Day, k.Days, k.Open, k.Hot, k.Ratio
+		for i := range s.runs {
+			s.runs[i] = run{block: k.RunBlocks[i], prev: k.Runs[2*i], ref: k.Runs[2*i+1], first: k.RunFirst[i]}
+		}
 		d.setBars(s)
 		d.keys[k.Key] = s
 	}

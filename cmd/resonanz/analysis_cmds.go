@@ -97,6 +97,7 @@ func correctedExamples(ctx context.Context, cfg Config) ([]analyze.Example, erro
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var shared string
+	var seed int64
 	fs := newFlagSet("eval", `Measure resonanz on real and generated data.
 
   resonanz eval [analysis]   the analysis on every data set found: accuracy, micro-F1, macro-F1,
@@ -104,7 +105,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
                              PotTS test, the project's held-out splits)
   resonanz eval storms [DIR] the storm detector on a folder in the NAB layout (CSV files
                              timestamp,value and windows.json; default: the NAB realTweets data)
-                             and on a generated stream with injected storms`, stderr)
+                             and on a generated stream with injected storms (--seed)`, stderr)
+	fs.Int64Var(&seed, "seed", 1, "seed of the generated stream (eval storms)")
 	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (RESONANZ_SHARED_DATA)")
 	if err := fs.Parse(subcommandArgs(args)); err != nil {
 		return err
@@ -130,7 +132,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 		fmt.Fprintln(stdout)
-		_, err := watch.EvalSynthetic(1, watch.DefaultConfig(), stdout)
+		_, err := watch.EvalSynthetic(seed, watch.DefaultConfig(), stdout)
 		return err
 	}
 	fs.Usage()
