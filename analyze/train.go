@@ -57,15 +57,79 @@ type hyper struct {
 	l2        float64
 	epochs    int
 	genWeight float32 // weight of a generated message against a PotTS tweet
+	// hwWeight is the weight of a hand-written message against a PotTS
+	// tweet; 0 leaves the hand-written set out.
+	hwWeight float32
+	// hwKindWeight is its weight in the kind model against a generated one.
+	hwKindWeight float32
 }
 
-var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1}
+var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1, hwWeight: 3, hwKindWeight: 1}
 
 func train(opts TrainOptions, h hyper) (*Model, error) {
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, format+"\n", args...)
 		}
+	}
+	hw, err := handwritten()
+	if err != nil {
+		return nil, err
+	}
+	if h.hwWeight == 0 {
+		hw = nil
+	}
+	var potts, pottsDev []labelled
+	if opts.DataDir != "" && exists(pottsPath(opts.DataDir, "train")) {
+		if potts, err = readPotTS(pottsPath(opts.DataDir, "train")); err != nil {
+			return nil, err
+		}
+		if opts.Limit > 0 && len(potts) > opts.Limit {
+			potts = potts[:opts.Limit]
+		}
+		if pottsDev, err = readPotTS(pottsPath(opts.DataDir, "dev")); err != nil {
+			return nil, err
+		}
+	}
+	var hwDev []labelled
+	for i, e := range hw {
+		if handwrittenDev(i) {
+			hwDev = append(hwDev, labelled{e.Text, e.Sentiment})
+		}
+	}
+	if len(hwDev) > 0 {
+		// A first model without the dev messages chooses the neutral shift;
+		// the model that is kept then learns from them too.
+		m, err := fitModels(opts, h, potts, hw, false, nil)
+		if err != nil {
+			return nil, err
+		}
+		shift := tuneNeutral(m.sentiment, hwDev, pottsDev)
+		m, err = fitModels(opts, h, potts, hw, true, logf)
+		if err != nil {
+			return nil, err
+		}
+		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
+		logf("neutral threshold shift %.2f (best on the hand-written dev split and PotTS dev)", shift)
+		return m, nil
+	}
+	m, err := fitModels(opts, h, potts, hw, true, logf)
+	if err != nil {
+		return nil, err
+	}
+	if len(pottsDev) > 0 {
+		shift := tuneNeutral(m.sentiment, nil, pottsDev)
+		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
+		logf("neutral threshold shift %.2f (best macro-F1 on PotTS dev)", shift)
+	}
+	return m, nil
+}
+
+// fitModels trains both models; withDev says whether the hand-written dev
+// split is trained on.
+func fitModels(opts TrainOptions, h hyper, potts []labelled, hw []Example, withDev bool, logf func(string, ...any)) (*Model, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
 	}
 	var sent, kind []sample
 	var t tokens
@@ -99,32 +163,30 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 	if len(opts.Corrections) > 0 {
 		logf("corrections: %d messages corrected by agents", len(opts.Corrections))
 	}
-	var dev []labelled
-	if opts.DataDir != "" && exists(pottsPath(opts.DataDir, "train")) {
-		potts, err := readPotTS(pottsPath(opts.DataDir, "train"))
-		if err != nil {
-			return nil, err
-		}
-		if opts.Limit > 0 && len(potts) > opts.Limit {
-			potts = potts[:opts.Limit]
-		}
-		for _, l := range potts {
-			_, fs := feats(l.text)
-			sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), 1})
-		}
+	for _, l := range potts {
+		_, fs := feats(l.text)
+		sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), 1})
+	}
+	if len(potts) > 0 {
 		logf("potts: %d training tweets (mixed dropped)", len(potts))
-		if dev, err = readPotTS(pottsPath(opts.DataDir, "dev")); err != nil {
-			return nil, err
+	}
+	used = 0
+	for i, e := range hw {
+		if HandwrittenHeldOut(i) || !withDev && handwrittenDev(i) || opts.Limit > 0 && used >= opts.Limit {
+			continue
 		}
+		used++
+		f, fs := feats(e.Text)
+		sent = append(sent, sample{fs, slices.Index(sentimentClasses, e.Sentiment), h.hwWeight})
+		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), h.hwKindWeight})
+	}
+	if used > 0 {
+		logf("hand-written: %d training messages", used)
 	}
 	balance(sent, len(sentimentClasses))
 	m := &Model{sentiment: newLinear(sentimentClasses, featureDim), kind: newLinear(kindClasses, featureDim)}
 	m.sentiment.fit(sent, fitOptions{epochs: h.epochs, rate: learningRate, l2: h.l2, seed: opts.Seed})
 	m.kind.fit(kind, fitOptions{epochs: kindEpochs, rate: learningRate, l2: weightDecay, seed: opts.Seed + 1})
-	if len(dev) > 0 {
-		shift := tuneNeutral(m.sentiment, dev)
-		logf("neutral threshold shift %.2f (best macro-F1 on PotTS dev)", shift)
-	}
 	return m, nil
 }
 
@@ -139,43 +201,56 @@ func balance(samples []sample, classes int) {
 	}
 }
 
-// tuneNeutral shifts the neutral bias to the value with the best macro-F1 on
-// dev and returns the shift.
-func tuneNeutral(m *linear, dev []labelled) float64 {
+// tuneNeutral returns the shift of the neutral bias with the best sum of
+// macro-F1 on the in-domain dev set and on PotTS dev (either may be empty).
+func tuneNeutral(m *linear, inDomain, potts []labelled) float64 {
 	neutral := slices.Index(m.classes, resonanz.Neutral)
+	type scored struct {
+		logits [][]float64
+		gold   []int
+	}
+	var sets []scored
 	var t tokens
 	var feats []uint32
-	logits := make([][]float64, len(dev))
-	gold := make([]int, len(dev))
-	for i, l := range dev {
-		t.normalize(l.text)
-		var cut int
-		feats, cut = t.featuresCut(feats[:0], m.dim, sentimentBytes)
-		logits[i] = make([]float64, len(m.classes))
-		m.logits(feats[:cut], logits[i])
-		gold[i] = slices.Index(m.classes, l.label)
+	for _, dev := range [][]labelled{inDomain, potts} {
+		if len(dev) == 0 {
+			continue
+		}
+		s := scored{make([][]float64, len(dev)), make([]int, len(dev))}
+		for i, l := range dev {
+			t.normalize(l.text)
+			var cut int
+			feats, cut = t.featuresCut(feats[:0], m.dim, sentimentBytes)
+			s.logits[i] = make([]float64, len(m.classes))
+			m.logits(feats[:cut], s.logits[i])
+			s.gold[i] = slices.Index(m.classes, l.label)
+		}
+		sets = append(sets, s)
 	}
 	best, bestF1 := 0.0, -1.0
-	for step := -10; step <= 20; step++ {
+	for step := -10; step <= 30; step++ {
 		shift := float64(step) / 10
-		c := newConfusion(m.classes)
-		for i, z := range logits {
-			pred, hi := 0, z[0]-1e300
-			for k, v := range z {
-				if k == neutral {
-					v += shift
+		f := 0.0
+		for _, s := range sets {
+			c := newConfusion(m.classes)
+			for i, z := range s.logits {
+				pred, hi := 0, z[0]-1e300
+				for k, v := range z {
+					if k == neutral {
+						v += shift
+					}
+					if v > hi {
+						pred, hi = k, v
+					}
 				}
-				if v > hi {
-					pred, hi = k, v
-				}
+				c.add(s.gold[i], pred)
 			}
-			c.add(gold[i], pred)
+			f += c.macroF1()
 		}
-		if f := c.macroF1(); f > bestF1+1e-9 {
+		if f > bestF1+1e-9 {
 			best, bestF1 = shift, f
 		}
 	}
-	m.bias[neutral] += float32(best)
 	return best
 }
 
