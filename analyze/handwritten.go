@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -69,3 +70,49 @@ func HandwrittenHeldOut(i int) bool { return i%5 == 0 }
 // choose the neutral shift: a first model is trained without these messages,
 // the shift is chosen on them, and the final model is trained on them too.
 func handwrittenDev(i int) bool { return i%5 == 3 }
+
+// joinLabel is the sentiment of a document made of messages with the given
+// sentiments: negative or positive if any part is and none is the other
+// polarity, neutral if all are neutral; ok is false for mixed documents.
+func joinLabel(parts []string) (label string, ok bool) {
+	neg, pos := slices.Contains(parts, resonanz.Negative), slices.Contains(parts, resonanz.Positive)
+	switch {
+	case neg && pos:
+		return "", false
+	case neg:
+		return resonanz.Negative, true
+	case pos:
+		return resonanz.Positive, true
+	}
+	return resonanz.Neutral, true
+}
+
+// joined builds longer documents from the messages: a seeded shuffle, then
+// runs of two to four messages joined into one text. Real feedback and news
+// are often longer than one of these lines; the joined documents teach the
+// sentiment model to keep its judgement when a text grows.
+func joined(msgs []labelled, seed uint64) []labelled {
+	order := make([]int, len(msgs))
+	for i := range order {
+		order[i] = i
+	}
+	r := rand.New(rand.NewPCG(seed, 0x10a9))
+	r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	var out []labelled
+	for i, n := 0, 2; i+n <= len(order); i, n = i+n, 2+(n-1)%3 {
+		var text strings.Builder
+		labels := make([]string, n)
+		for j := range n {
+			m := msgs[order[i+j]]
+			if j > 0 {
+				text.WriteByte(' ')
+			}
+			text.WriteString(m.text)
+			labels[j] = m.label
+		}
+		if l, ok := joinLabel(labels); ok {
+			out = append(out, labelled{text.String(), l})
+		}
+	}
+	return out
+}

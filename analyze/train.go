@@ -62,9 +62,15 @@ type hyper struct {
 	hwWeight float32
 	// hwKindWeight is its weight in the kind model against a generated one.
 	hwKindWeight float32
+	pottsWeight  float32 // weight of a PotTS tweet
+	noBalance    bool    // keep the classes' natural shares instead of balancing them
+	joinWeight   float32 // weight of a document joined from hand-written messages; 0 for none
+	// shiftMicro makes the neutral shift maximise micro-F1 plus macro-F1 on
+	// the hand-written dev split, instead of macro-F1 alone.
+	shiftMicro bool
 }
 
-var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1, hwWeight: 3, hwKindWeight: 1}
+var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 0.3, hwWeight: 1, hwKindWeight: 1, pottsWeight: 1, joinWeight: 0.5, shiftMicro: true}
 
 func train(opts TrainOptions, h hyper) (*Model, error) {
 	logf := func(format string, args ...any) {
@@ -104,7 +110,7 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		shift := tuneNeutral(m.sentiment, hwDev, pottsDev)
+		shift := tuneNeutral(m.sentiment, hwDev, pottsDev, h.shiftMicro)
 		m, err = fitModels(opts, h, potts, hw, true, logf)
 		if err != nil {
 			return nil, err
@@ -118,7 +124,7 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 		return nil, err
 	}
 	if len(pottsDev) > 0 {
-		shift := tuneNeutral(m.sentiment, nil, pottsDev)
+		shift := tuneNeutral(m.sentiment, nil, pottsDev, false)
 		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
 		logf("neutral threshold shift %.2f (best macro-F1 on PotTS dev)", shift)
 	}
@@ -165,12 +171,13 @@ func fitModels(opts TrainOptions, h hyper, potts []labelled, hw []Example, withD
 	}
 	for _, l := range potts {
 		_, fs := feats(l.text)
-		sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), 1})
+		sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), h.pottsWeight})
 	}
 	if len(potts) > 0 {
 		logf("potts: %d training tweets (mixed dropped)", len(potts))
 	}
 	used = 0
+	var hwTrain []labelled
 	for i, e := range hw {
 		if HandwrittenHeldOut(i) || !withDev && handwrittenDev(i) || opts.Limit > 0 && used >= opts.Limit {
 			continue
@@ -179,11 +186,20 @@ func fitModels(opts TrainOptions, h hyper, potts []labelled, hw []Example, withD
 		f, fs := feats(e.Text)
 		sent = append(sent, sample{fs, slices.Index(sentimentClasses, e.Sentiment), h.hwWeight})
 		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), h.hwKindWeight})
+		hwTrain = append(hwTrain, labelled{e.Text, e.Sentiment})
+	}
+	if h.joinWeight > 0 {
+		for _, l := range joined(hwTrain, opts.Seed) {
+			_, fs := feats(l.text)
+			sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), h.joinWeight})
+		}
 	}
 	if used > 0 {
 		logf("hand-written: %d training messages", used)
 	}
-	balance(sent, len(sentimentClasses))
+	if !h.noBalance {
+		balance(sent, len(sentimentClasses))
+	}
 	m := &Model{sentiment: newLinear(sentimentClasses, featureDim), kind: newLinear(kindClasses, featureDim)}
 	m.sentiment.fit(sent, fitOptions{epochs: h.epochs, rate: learningRate, l2: h.l2, seed: opts.Seed})
 	m.kind.fit(kind, fitOptions{epochs: kindEpochs, rate: learningRate, l2: weightDecay, seed: opts.Seed + 1})
@@ -202,13 +218,10 @@ func balance(samples []sample, classes int) {
 }
 
 // tuneNeutral returns the shift of the neutral bias with the best sum of
-// macro-F1 on the in-domain dev set and on PotTS dev (either may be empty).
-func tuneNeutral(m *linear, inDomain, potts []labelled) float64 {
+// macro-F1 on the in-domain dev set and on PotTS dev (either may be empty);
+// withMicro adds the in-domain micro-F1.
+func tuneNeutral(m *linear, inDomain, potts []labelled, withMicro bool) float64 {
 	neutral := slices.Index(m.classes, resonanz.Neutral)
-	type scored struct {
-		logits [][]float64
-		gold   []int
-	}
 	var sets []scored
 	var t tokens
 	var feats []uint32
@@ -229,29 +242,44 @@ func tuneNeutral(m *linear, inDomain, potts []labelled) float64 {
 	}
 	best, bestF1 := 0.0, -1.0
 	for step := -10; step <= 30; step++ {
-		shift := float64(step) / 10
-		f := 0.0
-		for _, s := range sets {
-			c := newConfusion(m.classes)
-			for i, z := range s.logits {
-				pred, hi := 0, z[0]-1e300
-				for k, v := range z {
-					if k == neutral {
-						v += shift
-					}
-					if v > hi {
-						pred, hi = k, v
-					}
-				}
-				c.add(s.gold[i], pred)
-			}
-			f += c.macroF1()
-		}
-		if f > bestF1+1e-9 {
-			best, bestF1 = shift, f
+		v := make([]float64, len(m.classes))
+		v[neutral] = float64(step) / 10
+		if f := shiftScore(sets, len(m.classes), v, withMicro && len(inDomain) > 0); f > bestF1+1e-9 {
+			best, bestF1 = v[neutral], f
 		}
 	}
 	return best
+}
+
+// shiftScore is the objective of tuneNeutral: the macro-F1 of every set
+// (plus the micro-F1 of the first when withMicro) once shift is added to
+// the logits.
+func shiftScore(sets []scored, classes int, shift []float64, withMicro bool) float64 {
+	f := 0.0
+	for si, s := range sets {
+		c := newConfusion(make([]string, classes))
+		for i, z := range s.logits {
+			pred, hi := 0, z[0]+shift[0]
+			for k, v := range z {
+				if v+shift[k] > hi {
+					pred, hi = k, v+shift[k]
+				}
+			}
+			c.add(s.gold[i], pred)
+		}
+		f += c.macroF1()
+		if withMicro && si == 0 {
+			_, correct := c.total()
+			f += float64(correct) / float64(len(s.gold))
+		}
+	}
+	return f
+}
+
+// scored holds the logits and gold classes of a dev set.
+type scored struct {
+	logits [][]float64
+	gold   []int
 }
 
 // Write stores the models in dir, creating it if needed.

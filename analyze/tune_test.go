@@ -2,10 +2,7 @@ package analyze
 
 import (
 	"flag"
-	"slices"
 	"testing"
-
-	"github.com/resonanz/resonanz"
 )
 
 var tune = flag.Bool("tune", false, "compare training settings on the hand-written dev split and PotTS dev")
@@ -37,33 +34,35 @@ func TestTune(t *testing.T) {
 			hwDevEx = append(hwDevEx, e)
 		}
 	}
-	for _, h := range []hyper{
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1},
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1, hwWeight: 1, hwKindWeight: 1},
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1, hwWeight: 3, hwKindWeight: 1},
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1, hwWeight: 6, hwKindWeight: 1},
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1, hwWeight: 10, hwKindWeight: 1},
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 0.3, hwWeight: 6, hwKindWeight: 1},
-		{l2: weightDecay, epochs: sentimentEpochs, genWeight: 0.3, hwWeight: 6, hwKindWeight: 3},
-	} {
+	// The settings compared for the shipped defaults: weight of the
+	// hand-written messages, of the documents joined from them, of the
+	// generated set.
+	var grid []hyper
+	for _, w := range []float32{1, 3} {
+		for _, jw := range []float32{0, 0.5, 1} {
+			for _, gen := range []float32{0.3, 1} {
+				h := defaultHyper
+				h.hwWeight, h.joinWeight, h.genWeight = w, jw, gen
+				grid = append(grid, h)
+			}
+		}
+	}
+	for _, h := range grid {
 		m, err := fitModels(TrainOptions{Seed: 1}, h, potts, hw, false, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		in := hwDev
-		if h.hwWeight == 0 {
-			in = nil
-		}
-		shift := tuneNeutral(m.sentiment, in, pottsDev)
-		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
+		shift := tuneNeutral(m.sentiment, hwDev, pottsDev, h.shiftMicro)
+		m.sentiment.bias[1] += float32(shift) // neutral
 		a, err := newAnalyzer(m)
 		if err != nil {
 			t.Fatal(err)
 		}
 		d := a.sentimentConfusion(hwDev).score("", "")
+		j := a.sentimentConfusion(joined(hwDev, 99)).score("", "")
 		p := a.sentimentConfusion(pottsDev).score("", "")
 		k := a.generatedConfusion(hwDevEx, "kind").score("", "")
-		t.Logf("%+v shift %.1f | hw dev sentiment %.3f/%.3f kind %.3f/%.3f | PotTS dev %.3f/%.3f",
-			h, shift, d.MicroF1, d.MacroF1, k.MicroF1, k.MacroF1, p.MicroF1, p.MacroF1)
+		t.Logf("hw %g joined %g gen %g potts %g shift %.1f | hand-written dev: sentiment %.3f/%.3f kind %.3f/%.3f, joined %.3f/%.3f | PotTS dev %.3f/%.3f",
+			h.hwWeight, h.joinWeight, h.genWeight, h.pottsWeight, shift, d.MicroF1, d.MacroF1, k.MicroF1, k.MacroF1, j.MicroF1, j.MacroF1, p.MicroF1, p.MacroF1)
 	}
 }
