@@ -33,6 +33,8 @@ const (
 	// another seed: a stricter test than SetHeldOut, whose messages are new
 	// combinations of the training phrases.
 	SetUnseen = "generated unseen phrases"
+	// SetHandwritten is the held-out fifth of the hand-written messages.
+	SetHandwritten = "hand-written held-out"
 )
 
 // unseenCount is the size of SetUnseen.
@@ -76,12 +78,23 @@ func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 			heldOut = append(heldOut, e)
 		}
 	}
+	hw, err := handwritten()
+	if err != nil {
+		return r, err
+	}
+	var hwHeldOut []Example
+	for i, e := range hw {
+		if HandwrittenHeldOut(i) {
+			hwHeldOut = append(hwHeldOut, e)
+		}
+	}
 	for _, set := range []struct {
 		name string
 		data []Example
 	}{
 		{SetHeldOut, heldOut},
 		{SetUnseen, generate(generatedSeed+1, unseenCount, partTest)},
+		{SetHandwritten, hwHeldOut},
 	} {
 		for _, task := range []string{"sentiment", "kind", "topic", "language"} {
 			add(a.generatedConfusion(set.data, task), set.name, task)

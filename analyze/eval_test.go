@@ -25,21 +25,26 @@ func TestEvaluate(t *testing.T) {
 	// Floors a little under what the shipped models reach. GermEval is far
 	// below its target (micro 0.72, macro 0.55): these floors only catch
 	// regressions. The unseen-phrase set is the honest generated test: its
-	// sentences are built from phrases training never used.
+	// sentences are built from phrases training never used. The hand-written
+	// held-out fifth is text training never saw, but by the same writers as
+	// the training part.
 	for _, f := range []struct {
 		set, task    string
 		micro, macro float64
 	}{
-		{SetGermEval, "sentiment", 0.49, 0.36},
-		{SetPotTS, "sentiment", 0.65, 0.62},
-		{SetHeldOut, "sentiment", 0.99, 0.99},
+		{SetGermEval, "sentiment", 0.50, 0.37},
+		{SetPotTS, "sentiment", 0.67, 0.63},
+		{SetHeldOut, "sentiment", 0.98, 0.98},
 		{SetHeldOut, "kind", 0.99, 0.99},
 		{SetHeldOut, "topic", 0.73, 0.72},
 		{SetHeldOut, "language", 0.99, 0},
-		{SetUnseen, "sentiment", 0.77, 0.73},
-		{SetUnseen, "kind", 0.79, 0.79},
+		{SetUnseen, "sentiment", 0.80, 0.76},
+		{SetUnseen, "kind", 0.82, 0.82},
 		{SetUnseen, "topic", 0.80, 0.78},
 		{SetUnseen, "language", 0.99, 0},
+		{SetHandwritten, "sentiment", 0.84, 0.71},
+		{SetHandwritten, "kind", 0.85, 0.62},
+		{SetHandwritten, "language", 0.99, 0},
 	} {
 		s, ok := r.Find(f.set, f.task)
 		if !ok {

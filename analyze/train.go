@@ -57,15 +57,85 @@ type hyper struct {
 	l2        float64
 	epochs    int
 	genWeight float32 // weight of a generated message against a PotTS tweet
+	// hwWeight is the weight of a hand-written message against a PotTS
+	// tweet; 0 leaves the hand-written set out.
+	hwWeight float32
+	// hwKindWeight is its weight in the kind model against a generated one.
+	hwKindWeight float32
+	pottsWeight  float32 // weight of a PotTS tweet
+	noBalance    bool    // keep the classes' natural shares instead of balancing them
+	joinWeight   float32 // weight of a document joined from hand-written messages; 0 for none
+	// shiftMicro makes the neutral shift maximise micro-F1 plus macro-F1 on
+	// the hand-written dev split, instead of macro-F1 alone.
+	shiftMicro bool
 }
 
-var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 1}
+var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 0.3, hwWeight: 1, hwKindWeight: 1, pottsWeight: 1, joinWeight: 0.5, shiftMicro: true}
 
 func train(opts TrainOptions, h hyper) (*Model, error) {
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, format+"\n", args...)
 		}
+	}
+	hw, err := handwritten()
+	if err != nil {
+		return nil, err
+	}
+	if h.hwWeight == 0 {
+		hw = nil
+	}
+	var potts, pottsDev []labelled
+	if opts.DataDir != "" && exists(pottsPath(opts.DataDir, "train")) {
+		if potts, err = readPotTS(pottsPath(opts.DataDir, "train")); err != nil {
+			return nil, err
+		}
+		if opts.Limit > 0 && len(potts) > opts.Limit {
+			potts = potts[:opts.Limit]
+		}
+		if pottsDev, err = readPotTS(pottsPath(opts.DataDir, "dev")); err != nil {
+			return nil, err
+		}
+	}
+	var hwDev []labelled
+	for i, e := range hw {
+		if handwrittenDev(i) {
+			hwDev = append(hwDev, labelled{e.Text, e.Sentiment})
+		}
+	}
+	if len(hwDev) > 0 {
+		// A first model without the dev messages chooses the neutral shift;
+		// the model that is kept then learns from them too.
+		m, err := fitModels(opts, h, potts, hw, false, nil)
+		if err != nil {
+			return nil, err
+		}
+		shift := tuneNeutral(m.sentiment, hwDev, pottsDev, h.shiftMicro)
+		m, err = fitModels(opts, h, potts, hw, true, logf)
+		if err != nil {
+			return nil, err
+		}
+		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
+		logf("neutral threshold shift %.2f (best on the hand-written dev split and PotTS dev)", shift)
+		return m, nil
+	}
+	m, err := fitModels(opts, h, potts, hw, true, logf)
+	if err != nil {
+		return nil, err
+	}
+	if len(pottsDev) > 0 {
+		shift := tuneNeutral(m.sentiment, nil, pottsDev, false)
+		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
+		logf("neutral threshold shift %.2f (best macro-F1 on PotTS dev)", shift)
+	}
+	return m, nil
+}
+
+// fitModels trains both models; withDev says whether the hand-written dev
+// split is trained on.
+func fitModels(opts TrainOptions, h hyper, potts []labelled, hw []Example, withDev bool, logf func(string, ...any)) (*Model, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
 	}
 	var sent, kind []sample
 	var t tokens
@@ -99,32 +169,40 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 	if len(opts.Corrections) > 0 {
 		logf("corrections: %d messages corrected by agents", len(opts.Corrections))
 	}
-	var dev []labelled
-	if opts.DataDir != "" && exists(pottsPath(opts.DataDir, "train")) {
-		potts, err := readPotTS(pottsPath(opts.DataDir, "train"))
-		if err != nil {
-			return nil, err
-		}
-		if opts.Limit > 0 && len(potts) > opts.Limit {
-			potts = potts[:opts.Limit]
-		}
-		for _, l := range potts {
-			_, fs := feats(l.text)
-			sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), 1})
-		}
+	for _, l := range potts {
+		_, fs := feats(l.text)
+		sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), h.pottsWeight})
+	}
+	if len(potts) > 0 {
 		logf("potts: %d training tweets (mixed dropped)", len(potts))
-		if dev, err = readPotTS(pottsPath(opts.DataDir, "dev")); err != nil {
-			return nil, err
+	}
+	used = 0
+	var hwTrain []labelled
+	for i, e := range hw {
+		if HandwrittenHeldOut(i) || !withDev && handwrittenDev(i) || opts.Limit > 0 && used >= opts.Limit {
+			continue
+		}
+		used++
+		f, fs := feats(e.Text)
+		sent = append(sent, sample{fs, slices.Index(sentimentClasses, e.Sentiment), h.hwWeight})
+		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), h.hwKindWeight})
+		hwTrain = append(hwTrain, labelled{e.Text, e.Sentiment})
+	}
+	if h.joinWeight > 0 {
+		for _, l := range joined(hwTrain, opts.Seed) {
+			_, fs := feats(l.text)
+			sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), h.joinWeight})
 		}
 	}
-	balance(sent, len(sentimentClasses))
+	if used > 0 {
+		logf("hand-written: %d training messages", used)
+	}
+	if !h.noBalance {
+		balance(sent, len(sentimentClasses))
+	}
 	m := &Model{sentiment: newLinear(sentimentClasses, featureDim), kind: newLinear(kindClasses, featureDim)}
 	m.sentiment.fit(sent, fitOptions{epochs: h.epochs, rate: learningRate, l2: h.l2, seed: opts.Seed})
 	m.kind.fit(kind, fitOptions{epochs: kindEpochs, rate: learningRate, l2: weightDecay, seed: opts.Seed + 1})
-	if len(dev) > 0 {
-		shift := tuneNeutral(m.sentiment, dev)
-		logf("neutral threshold shift %.2f (best macro-F1 on PotTS dev)", shift)
-	}
 	return m, nil
 }
 
@@ -139,44 +217,69 @@ func balance(samples []sample, classes int) {
 	}
 }
 
-// tuneNeutral shifts the neutral bias to the value with the best macro-F1 on
-// dev and returns the shift.
-func tuneNeutral(m *linear, dev []labelled) float64 {
+// tuneNeutral returns the shift of the neutral bias with the best sum of
+// macro-F1 on the in-domain dev set and on PotTS dev (either may be empty);
+// withMicro adds the in-domain micro-F1.
+func tuneNeutral(m *linear, inDomain, potts []labelled, withMicro bool) float64 {
 	neutral := slices.Index(m.classes, resonanz.Neutral)
+	var sets []scored
 	var t tokens
 	var feats []uint32
-	logits := make([][]float64, len(dev))
-	gold := make([]int, len(dev))
-	for i, l := range dev {
-		t.normalize(l.text)
-		var cut int
-		feats, cut = t.featuresCut(feats[:0], m.dim, sentimentBytes)
-		logits[i] = make([]float64, len(m.classes))
-		m.logits(feats[:cut], logits[i])
-		gold[i] = slices.Index(m.classes, l.label)
+	for _, dev := range [][]labelled{inDomain, potts} {
+		if len(dev) == 0 {
+			continue
+		}
+		s := scored{make([][]float64, len(dev)), make([]int, len(dev))}
+		for i, l := range dev {
+			t.normalize(l.text)
+			var cut int
+			feats, cut = t.featuresCut(feats[:0], m.dim, sentimentBytes)
+			s.logits[i] = make([]float64, len(m.classes))
+			m.logits(feats[:cut], s.logits[i])
+			s.gold[i] = slices.Index(m.classes, l.label)
+		}
+		sets = append(sets, s)
 	}
 	best, bestF1 := 0.0, -1.0
-	for step := -10; step <= 20; step++ {
-		shift := float64(step) / 10
-		c := newConfusion(m.classes)
-		for i, z := range logits {
-			pred, hi := 0, z[0]-1e300
-			for k, v := range z {
-				if k == neutral {
-					v += shift
-				}
-				if v > hi {
-					pred, hi = k, v
-				}
-			}
-			c.add(gold[i], pred)
-		}
-		if f := c.macroF1(); f > bestF1+1e-9 {
-			best, bestF1 = shift, f
+	for step := -10; step <= 30; step++ {
+		v := make([]float64, len(m.classes))
+		v[neutral] = float64(step) / 10
+		if f := shiftScore(sets, len(m.classes), v, withMicro && len(inDomain) > 0); f > bestF1+1e-9 {
+			best, bestF1 = v[neutral], f
 		}
 	}
-	m.bias[neutral] += float32(best)
 	return best
+}
+
+// shiftScore is the objective of tuneNeutral: the macro-F1 of every set
+// (plus the micro-F1 of the first when withMicro) once shift is added to
+// the logits.
+func shiftScore(sets []scored, classes int, shift []float64, withMicro bool) float64 {
+	f := 0.0
+	for si, s := range sets {
+		c := newConfusion(make([]string, classes))
+		for i, z := range s.logits {
+			pred, hi := 0, z[0]+shift[0]
+			for k, v := range z {
+				if v+shift[k] > hi {
+					pred, hi = k, v+shift[k]
+				}
+			}
+			c.add(s.gold[i], pred)
+		}
+		f += c.macroF1()
+		if withMicro && si == 0 {
+			_, correct := c.total()
+			f += float64(correct) / float64(len(s.gold))
+		}
+	}
+	return f
+}
+
+// scored holds the logits and gold classes of a dev set.
+type scored struct {
+	logits [][]float64
+	gold   []int
 }
 
 // Write stores the models in dir, creating it if needed.
