@@ -82,7 +82,7 @@ func TestServeDemo(t *testing.T) {
 	}
 	var storm *resonanz.Alert
 	for _, a := range alerts {
-		if a.Key == "app" {
+		if a.Key == "app" && (storm == nil || a.Authors > storm.Authors) {
 			storm = a
 		}
 	}
