@@ -14,7 +14,7 @@ import (
 	"github.com/resonanz/resonanz/search"
 )
 
-var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics",
+var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
 	"notifications", "promises", "goodwill", "goodwill_policies"}
 
 // pageParts are further template files of a page, kept apart to stay short.
@@ -44,6 +44,7 @@ var templateFuncs = template.FuncMap{
 	"join":     func(list []string) string { return strings.Join(list, ", ") },
 	"clockOf":  func(p *page, c *resonanz.Conversation) clockView { return clockView{P: p, C: c} },
 	"spanText": spanText,
+	"short":    shortDuration,
 	"hasID":    func(list []int64, v int64) bool { return slices.Contains(list, v) },
 	"calendarForm": func(p *page, v slaView, c *resonanz.Calendar) calendarForm {
 		if c == nil {

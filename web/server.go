@@ -31,6 +31,7 @@ type Services struct {
 	Rules         resonanz.RuleService
 	SLA           resonanz.SLAService
 	Notifications resonanz.NotificationService
+	Reports       resonanz.ReportService
 	RouteStore    resonanz.RouteStore // agents' loads for the teams page
 	Promises      resonanz.PromiseService
 	Goodwill      resonanz.GoodwillService
@@ -112,6 +113,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /settings/teams", s.requireUser(s.requireLead(s.handleTeams)))
 	s.mux.HandleFunc("POST /settings/teams", s.requireUser(s.requireLead(s.handleSaveTeam)))
 	s.mux.HandleFunc("POST /settings/agents/{id}", s.requireUser(s.requireLead(s.handleSaveAgent)))
+	s.mux.HandleFunc("GET /reports/sla", s.requireUser(s.requireLead(s.handleSLAReport)))
 	s.mux.HandleFunc("GET /settings/topics", s.requireUser(s.requireLead(s.handleTopics)))
 	s.mux.HandleFunc("POST /settings/topics", s.requireUser(s.requireLead(s.handleSaveTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
@@ -70,7 +71,7 @@ func (b *browserless) post(path string, form url.Values) (int, string) {
 func TestSettingsNeedALead(t *testing.T) {
 	base, db, _ := newTestServer(t)
 	agent := loggedIn(t, base, db, "tom", resonanz.RoleAgent)
-	for _, path := range []string{"/settings/rules", "/settings/sla", "/settings/teams", "/settings/topics"} {
+	for _, path := range []string{"/settings/rules", "/settings/sla", "/settings/teams", "/settings/topics", "/reports/sla"} {
 		if status, body := agent.get(path); status != http.StatusForbidden || !strings.Contains(body, "Only leads and admins") {
 			t.Errorf("agent GET %s: %d, want 403 with a reason", path, status)
 		}
@@ -84,6 +85,14 @@ func TestSettingsNeedALead(t *testing.T) {
 	lead := loggedIn(t, base, db, "lea", resonanz.RoleLead)
 	if status, body := lead.get("/settings/rules"); status != http.StatusOK || !strings.Contains(body, `id="rule-form"`) {
 		t.Fatalf("lead GET /settings/rules: %d", status)
+	}
+	if _, err := db.Ingest(context.Background(), []resonanz.IncomingMessage{{Channel: "email", ExternalID: "1",
+		Author: resonanz.Author{Handle: "kim@example.org"}, Text: "Hallo", Visibility: resonanz.Private, Time: time.Now()}}); err != nil {
+		t.Fatal(err)
+	}
+	if status, body := lead.get("/reports/sla?days=7"); status != http.StatusOK || !strings.Contains(body, "<strong>last 7 days</strong>") ||
+		!strings.Contains(body, `<td>no team</td><td>1</td><td>0</td>`) {
+		t.Fatalf("lead GET /reports/sla: %d, the report does not show the new conversation without a team", status)
 	}
 }
 

@@ -86,7 +86,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.ingester = ingest.New(db, live, m.storms.observer())
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
-		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
+		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections)}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
