@@ -17,3 +17,17 @@ func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "notifications", list)
 }
+
+// handleNotificationsLink renders the header's notifications link with the
+// unread count; open pages fetch it every minute.
+func (s *Server) handleNotificationsLink(w http.ResponseWriter, r *http.Request) {
+	p, err := s.newPage(r, nil)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := s.pages["notifications"].ExecuteTemplate(w, "notifications-link", p); err != nil {
+		s.Logger.Error("render", "page", "notifications link", "err", err)
+	}
+}

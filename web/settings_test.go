@@ -168,3 +168,30 @@ func TestSettingsSave(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestNotificationsLinkCountsUnread(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	ann := loggedIn(t, base, db, "ann", resonanz.RoleAgent)
+	u, err := db.FindUserByLogin(context.Background(), "ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, body := ann.get("/notifications/link"); strings.Contains(body, `id="unread"`) {
+		t.Fatalf("unread count without notifications: %s", body)
+	}
+	for i := 0; i < 2; i++ {
+		if err := db.Notify(context.Background(), &resonanz.Notification{UserID: u.ID, Kind: "sla.warning", Text: "bald fällig"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if status, body := ann.get("/notifications/link"); status != http.StatusOK || !strings.Contains(body, `<span class="count" id="unread">2</span>`) ||
+		strings.Contains(body, "<html") {
+		t.Fatalf("the link fragment (status %d) does not count 2 unread: %s", status, body)
+	}
+	if _, body := ann.get("/notifications"); !strings.Contains(body, "bald fällig") {
+		t.Fatal("the notifications page does not list them")
+	}
+	if _, body := ann.get("/notifications/link"); strings.Contains(body, `id="unread"`) {
+		t.Fatal("reading the notifications did not clear the count")
+	}
+}
