@@ -76,6 +76,7 @@ type ConversationFilter struct {
 	Priority   string
 	ByDue      bool    // only conversations with a running clock, the one due first first
 	Overdue    bool    // only conversations whose running goal is past due
+	VisibleTo  int64   // only the conversations this user may see (see User.SeesAllConversations); 0: all
 	After      *Cursor // start after this position (older conversations)
 	Limit      int
 }
@@ -98,6 +99,8 @@ type ConversationUpdate struct {
 type ConversationService interface {
 	FindConversations(ctx context.Context, f ConversationFilter) (*ConversationPage, error)
 	FindConversationByID(ctx context.Context, id int64) (*Conversation, error)
+	// CanSee reports whether the user may see the conversation (see User.SeesAllConversations).
+	CanSee(ctx context.Context, u *User, conversationID int64) (bool, error)
 	UpdateConversation(ctx context.Context, id int64, by *User, upd ConversationUpdate) error
 	AddNote(ctx context.Context, id int64, by *User, text string) error
 	// Reply stores the agent's answer and queues it in the outbox; EFORBIDDEN

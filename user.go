@@ -29,6 +29,19 @@ type User struct {
 	CreatedAt time.Time
 }
 
+// SeesAllConversations reports whether u sees every conversation. Leads and
+// admins do; an agent sees the conversations of their teams, those without a
+// team and their own (and all of them while they belong to no team).
+func (u *User) SeesAllConversations() bool { return u.Role != RoleAgent }
+
+// VisibleTo is the user id to limit conversations to, or 0 for u seeing all.
+func (u *User) VisibleTo() int64 {
+	if u.SeesAllConversations() {
+		return 0
+	}
+	return u.ID
+}
+
 // Team is a group of users responsible for some conversations.
 type Team struct {
 	ID         int64
@@ -77,5 +90,6 @@ type SearchHit struct {
 
 // SearchService finds messages by words, with German and English stemming.
 type SearchService interface {
-	SearchMessages(ctx context.Context, query string, limit int) ([]*SearchHit, error)
+	// SearchMessages finds messages; visibleTo limits them to the conversations that user may see (0: all).
+	SearchMessages(ctx context.Context, query string, limit int, visibleTo int64) ([]*SearchHit, error)
 }

@@ -97,6 +97,9 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 	if f.Overdue {
 		add("c.sla_due < ?", millis(db.Now()))
 	}
+	if f.VisibleTo != 0 {
+		add(visibleCondition, visibleArgs(f.VisibleTo)...)
+	}
 	order := ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
 	if f.ByDue {
 		add("c.sla_due IS NOT NULL")

@@ -184,7 +184,7 @@ func TestSearchMessages(t *testing.T) {
 		for _, tc := range []struct{ query, want string }{
 			{"Rechnung", "e1"}, {"rechnungen", "e1"}, {"delivery", "e2"}, {"bestellung rechnung", "e1"}, {"Kündigung", ""},
 		} {
-			hits, err := db.SearchMessages(ctx, tc.query, 10)
+			hits, err := db.SearchMessages(ctx, tc.query, 10, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,6 +29,10 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if err := s.mayOpen(r, id); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	tl, err := s.Conversations.Timeline(r.Context(), id)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -123,6 +127,9 @@ func (s *Server) handleCorrectLabel(w http.ResponseWriter, r *http.Request) {
 func (s *Server) changeConversation(w http.ResponseWriter, r *http.Request, change func(id int64) error) {
 	id, err := pathID(r)
 	if err == nil {
+		err = s.mayOpen(r, id)
+	}
+	if err == nil {
 		err = change(id)
 	}
 	if err != nil {
@@ -130,4 +137,13 @@ func (s *Server) changeConversation(w http.ResponseWriter, r *http.Request, chan
 		return
 	}
 	http.Redirect(w, r, "/conversations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+// mayOpen refuses a conversation the user may not see as if it did not exist.
+func (s *Server) mayOpen(r *http.Request, id int64) error {
+	ok, err := s.Conversations.CanSee(r.Context(), userFrom(r.Context()), id)
+	if err == nil && !ok {
+		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
+	}
+	return err
 }

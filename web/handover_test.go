@@ -37,3 +37,41 @@ func TestHandOverForm(t *testing.T) {
 		t.Fatalf("marking a VIP: %d", status)
 	}
 }
+
+// An agent cannot open or change another team's conversation: it looks as if it did not exist.
+func TestOtherTeamsConversationIsHidden(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	ctx := context.Background()
+	ann := loggedIn(t, base, db, "ann", resonanz.RoleAgent)
+	me, _ := db.FindUserByLogin(ctx, "ann")
+	versand, _ := db.CreateTeam(ctx, "Versand")
+	kasse, _ := db.CreateTeam(ctx, "Kasse")
+	versand.Members = []int64{me.ID}
+	if err := db.SaveTeam(ctx, versand); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Ingest(ctx, []resonanz.IncomingMessage{{Channel: "email", ExternalID: "1", Author: resonanz.Author{Handle: "kim@example.org"},
+		Text: "Kassenbon fehlt", Visibility: resonanz.Private, Time: time.Now()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.UpdateConversation(ctx, res[0].ConversationID, me, resonanz.ConversationUpdate{TeamID: &kasse.ID}); err != nil {
+		t.Fatal(err)
+	}
+	path := "/conversations/" + itoa(res[0].ConversationID)
+	if status, _ := ann.get(path); status != http.StatusNotFound {
+		t.Fatalf("GET another team's conversation: %d, want 404", status)
+	}
+	if status, _ := ann.post(path+"/note", url.Values{"text": {"heimlich"}}); status != http.StatusNotFound {
+		t.Fatalf("a note on another team's conversation: %d, want 404", status)
+	}
+	if _, body := ann.get("/search?q=Kassenbon"); strings.Contains(body, "Kassenbon fehlt") {
+		t.Fatal("search shows another team's message")
+	}
+	tl, _ := db.Timeline(ctx, res[0].ConversationID)
+	for _, e := range tl.Entries {
+		if e.Note != nil {
+			t.Fatal("the hidden conversation got the note")
+		}
+	}
+}

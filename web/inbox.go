@@ -109,6 +109,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		f.OwnerID = userFrom(r.Context()).ID
 	}
 	f.After = parseCursor(q.Get("after"))
+	f.VisibleTo = userFrom(r.Context()).VisibleTo()
 	page, err := s.Conversations.FindConversations(r.Context(), f)
 	if err != nil {
 		s.pageError(w, r, err)

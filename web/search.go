@@ -17,7 +17,7 @@ type searchView struct {
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	v := searchView{Query: strings.TrimSpace(r.URL.Query().Get("q"))}
 	if v.Query != "" {
-		hits, err := s.Search.SearchMessages(r.Context(), v.Query, 50)
+		hits, err := s.Search.SearchMessages(r.Context(), v.Query, 50, userFrom(r.Context()).VisibleTo())
 		switch resonanz.ErrorCode(err) {
 		case "":
 			v.Hits = hits

@@ -30,7 +30,7 @@ func TestBrowserAlertBannerAndCrisisRoom(t *testing.T) {
 			Text: "Warenkorb nach dem Update leer! <b>#AppDesaster</b>", Time: at, Visibility: resonanz.Public},
 		resonanz.IncomingMessage{Channel: "forum", ExternalID: "f1", Author: resonanz.Author{Handle: "bo", DisplayName: "Bo"},
 			Text: "Seit dem Update ist mein Warenkorb weg", Time: at.Add(time.Minute), Visibility: resonanz.Public})
-	page, _ := m.DB.SearchMessages(bg, "Warenkorb", 10)
+	page, _ := m.DB.SearchMessages(bg, "Warenkorb", 10, 0)
 	alert := &resonanz.Alert{Key: "app", Severity: 3, Count: 46, Window: time.Hour, Expected: 5, Ratio: 9.2, Growth: 2,
 		Channels: 2, Authors: 40, TopTerms: []string{"warenkorb", "update"}, FirstSeen: at, LastSeen: at.Add(time.Minute)}
 	if err := m.DB.SaveAlert(bg, alert); err != nil {

@@ -68,7 +68,7 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 		}
 	})
 	t.Run("RepliesQueued", func(t *testing.T) {
-		hits, err := m.DB.SearchMessages(bg, "behoben", 100)
+		hits, err := m.DB.SearchMessages(bg, "behoben", 100, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
