@@ -191,7 +191,7 @@ func (db *DB) FindSession(ctx context.Context, token string) (*resonanz.User, st
 	var u resonanz.User
 	var created int64
 	err := db.findSession.QueryRowContext(ctx, hashToken(token), millis(db.Now())).
-		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &created, &csrf)
+		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created, &csrf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Please log in.")
 	} else if err != nil {

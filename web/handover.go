@@ -23,3 +23,14 @@ func (s *Server) handleVIP(w http.ResponseWriter, r *http.Request) {
 		return s.Conversations.SetVIP(r.Context(), id, userFrom(r.Context()), r.PostFormValue("vip") == "1")
 	})
 }
+
+// handleAway lets an agent say they are away (no new conversations by
+// round-robin) or back, keeping their capacity.
+func (s *Server) handleAway(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	if err := s.Users.SetAvailability(r.Context(), u.ID, r.PostFormValue("away") == "1", u.Capacity); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, localPath(r.PostFormValue("back"), "/"), http.StatusSeeOther)
+}

@@ -75,3 +75,19 @@ func TestOtherTeamsConversationIsHidden(t *testing.T) {
 		}
 	}
 }
+
+func TestAgentSetsOwnAvailability(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	ann := loggedIn(t, base, db, "ann", resonanz.RoleAgent)
+	status, body := ann.post("/me/away", url.Values{"away": {"1"}, "back": {"/search?q=x"}})
+	me, _ := db.FindUserByLogin(context.Background(), "ann")
+	if status != http.StatusOK || !me.Away || !strings.Contains(body, `id="me-back"`) {
+		t.Fatalf("going away: status %d, away %v", status, me.Away)
+	}
+	if _, body := ann.post("/me/away", url.Values{"away": {"0"}, "back": {"https://evil.example/"}}); !strings.Contains(body, `id="me-away"`) {
+		t.Fatal("coming back does not show the away button again (or left the site)")
+	}
+	if me, _ := db.FindUserByLogin(context.Background(), "ann"); me.Away {
+		t.Fatal("still away after coming back")
+	}
+}

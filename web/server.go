@@ -102,6 +102,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /notifications/link", s.requireUser(s.handleNotificationsLink))
 	s.mux.HandleFunc("POST /conversations/{id}/handover", s.requireUser(s.handleHandOver))
 	s.mux.HandleFunc("POST /conversations/{id}/vip", s.requireUser(s.handleVIP))
+	s.mux.HandleFunc("POST /me/away", s.requireUser(s.handleAway))
 	s.mux.HandleFunc("GET /settings/rules", s.requireUser(s.requireLead(s.handleRules)))
 	s.mux.HandleFunc("POST /settings/rules", s.requireUser(s.requireLead(s.handleSaveRule)))
 	s.mux.HandleFunc("POST /settings/rules/test", s.requireUser(s.requireLead(s.handleTestRule)))
