@@ -49,7 +49,7 @@ func newRoutingFixture(t testing.TB) *routingFixture {
 			t.Fatal(err)
 		}
 	}
-	if err := db.SaveSLAPolicy(ctx, &resonanz.SLAPolicy{Name: "Schnell", FirstResponse: time.Hour, WarnBefore: 10 * time.Minute}); err != nil {
+	if err := db.SaveSLAPolicy(ctx, &resonanz.SLAPolicy{Name: "Schnell", FirstResponse: time.Hour, NextResponse: 2 * time.Hour, WarnBefore: 10 * time.Minute}); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -116,6 +116,20 @@ func TestRouterRoutesAssignsAndStartsClocks(t *testing.T) {
 		f.routeAll(t)
 		if c := f.conversation(t, ids[0]); c.SLA == nil || !c.SLA.Due.IsZero() {
 			t.Fatalf("after the first reply the clock is %+v, want no running goal", c.SLA)
+		}
+	})
+	t.Run("CustomerWritingAgainOwesTheNextResponse", func(t *testing.T) {
+		c := f.conversation(t, ids[0])
+		f.n++
+		at := time.Now().Add(time.Minute).Truncate(time.Millisecond)
+		if _, err := f.db.Ingest(ctx, []resonanz.IncomingMessage{{Channel: "email", ExternalID: "again", Author: resonanz.Author{Handle: "k1", CustomerRef: "k1"},
+			Text: "Und jetzt?", Visibility: resonanz.Private, Time: at}}); err != nil {
+			t.Fatal(err)
+		}
+		f.routeAll(t)
+		c = f.conversation(t, c.ID)
+		if c.Status != resonanz.StatusOpen || c.SLA == nil || c.SLA.Goal != resonanz.GoalNextResponse || !c.SLA.Due.Equal(at.Add(2*time.Hour)) {
+			t.Fatalf("after the customer wrote again: status %s, clock %+v; want open and the next response due two hours after %v", c.Status, c.SLA, at)
 		}
 	})
 	t.Run("PreviousOwnerIsPreferred", func(t *testing.T) {
