@@ -25,6 +25,8 @@ func (t *Topic) Validate() error {
 	switch {
 	case !topicName.MatchString(t.Name):
 		return FieldError("name", "A topic name is 1–40 lower-case letters, digits, - or _, like \"rueckruf\" or \"click-collect\".")
+	case t.Name == AlertAll || t.Name == "none":
+		return FieldError("name", "%q is reserved; choose another name.", t.Name)
 	case len(t.Description) > 200:
 		return FieldError("description", "Keep the description under 200 characters.")
 	case len(t.SeedTerms) == 0:

@@ -113,6 +113,7 @@ func TestSettingsFormsExplainBadInput(t *testing.T) {
 		{"/settings/agents/1", url.Values{"capacity": {"-3"}}, "Capacity must be"},
 		{"/settings/topics", url.Values{"name": {"Rück ruf!"}, "seed_terms": {"Rückruf"}}, "lower-case letters"},
 		{"/settings/topics", url.Values{"name": {"delivery"}, "seed_terms": {"Paket"}}, "built-in topic"},
+		{"/settings/topics", url.Values{"name": {"all"}, "seed_terms": {"alles"}}, "reserved"},
 		{"/settings/topics", url.Values{"name": {"rueckruf"}, "seed_terms": {" , "}}, "at least one seed term"},
 	}
 	for _, c := range cases {
