@@ -32,6 +32,9 @@ type NABReport struct {
 	// labelled anomaly to the first alarm in its window; negative when the
 	// alarm came first.
 	MedianDelay time.Duration
+	// Score is the NAB score under its standard profile, normalised over
+	// all series: 0 detects nothing, 100 detects every window at its start.
+	Score float64
 }
 
 // NABSeries is the outcome on one series.
@@ -41,6 +44,9 @@ type NABSeries struct {
 	Windows, Hit, FalseAlarms int
 	// Delays has one entry per hit window, as in NABReport.MedianDelay.
 	Delays []time.Duration
+	// Score is the series' NAB score (standard profile, normalised).
+	Score float64
+	score nabScore
 }
 
 // FalseAlarmsPerDay returns the false-alarm events per series-day.
@@ -82,6 +88,7 @@ func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
 	}
 	var r NABReport
 	var delays []time.Duration
+	var score nabScore
 	for _, f := range files {
 		name := filepath.Base(f)
 		s, err := evalNABSeries(f, byFile(windows, name), byFile(labels, name), cfg)
@@ -94,8 +101,10 @@ func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
 		r.FalseAlarms += s.FalseAlarms
 		r.Days += s.Days
 		delays = append(delays, s.Delays...)
+		score.add(s.score)
 	}
 	r.MedianDelay = medianDuration(delays)
+	r.Score = score.normalised()
 	return r, r.print(w)
 }
 
@@ -137,11 +146,24 @@ func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg 
 		return s, err
 	}
 	var alarms []time.Time
-	for _, row := range rows {
+	var alarmRows []int
+	for i, row := range rows {
 		if _, ok := d.Observe(s.Name, row.t, row.n); ok {
 			alarms = append(alarms, row.t)
+			alarmRows = append(alarmRows, i)
 		}
 	}
+	windowRows := make([][2]int, len(ws))
+	for i, w := range ws {
+		first := slices.IndexFunc(rows, func(r nabRow) bool { return !r.t.Before(w.start) })
+		last := first
+		for last+1 < len(rows) && !rows[last+1].t.After(w.end) {
+			last++
+		}
+		windowRows[i] = [2]int{first, last}
+	}
+	s.score = scoreNAB(len(rows), alarmRows, windowRows)
+	s.Score = s.score.normalised()
 	step := rows[len(rows)-1].t.Sub(rows[0].t) / time.Duration(max(len(rows)-1, 1))
 	s.Days = (rows[len(rows)-1].t.Sub(rows[0].t) + step).Hours() / 24
 
@@ -233,14 +255,19 @@ func readJSON(path string, v any) error {
 func (r NABReport) print(w io.Writer) error {
 	fmt.Fprintf(w, "%d series, %d labelled windows\n\n", len(r.Series), r.Windows)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "series\tdays\twindows\thit\tfalse alarms\tper day\tmedian delay\t")
+	fmt.Fprintln(tw, "series\tdays\twindows\thit\tfalse alarms\tper day\tmedian delay\tNAB score\t")
 	for _, s := range r.Series {
-		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%d\t%.3f\t%s\t\n", strings.TrimSuffix(s.Name, ".csv"), s.Days,
-			s.Windows, s.Hit, s.FalseAlarms, perDay(s.FalseAlarms, s.Days), formatDelay(medianDuration(s.Delays)))
+		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%d\t%.3f\t%s\t%.1f\t\n", strings.TrimSuffix(s.Name, ".csv"), s.Days,
+			s.Windows, s.Hit, s.FalseAlarms, perDay(s.FalseAlarms, s.Days), formatDelay(medianDuration(s.Delays)), s.Score)
 	}
-	fmt.Fprintf(tw, "all\t%.1f\t%d\t%d\t%d\t%.3f\t%s\t\n", r.Days, r.Windows, r.Hit, r.FalseAlarms,
-		r.FalseAlarmsPerDay(), formatDelay(r.MedianDelay))
-	return tw.Flush()
+	fmt.Fprintf(tw, "all\t%.1f\t%d\t%d\t%d\t%.3f\t%s\t%.1f\t\n", r.Days, r.Windows, r.Hit, r.FalseAlarms,
+		r.FalseAlarmsPerDay(), formatDelay(r.MedianDelay), r.Score)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w, "NAB score: standard profile (earliest alarm in a window up to 1, missed window -1, false alarm up to -0.11);\n"+
+		"0 = no detections, 100 = every window found at its first row.")
+	return err
 }
 
 // medianDuration returns the median of ds, or 0 for none.

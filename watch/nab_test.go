@@ -31,6 +31,9 @@ func TestNABRealTweets(t *testing.T) {
 	if r.Windows != 19 || r.Hit < 17 {
 		t.Errorf("hit %d of %d windows, want at least 17 of 19", r.Hit, r.Windows)
 	}
+	if r.Score < 70 {
+		t.Errorf("NAB standard score %.1f, want at least 70 (72.9 when this was written)", r.Score)
+	}
 	if r.FalseAlarms > 45 || r.FalseAlarmsPerDay() > 0.15 {
 		t.Errorf("%d false-alarm events, %.3f per series-day; want at most 45 and 0.15", r.FalseAlarms, r.FalseAlarmsPerDay())
 	}
@@ -70,6 +73,11 @@ func TestNABScoring(t *testing.T) {
 	}
 	if r.Windows != 2 || r.Hit != 1 || r.FalseAlarms != 1 || r.MedianDelay != 30*time.Minute || r.Days != 12 {
 		t.Errorf("got %+v, want 1 of 2 windows hit 30 minutes after the label, 1 false alarm in 12 days", r)
+	}
+	// One window found half-way in, one missed, one false alarm: above
+	// detecting nothing, below half of perfect.
+	if r.Score <= 0 || r.Score >= 50 {
+		t.Errorf("NAB score %.1f, want between 0 and 50", r.Score)
 	}
 }
 
