@@ -13,7 +13,9 @@ const (
 // nothing and detecting every window at its first row would have scored.
 type nabScore struct{ raw, null, perfect float64 }
 
-func (s *nabScore) add(o nabScore) { s.raw, s.null, s.perfect = s.raw+o.raw, s.null+o.null, s.perfect+o.perfect }
+func (s *nabScore) add(o nabScore) {
+	s.raw, s.null, s.perfect = s.raw+o.raw, s.null+o.null, s.perfect+o.perfect
+}
 
 // normalised puts the raw score on NAB's scale: 0 for detecting nothing, 100 for perfect.
 func (s nabScore) normalised() float64 {
