@@ -26,6 +26,7 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 	logIn(t, ctx, m, agent)
 	sendMessages(t, m.URL(), token, storm...)
 	waitFor(t, ctx, `document.querySelectorAll("#alerts .alert").length === 1`)
+	waitForStormRoom(t, m, len(storm))
 	must(t, chromedp.Do(ctx, chromedp.Click("#alerts .alert"), chromedp.WaitVisible("#crisis-messages")))
 	room := evalString(t, ctx, `location.pathname`)
 
