@@ -72,6 +72,15 @@ func TestRouteEvents(t *testing.T) {
 		if late := inboxIDs(t, db, resonanz.ConversationFilter{Overdue: true}); len(late) != 1 || late[0] != c.ID {
 			t.Fatalf("overdue after the due time: %v, want %d", late, c.ID)
 		}
+		if err := db.DeleteSLAPolicy(ctx, policy.ID); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := db.FindConversationByID(ctx, c.ID); c.SLA != nil {
+			t.Fatalf("the clock of a deleted policy still runs: %+v", c.SLA)
+		}
+		if late := inboxIDs(t, db, resonanz.ConversationFilter{Overdue: true}); len(late) != 0 {
+			t.Fatalf("overdue under a deleted policy: %v", late)
+		}
 	})
 }
 

@@ -124,10 +124,15 @@ func validatePolicy(p *resonanz.SLAPolicy) error {
 
 func seconds(d time.Duration) int64 { return int64(d / time.Second) }
 
-// DeleteSLAPolicy removes a policy; conversations under it lose their clock.
+// DeleteSLAPolicy removes a policy; the conversations under it lose their
+// clock (their timers then find no due time and do nothing).
 func (db *DB) DeleteSLAPolicy(ctx context.Context, id int64) error {
-	if _, err := db.write.ExecContext(ctx, `DELETE FROM sla_policies WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("store: delete sla policy: %w", err)
-	}
-	return nil
+	return db.inTx(ctx, "delete sla policy", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_due = NULL, sla_goal = '', sla_clock = '', sla_policy_id = NULL
+			WHERE sla_policy_id = ?`, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM sla_policies WHERE id = ?`, id)
+		return err
+	})
 }
