@@ -45,7 +45,13 @@ var templateFuncs = template.FuncMap{
 	"clockOf":  func(p *page, c *resonanz.Conversation) clockView { return clockView{P: p, C: c} },
 	"spanText": spanText,
 	"short":    shortDuration,
-	"hasID":    func(list []int64, v int64) bool { return slices.Contains(list, v) },
+	"wholeMinutes": func(d time.Duration) string {
+		if d == 0 {
+			return ""
+		}
+		return strconv.Itoa(int(d / time.Minute))
+	},
+	"hasID": func(list []int64, v int64) bool { return slices.Contains(list, v) },
 	"calendarForm": func(p *page, v slaView, c *resonanz.Calendar) calendarForm {
 		if c == nil {
 			c = &resonanz.Calendar{}

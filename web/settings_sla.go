@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,8 @@ type slaView struct {
 	Channels   []resonanz.ChannelInfo
 	Priorities []string
 	States     []string
-	Days       []time.Weekday // Monday first
+	Days       []time.Weekday      // Monday first
+	Edit       *resonanz.SLAPolicy // the policy in the form; ID 0 for a new one
 	Error      string
 }
 
@@ -31,8 +33,15 @@ func (s *Server) renderSLA(w http.ResponseWriter, r *http.Request, status int, p
 	ctx := r.Context()
 	v := slaView{Channels: resonanz.Channels, Priorities: resonanz.Priorities, States: germanStates, Error: problem,
 		Days: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}}
+	v.Edit = &resonanz.SLAPolicy{}
 	var err error
 	if v.Policies, err = s.SLA.FindSLAPolicies(ctx); err == nil {
+		edit, _ := strconv.ParseInt(r.URL.Query().Get("edit"), 10, 64)
+		for _, p := range v.Policies {
+			if p.ID == edit {
+				v.Edit = p
+			}
+		}
 		if v.Calendars, err = s.SLA.FindCalendars(ctx); err == nil {
 			v.Teams, err = s.Users.FindTeams(ctx)
 		}

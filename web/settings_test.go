@@ -163,8 +163,20 @@ func TestSettingsSave(t *testing.T) {
 		"warn": {"30"}, "calendar": {itoa(cals[0].ID)}, "reassign": {"1"}}); status != http.StatusOK {
 		t.Fatalf("saving a policy: %d", status)
 	}
-	if ps, _ := db.FindSLAPolicies(ctx); len(ps) != 1 || ps[0].FirstResponse.Minutes() != 240 || !ps[0].Reassign || ps[0].CalendarName != "Büro" {
+	ps, _ := db.FindSLAPolicies(ctx)
+	if len(ps) != 1 || ps[0].FirstResponse.Minutes() != 240 || !ps[0].Reassign || ps[0].CalendarName != "Büro" {
 		t.Fatalf("saved policies = %+v", ps)
+	}
+	if status, body := lead.get("/settings/sla?edit=" + itoa(ps[0].ID)); status != http.StatusOK || !strings.Contains(body, `value="240"`) ||
+		!strings.Contains(body, "Edit policy") {
+		t.Fatalf("the edit form (status %d) does not hold the policy's 240 minutes", status)
+	}
+	if status, _ := lead.post("/settings/sla/policies", url.Values{"id": {itoa(ps[0].ID)}, "name": {"E-Mail"}, "channel": {"email"},
+		"first": {"120"}}); status != http.StatusOK {
+		t.Fatalf("editing the policy: %d", status)
+	}
+	if ps, _ := db.FindSLAPolicies(ctx); len(ps) != 1 || ps[0].FirstResponse.Minutes() != 120 || ps[0].Reassign {
+		t.Fatalf("after editing: %+v, want one policy with 120 minutes and no reassignment", ps)
 	}
 }
 
