@@ -41,22 +41,3 @@ func (db *DB) AlertEvents(ctx context.Context, id int64) ([]*resonanz.AlertEvent
 	}, id)
 	return list, err
 }
-
-// inTx runs fn in a write transaction.
-func (db *DB) inTx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin %s: %w", what, err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		if resonanz.ErrorCode(err) == resonanz.EINTERNAL {
-			return fmt.Errorf("store: %s: %w", what, err)
-		}
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit %s: %w", what, err)
-	}
-	return nil
-}

@@ -102,26 +102,17 @@ func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text strin
 
 // change runs fn on conversation id inside a write transaction.
 func (db *DB) change(ctx context.Context, id int64, fn func(*sql.Tx, *resonanz.Conversation) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	defer tx.Rollback()
-	c, err := findConversationByID(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx, c); err != nil {
-		if resonanz.ErrorCode(err) == resonanz.EINTERNAL {
-			return fmt.Errorf("store: change conversation %d: %w", id, err)
+	err := db.inTx(ctx, fmt.Sprintf("change conversation %d", id), func(tx *sql.Tx) error {
+		c, err := findConversationByID(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		return err
+		return fn(tx, c)
+	})
+	if err == nil {
+		db.wakeRouter()
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit change of conversation %d: %w", id, err)
-	}
-	db.wakeRouter()
-	return nil
+	return err
 }
 
 func (db *DB) setColumn(ctx context.Context, tx *sql.Tx, id int64, by *resonanz.User, column, action string, value any, detail string) error {

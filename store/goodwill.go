@@ -52,20 +52,11 @@ func (db *DB) FindGoodwillGrants(ctx context.Context, f resonanz.GoodwillFilter)
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := db.read.QueryContext(ctx, query+` ORDER BY g.id DESC LIMIT ?`, append(args, f.Limit)...)
+	list, err := collect(ctx, db.read, query+` ORDER BY g.id DESC LIMIT ?`, append(args, f.Limit), scanGrant)
 	if err != nil {
 		return nil, fmt.Errorf("store: find goodwill: %w", err)
 	}
-	defer rows.Close()
-	var list []*resonanz.GoodwillGrant
-	for rows.Next() {
-		g, err := scanGrant(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find goodwill: %w", err)
-		}
-		list = append(list, g)
-	}
-	return list, rows.Err()
+	return list, nil
 }
 
 func findGrant(ctx context.Context, q queryer, id int64) (*resonanz.GoodwillGrant, error) {

@@ -77,25 +77,13 @@ func limitOf(p *resonanz.GoodwillPolicy, role string) int64 {
 // limit covers the amount decides (an admin always), never the requester;
 // a rejection needs a note. The requester is notified either way.
 func (db *DB) DecideGoodwill(ctx context.Context, id int64, by *resonanz.User, approve bool, note string) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	defer tx.Rollback()
-	g, err := findGrant(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if err := db.decideGoodwill(ctx, tx, g, by, approve, note); err != nil {
-		if resonanz.ErrorCode(err) == resonanz.EINTERNAL {
-			return fmt.Errorf("store: decide goodwill %d: %w", id, err)
+	return db.inTx(ctx, fmt.Sprintf("decide goodwill %d", id), func(tx *sql.Tx) error {
+		g, err := findGrant(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit goodwill decision %d: %w", id, err)
-	}
-	return nil
+		return db.decideGoodwill(ctx, tx, g, by, approve, note)
+	})
 }
 
 func (db *DB) decideGoodwill(ctx context.Context, tx *sql.Tx, g *resonanz.GoodwillGrant, by *resonanz.User, approve bool, note string) error {

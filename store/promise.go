@@ -89,20 +89,11 @@ func findPromises(ctx context.Context, q queryer, f resonanz.PromiseFilter) ([]*
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := q.QueryContext(ctx, query+` ORDER BY p.due_at, p.id LIMIT ?`, append(args, f.Limit)...)
+	list, err := collect(ctx, q, query+` ORDER BY p.due_at, p.id LIMIT ?`, append(args, f.Limit), scanPromise)
 	if err != nil {
 		return nil, fmt.Errorf("store: find promises: %w", err)
 	}
-	defer rows.Close()
-	var list []*resonanz.Promise
-	for rows.Next() {
-		p, err := scanPromise(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find promises: %w", err)
-		}
-		list = append(list, p)
-	}
-	return list, rows.Err()
+	return list, nil
 }
 
 func findPromise(ctx context.Context, q queryer, id int64) (*resonanz.Promise, error) {

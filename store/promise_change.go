@@ -81,28 +81,16 @@ func (db *DB) HandOverPromise(ctx context.Context, id int64, by *resonanz.User, 
 
 // changePromise runs fn on an open promise inside a write transaction.
 func (db *DB) changePromise(ctx context.Context, id int64, fn func(*sql.Tx, *resonanz.Promise) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	defer tx.Rollback()
-	p, err := findPromise(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if p.State != resonanz.PromiseOpen {
-		return resonanz.Errorf(resonanz.ECONFLICT, "This promise is %s already.", p.State)
-	}
-	if err := fn(tx, p); err != nil {
-		if resonanz.ErrorCode(err) == resonanz.EINTERNAL {
-			return fmt.Errorf("store: change promise %d: %w", id, err)
+	return db.inTx(ctx, fmt.Sprintf("change promise %d", id), func(tx *sql.Tx) error {
+		p, err := findPromise(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit change of promise %d: %w", id, err)
-	}
-	return nil
+		if p.State != resonanz.PromiseOpen {
+			return resonanz.Errorf(resonanz.ECONFLICT, "This promise is %s already.", p.State)
+		}
+		return fn(tx, p)
+	})
 }
 
 // promiseNote checks a required reason or note about a promise.

@@ -82,18 +82,9 @@ func (db *DB) FindLeads(ctx context.Context, teamID int64) ([]*resonanz.User, er
 }
 
 func (db *DB) findUsersWhere(ctx context.Context, query string, args ...any) ([]*resonanz.User, error) {
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	users, err := collect(ctx, db.read, query, args, scanUser)
 	if err != nil {
 		return nil, fmt.Errorf("store: find leads: %w", err)
 	}
-	defer rows.Close()
-	var users []*resonanz.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find leads: %w", err)
-		}
-		users = append(users, u)
-	}
-	return users, rows.Err()
+	return users, nil
 }

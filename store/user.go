@@ -79,20 +79,11 @@ func scanUser(row interface{ Scan(...any) error }) (*resonanz.User, error) {
 
 // FindUsers lists all users by name.
 func (db *DB) FindUsers(ctx context.Context) ([]*resonanz.User, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+userColumns+` ORDER BY name, id`)
+	users, err := collect(ctx, db.read, `SELECT `+userColumns+` ORDER BY name, id`, nil, scanUser)
 	if err != nil {
 		return nil, fmt.Errorf("store: find users: %w", err)
 	}
-	defer rows.Close()
-	var users []*resonanz.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find users: %w", err)
-		}
-		users = append(users, u)
-	}
-	return users, rows.Err()
+	return users, nil
 }
 
 // FindUserByLogin returns one user, or ENOTFOUND.
