@@ -6,11 +6,16 @@ type ChannelInfo struct {
 	Label      string
 	CanPublic  bool // replies can be posted publicly (e.g. an answer under a post)
 	CanPrivate bool // replies can be sent privately (e.g. a direct message or email)
+	// MaxLen is how many characters one reply may have; 0: no limit. An
+	// account's server may allow other limits (see ChannelCaps).
+	MaxLen int
 }
 
 // Channels lists every channel resonanz accepts, in display order.
 var Channels = []ChannelInfo{
-	{Name: "mastodon", Label: "Mastodon", CanPublic: true, CanPrivate: true},
+	{Name: "mastodon", Label: "Mastodon", CanPublic: true, CanPrivate: true, MaxLen: 500},
+	{Name: "facebook", Label: "Facebook", CanPublic: true, CanPrivate: true, MaxLen: 8000},
+	{Name: "instagram", Label: "Instagram", CanPublic: true, CanPrivate: true, MaxLen: 1000},
 	{Name: "email", Label: "E-Mail", CanPrivate: true},
 	{Name: "form", Label: "Web form", CanPrivate: true},
 	{Name: "review", Label: "Reviews", CanPublic: true},

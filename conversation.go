@@ -178,8 +178,49 @@ type OutboxItem struct {
 	ID             int64
 	ConversationID int64
 	MessageID      int64
+	AccountID      int64 // the channel account it leaves through; 0: none
 	Channel        string
 	Visibility     string
-	State          string // pending, sent, failed
+	State          string // see the Outbox* states
+	Attempts       int
+	LastError      string    // the platform's reason of the last failure
+	NextTry        time.Time // when a failed attempt is tried again
+	ExternalID     string    // the post's id on the platform, once sent
+	URL            string    // where the post can be seen, once sent
+	SentAt         time.Time
 	CreatedAt      time.Time
+}
+
+// States of an outbox item.
+const (
+	OutboxPending = "pending" // queued; trying (again) at NextTry
+	OutboxSent    = "sent"
+	OutboxFailed  = "failed" // given up or refused; an agent may retry
+	OutboxHeld    = "held"   // no account can send it (none connected, or a demo account)
+)
+
+// OutboxDelivery is what sending one queued reply needs.
+type OutboxDelivery struct {
+	OutboxID  int64
+	AccountID int64
+	Text      string
+	Public    bool
+	// ReplyTo is the external id of the customer's latest message in the
+	// conversation; Recipient the customer's handle.
+	ReplyTo   string
+	Recipient string
+	Attempt   int
+	QueuedAt  time.Time
+}
+
+// ReplySender sends queued replies through their channel accounts.
+type ReplySender interface {
+	SendReply(ctx context.Context, d *OutboxDelivery) (*Sent, error)
+}
+
+// OutboxService retries replies that failed.
+type OutboxService interface {
+	// RetryReply queues a failed reply again; EFORBIDDEN if the contact no
+	// longer wants to be contacted, ECONFLICT if it is not failed.
+	RetryReply(ctx context.Context, outboxID int64, by *User) error
 }

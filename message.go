@@ -46,6 +46,11 @@ type IncomingMessage struct {
 	Time       time.Time `json:"time"`
 	Visibility string    `json:"visibility"`
 	ReplyTo    string    `json:"reply_to,omitempty"`
+	// AccountID is the company's channel account it came through; 0 for the API.
+	AccountID int64 `json:"-"`
+	// Unaddressed marks a public post that names the company without
+	// writing to it (listening): an agent decides whether an answer is welcome.
+	Unaddressed bool `json:"-"`
 	// Analysis is filled by resonanz before the message is stored, never by clients.
 	Analysis Analysis `json:"-"`
 }
@@ -101,7 +106,9 @@ type Message struct {
 	Text           string
 	Visibility     string
 	SentAt         time.Time
-	Analysis       Analysis // empty for agents' messages
+	Analysis       Analysis    // empty for agents' messages
+	Unaddressed    bool        // a public post naming the company, not written to it
+	Delivery       *OutboxItem // how an agent's reply went out; nil for customers' messages
 }
 
 // IngestResult tells what happened to one incoming message.

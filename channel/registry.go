@@ -1,0 +1,137 @@
+package channel
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/resonanz/resonanz"
+)
+
+// Field is one setting an adapter asks for when an admin connects an account.
+type Field struct {
+	Name     string // form and settings key
+	Label    string // catalogue key of the label
+	Secret   bool   // sealed at rest, never shown again
+	Required bool
+	Example  string
+}
+
+// Adapter is one kind of platform resonanz can connect to.
+type Adapter struct {
+	Kind   string
+	Label  string
+	Fields []Field
+	// New makes a live connection from an account's settings and opened secrets.
+	New func(a *resonanz.ChannelAccount, secrets map[string]string, client *http.Client) (resonanz.Channel, error)
+}
+
+// Registry knows the adapters and opens the company's accounts with them.
+type Registry struct {
+	Accounts resonanz.ChannelAccountService
+	Sealer   *Sealer
+	Client   *http.Client
+	adapters map[string]Adapter
+}
+
+// NewRegistry returns a registry of the given adapters.
+func NewRegistry(accounts resonanz.ChannelAccountService, sealer *Sealer, client *http.Client, adapters ...Adapter) *Registry {
+	r := &Registry{Accounts: accounts, Sealer: sealer, Client: client, adapters: map[string]Adapter{}}
+	for _, a := range adapters {
+		r.adapters[a.Kind] = a
+	}
+	return r
+}
+
+// Adapters lists the adapters by kind.
+func (r *Registry) Adapters() []Adapter {
+	var list []Adapter
+	for _, a := range r.adapters {
+		list = append(list, a)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Kind < list[j].Kind })
+	return list
+}
+
+// Adapter returns the adapter of a kind.
+func (r *Registry) Adapter(kind string) (Adapter, bool) {
+	a, ok := r.adapters[kind]
+	return a, ok
+}
+
+// Connect checks a new account's settings, tests the connection unless the
+// account is a demo, seals its secrets and stores it.
+func (r *Registry) Connect(ctx context.Context, a *resonanz.ChannelAccount, values map[string]string) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	ad, ok := r.adapters[a.Kind]
+	if !ok {
+		return resonanz.FieldError("kind", "Unknown kind of account %q.", a.Kind)
+	}
+	a.Settings = map[string]string{}
+	secrets := map[string]string{}
+	for _, f := range ad.Fields {
+		v := strings.TrimSpace(values[f.Name])
+		if f.Required && v == "" {
+			return resonanz.FieldError(f.Name, "%s is required.", f.Name)
+		}
+		if len(v) > 2000 {
+			return resonanz.FieldError(f.Name, "%s is too long.", f.Name)
+		}
+		if f.Secret {
+			secrets[f.Name] = v
+		} else {
+			a.Settings[f.Name] = v
+		}
+	}
+	ch, err := ad.New(a, secrets, r.Client)
+	if err != nil {
+		return err
+	}
+	if !a.Demo {
+		if err := ch.Check(ctx); err != nil {
+			return resonanz.Errorf(resonanz.EINVALID, "The connection test failed: %s", err)
+		}
+	}
+	if a.SealedSecrets, err = r.Sealer.Seal(secrets); err != nil {
+		return fmt.Errorf("seal secrets: %w", err)
+	}
+	return r.Accounts.CreateChannelAccount(ctx, a)
+}
+
+// Open returns the live connection of account id.
+func (r *Registry) Open(ctx context.Context, id int64) (resonanz.Channel, *resonanz.ChannelAccount, error) {
+	a, err := r.Accounts.FindChannelAccountByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	ch, err := r.open(a)
+	return ch, a, err
+}
+
+func (r *Registry) open(a *resonanz.ChannelAccount) (resonanz.Channel, error) {
+	ad, ok := r.adapters[a.Kind]
+	if !ok {
+		return nil, resonanz.Errorf(resonanz.EINVALID, "This resonanz does not know accounts of kind %q.", a.Kind)
+	}
+	secrets, err := r.Sealer.Open(a.SealedSecrets)
+	if err != nil {
+		return nil, err
+	}
+	return ad.New(a, secrets, r.Client)
+}
+
+// Test checks an account's connection now.
+func (r *Registry) Test(ctx context.Context, id int64) error {
+	ch, a, err := r.Open(ctx, id)
+	if err != nil {
+		return err
+	}
+	if a.Demo {
+		return resonanz.Errorf(resonanz.ECONFLICT, "This is a demo account: it connects to nothing.")
+	}
+	return ch.Check(ctx)
+}
