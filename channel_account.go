@@ -163,3 +163,32 @@ type WebhookChannel interface {
 	// cannot read.
 	ParseWebhook(body []byte, signature string) ([]IncomingMessage, error)
 }
+
+// ChannelKind describes a kind of account for the form that connects one.
+type ChannelKind struct {
+	Kind   string
+	Label  string
+	Fields []ChannelField
+}
+
+// ChannelField is one setting a kind of account asks for.
+type ChannelField struct {
+	Name     string // form and settings key
+	Label    string // catalogue key of the label
+	Secret   bool   // sealed at rest, never shown again
+	Required bool
+	Example  string
+}
+
+// ChannelConnector connects, tests and opens the company's accounts.
+type ChannelConnector interface {
+	Kinds() []ChannelKind
+	// Connect checks a new account's settings and secrets (values by field
+	// name), tests the connection unless it is a demo, and stores it.
+	Connect(ctx context.Context, a *ChannelAccount, values map[string]string) error
+	// Test checks an account's connection now.
+	Test(ctx context.Context, id int64) error
+	// Webhook opens an account whose platform pushes messages; ENOTFOUND
+	// if there is none such.
+	Webhook(ctx context.Context, id int64) (WebhookChannel, error)
+}

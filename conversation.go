@@ -222,5 +222,5 @@ type ReplySender interface {
 type OutboxService interface {
 	// RetryReply queues a failed reply again; EFORBIDDEN if the contact no
 	// longer wants to be contacted, ECONFLICT if it is not failed.
-	RetryReply(ctx context.Context, outboxID int64, by *User) error
+	RetryReply(ctx context.Context, conversationID, outboxID int64, by *User) error
 }

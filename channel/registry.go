@@ -11,13 +11,7 @@ import (
 )
 
 // Field is one setting an adapter asks for when an admin connects an account.
-type Field struct {
-	Name     string // form and settings key
-	Label    string // catalogue key of the label
-	Secret   bool   // sealed at rest, never shown again
-	Required bool
-	Example  string
-}
+type Field = resonanz.ChannelField
 
 // Adapter is one kind of platform resonanz can connect to.
 type Adapter struct {
@@ -53,6 +47,28 @@ func (r *Registry) Adapters() []Adapter {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Kind < list[j].Kind })
 	return list
+}
+
+// Kinds describes the adapters for the form that connects an account.
+func (r *Registry) Kinds() []resonanz.ChannelKind {
+	var kinds []resonanz.ChannelKind
+	for _, a := range r.Adapters() {
+		kinds = append(kinds, resonanz.ChannelKind{Kind: a.Kind, Label: a.Label, Fields: a.Fields})
+	}
+	return kinds
+}
+
+// Webhook opens an account whose platform pushes messages.
+func (r *Registry) Webhook(ctx context.Context, id int64) (resonanz.WebhookChannel, error) {
+	ch, a, err := r.Open(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	hook, ok := ch.(resonanz.WebhookChannel)
+	if !ok || a.Paused {
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "No webhook here.")
+	}
+	return hook, nil
 }
 
 // Adapter returns the adapter of a kind.

@@ -50,7 +50,7 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, nonce, by.ID, br.Template, br.Sent, br.Skipped, millis(now)).Scan(&br.ID); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
-	if err := queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
+	if err := db.queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
 	if err := alertEvent(ctx, tx, id, by, resonanz.AlertBulkReply, fmt.Sprintf("sent to %d, skipped %d", br.Sent, br.Skipped), millis(now)); err != nil {
@@ -64,14 +64,14 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 }
 
 // queueBulkReply queues and audits each recipient's reply, then indexes them all.
-func queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by *resonanz.User, recipients []*resonanz.BulkRecipient, now time.Time) error {
+func (db *DB) queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by *resonanz.User, recipients []*resonanz.BulkRecipient, now time.Time) error {
 	messageIDs := make([]int64, len(recipients))
 	for i, r := range recipients {
 		c, err := findConversationByID(ctx, tx, r.ConversationID)
 		if err != nil {
 			return err
 		}
-		item, err := queueReply(ctx, tx, c, by, r.Text, r.Visibility, now)
+		item, err := db.queueReply(ctx, tx, c, by, r.Text, r.Visibility, now)
 		if err != nil {
 			return err
 		}

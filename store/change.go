@@ -86,7 +86,7 @@ func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text strin
 			visibility = resonanz.Public
 		}
 		now := db.Now()
-		if item, err = queueReply(ctx, tx, c, by, text, visibility, now); err != nil {
+		if item, err = db.queueReply(ctx, tx, c, by, text, visibility, now); err != nil {
 			return err
 		}
 		if err := indexReply(ctx, tx, item.MessageID, text); err != nil {

@@ -149,7 +149,8 @@ func TestReply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if item.State != "pending" || item.Visibility != resonanz.Public || item.Channel != "mastodon" {
+			// Came in through the API: no account can send it, and the agent sees why.
+			if item.State != resonanz.OutboxHeld || item.LastError != "no_account" || item.Visibility != resonanz.Public || item.Channel != "mastodon" {
 				t.Fatalf("outbox item %+v", item)
 			}
 			c, _ := db.FindConversationByID(ctx, res[0].ConversationID)

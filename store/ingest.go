@@ -67,9 +67,13 @@ func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
 	b.nextMessageID++
 	id := b.nextMessageID
 	b.messages[key] = knownMessage{id: id, conversationID: c.id}
+	var account any
+	if m.AccountID != 0 {
+		account = m.AccountID
+	}
 	b.newMessages = append(b.newMessages, []any{id, c.id, m.Channel, m.ExternalID, resonanz.Inbound, who.identityID,
 		authorName(m.Author), m.Text, m.Visibility, sentAt, b.now,
-		l.language, l.sentiment, l.sentimentScore, l.kind, l.kindScores, l.topics, l.urgency})
+		l.language, l.sentiment, l.sentimentScore, l.kind, l.kindScores, l.topics, l.urgency, account, !m.Unaddressed})
 	b.terms = append(b.terms, []any{id, search.Terms(m.Text)})
 	return resonanz.IngestResult{MessageID: id, ConversationID: c.id, Analysis: &m.Analysis}
 }
@@ -110,7 +114,7 @@ func (b *batch) conversationFor(m *resonanz.IncomingMessage, who identity) *conv
 			}
 		}
 	}
-	if c := b.open[contactChannel{who.contactID, m.Channel}]; c != nil && (c.status == resonanz.StatusOpen || c.status == resonanz.StatusWaiting) {
+	if c := b.open[contactChannel{who.contactID, m.Channel, m.Visibility}]; c != nil && (c.status == resonanz.StatusOpen || c.status == resonanz.StatusWaiting) {
 		return c
 	}
 	return nil
@@ -122,7 +126,7 @@ func (b *batch) newConversation(who identity, channel, visibility, preview strin
 		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, isNew: true,
 		language: l.language, sentiment: l.sentiment, kind: l.kind, topics: l.topics, urgency: l.urgency}
 	b.conversations[c.id] = c
-	b.open[contactChannel{who.contactID, channel}] = c
+	b.open[contactChannel{who.contactID, channel, visibility}] = c
 	b.newConversations = append(b.newConversations, c)
 	return c
 }

@@ -10,9 +10,12 @@ type msgKey struct{ channel, externalID string }
 
 type identityKey struct{ channel, handle string }
 
+// contactChannel keys a customer's open conversation: on a channel that
+// answers both ways, a public thread and a private one stay apart, so that a
+// reply never goes out more publicly than the customer wrote.
 type contactChannel struct {
-	contactID int64
-	channel   string
+	contactID           int64
+	channel, visibility string
 }
 
 type knownMessage struct{ id, conversationID int64 }

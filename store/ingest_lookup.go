@@ -104,8 +104,9 @@ func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error
 			if c.status != resonanz.StatusOpen && c.status != resonanz.StatusWaiting {
 				continue
 			}
-			if prev := b.open[contactChannel{c.contactID, c.channel}]; prev == nil || prev.id < c.id {
-				b.open[contactChannel{c.contactID, c.channel}] = c
+			key := contactChannel{c.contactID, c.channel, c.visibility}
+			if prev := b.open[key]; prev == nil || prev.id < c.id {
+				b.open[key] = c
 			}
 		}
 	}
@@ -139,7 +140,7 @@ func (b *batch) write(ctx context.Context) error {
 		{`INSERT INTO conversations (id, contact_id, identity_id, channel, status, preview, visibility, last_message_at, created_at,
 			language, sentiment, kind, topics, urgency)`, convRows},
 		{`INSERT INTO messages (id, conversation_id, channel, external_id, direction, identity_id, author_name, text, visibility, sent_at, created_at,
-			language, sentiment, sentiment_score, kind, kind_scores, topics, urgency)`, b.newMessages},
+			language, sentiment, sentiment_score, kind, kind_scores, topics, urgency, account_id, addressed)`, b.newMessages},
 	}
 	for _, ins := range inserts[:3] {
 		if err := b.insertRows(ctx, ins.head, ins.rows); err != nil {

@@ -3,27 +3,54 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/search"
+	"github.com/riverqueue/river"
+)
+
+// Reasons why a reply is held rather than sent; the UI words them.
+const (
+	heldNoAccount = "no_account" // the conversation came in without a channel account (API, import)
+	heldDemo      = "demo"       // the account is a demo account: nothing leaves
 )
 
 // queueReply stores an agent's answer in conversation c as an outbound
-// message with an outbox entry; an open conversation now waits for the
-// customer. The caller indexes the text and writes the audit trail.
-func queueReply(ctx context.Context, tx *sql.Tx, c *resonanz.Conversation, by *resonanz.User, text, visibility string, at time.Time) (*resonanz.OutboxItem, error) {
+// message with an outbox entry and, when an account can send it, the job
+// that sends it; an open conversation now waits for the customer. The
+// caller indexes the text and writes the audit trail.
+func (db *DB) queueReply(ctx context.Context, tx *sql.Tx, c *resonanz.Conversation, by *resonanz.User, text, visibility string, at time.Time) (*resonanz.OutboxItem, error) {
 	now := millis(at)
-	item := &resonanz.OutboxItem{ConversationID: c.ID, Channel: c.Channel, Visibility: visibility, State: "pending", CreatedAt: fromMillis(now)}
+	item := &resonanz.OutboxItem{ConversationID: c.ID, Channel: c.Channel, Visibility: visibility, State: resonanz.OutboxPending, CreatedAt: fromMillis(now)}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO messages
 		(conversation_id, channel, direction, user_id, author_name, text, visibility, sent_at, created_at)
 		VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.ID, c.Channel, by.ID, by.Name, text, visibility, now, now).Scan(&item.MessageID); err != nil {
 		return nil, err
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (conversation_id, message_id, channel, visibility, state, created_at)
-		VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id`, c.ID, item.MessageID, c.Channel, visibility, now).Scan(&item.ID); err != nil {
+	accountID, demo, err := replyAccount(ctx, tx, c.ID)
+	if err != nil {
 		return nil, err
+	}
+	var account any
+	switch {
+	case accountID == 0:
+		item.State, item.LastError = resonanz.OutboxHeld, heldNoAccount
+	case demo:
+		item.State, item.LastError, account = resonanz.OutboxHeld, heldDemo, accountID
+	default:
+		item.AccountID, account = accountID, accountID
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (conversation_id, message_id, account_id, channel, visibility, state, last_error, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, item.MessageID, account, c.Channel, visibility, item.State, item.LastError, now).Scan(&item.ID); err != nil {
+		return nil, err
+	}
+	if item.State == resonanz.OutboxPending {
+		if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: item.ID}, nil); err != nil {
+			return nil, err
+		}
 	}
 	if err := routeEvent(ctx, tx, c.ID, resonanz.RouteAgent, now); err != nil {
 		return nil, err
@@ -39,10 +66,34 @@ func queueReply(ctx context.Context, tx *sql.Tx, c *resonanz.Conversation, by *r
 	return item, nil
 }
 
+// replyAccount is the account a reply in a conversation leaves through: the
+// one its customer's latest message came in by; 0 if none did.
+func replyAccount(ctx context.Context, q queryer, conversationID int64) (id int64, demo bool, err error) {
+	err = q.QueryRowContext(ctx, `SELECT a.id, a.demo FROM messages m JOIN channel_accounts a ON a.id = m.account_id
+		WHERE m.conversation_id = ? AND m.direction = 'in' AND m.account_id IS NOT NULL ORDER BY m.sent_at DESC, m.id DESC LIMIT 1`,
+		conversationID).Scan(&id, &demo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, demo, err
+}
+
 // indexReply adds an outbound message's words to the search index. Callers
 // that queue many replies index them last: FTS5 flushes its pending terms
 // whenever a later statement opens a savepoint.
 func indexReply(ctx context.Context, tx *sql.Tx, messageID int64, text string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO message_terms (rowid, terms) VALUES (?, ?)`, messageID, search.Terms(text))
 	return err
+}
+
+// outboxJob sends one queued reply; it runs in a queue of its own, one at a
+// time, so that a bulk reply leaves at the pace the platforms allow.
+type outboxJob struct {
+	OutboxID int64 `json:"outbox_id"`
+}
+
+func (outboxJob) Kind() string { return "outbox_delivery" }
+
+func (outboxJob) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: outboxQueue, MaxAttempts: outboxAttempts}
 }

@@ -43,6 +43,7 @@ type DB struct {
 
 	routerWake chan struct{}
 	timers     *timers
+	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
 
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins

@@ -24,6 +24,7 @@ func (db *DB) Timeline(ctx context.Context, id int64) (*resonanz.Timeline, error
 	steps := []func() error{
 		func() (err error) { tl.Contact, err = db.findContact(ctx, c.ContactID); return err },
 		func() error { return db.timelineMessages(ctx, tl) },
+		func() error { return db.timelineDeliveries(ctx, tl) },
 		func() error { return db.timelineNotes(ctx, tl) },
 		func() (err error) { tl.Audit, err = db.auditTrail(ctx, id); return err },
 	}
@@ -100,6 +101,36 @@ func scanMessage(row interface{ Scan(...any) error }, extra ...any) (*resonanz.M
 	}
 	m.SentAt, m.Analysis = fromMillis(sent), l.analysis()
 	return &m, nil
+}
+
+// timelineDeliveries tells how each reply in the timeline went out, and
+// which customer posts were not written to the company.
+func (db *DB) timelineDeliveries(ctx context.Context, tl *resonanz.Timeline) error {
+	byID := map[int64]*resonanz.Message{}
+	for _, e := range tl.Entries {
+		if e.Message != nil {
+			byID[e.Message.ID] = e.Message
+		}
+	}
+	items, err := collect(ctx, db.read, `SELECT `+outboxColumns+` FROM outbox o JOIN conversations c ON c.id = o.conversation_id
+		WHERE c.contact_id = ? ORDER BY o.id DESC LIMIT ?`, []any{tl.Conversation.ContactID, timelineLimit}, scanOutboxItem)
+	if err != nil {
+		return err
+	}
+	for _, o := range items {
+		if m := byID[o.MessageID]; m != nil {
+			m.Delivery = o
+		}
+	}
+	unaddressed, err := collect(ctx, db.read, `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+		WHERE c.contact_id = ? AND m.addressed = 0 ORDER BY m.id DESC LIMIT ?`, []any{tl.Conversation.ContactID, timelineLimit},
+		func(row interface{ Scan(...any) error }) (id int64, err error) { return id, row.Scan(&id) })
+	for _, id := range unaddressed {
+		if m := byID[id]; m != nil {
+			m.Unaddressed = true
+		}
+	}
+	return err
 }
 
 func (db *DB) timelineNotes(ctx context.Context, tl *resonanz.Timeline) error {

@@ -68,6 +68,17 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// handleRetryReply queues a failed reply again.
+func (s *Server) handleRetryReply(w http.ResponseWriter, r *http.Request) {
+	s.changeConversation(w, r, func(id int64) error {
+		item, err := strconv.ParseInt(r.PathValue("item"), 10, 64)
+		if err != nil {
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No such reply.")
+		}
+		return s.Outbox.RetryReply(r.Context(), id, item, userFrom(r.Context()))
+	})
+}
+
 func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
 	s.changeConversation(w, r, func(id int64) error {
 		return s.Conversations.AddNote(r.Context(), id, userFrom(r.Context()), r.PostFormValue("text"))

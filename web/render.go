@@ -15,7 +15,7 @@ import (
 )
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
-	"notifications", "promises", "goodwill", "goodwill_policies"}
+	"notifications", "promises", "goodwill", "goodwill_policies", "channels"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
@@ -92,6 +92,8 @@ type page struct {
 	Path   string
 	Alerts []*resonanz.Alert // open alerts, for the banner
 	Unread int               // the user's unread notifications
+	// FailingChannels counts channel accounts that need an admin's attention.
+	FailingChannels int
 	Zone   *time.Location    // where due times are entered and read
 	Data   any
 }
@@ -144,6 +146,9 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 			return nil, err
 		}
 		if p.Unread, err = s.Notifications.CountUnread(r.Context(), p.User.ID); err != nil {
+			return nil, err
+		}
+		if p.FailingChannels, err = s.failingChannels(r, p.User); err != nil {
 			return nil, err
 		}
 	}

@@ -51,6 +51,10 @@ type Services struct {
 	ReloadTopics  func(ctx context.Context) ([]string, error)
 	// SuggestSeedTerms learns from the agents' topic corrections.
 	SuggestSeedTerms func(ctx context.Context) ([]resonanz.TopicSuggestion, error)
+	// Channels connects the company's accounts; ChannelAccounts keeps them.
+	Channels        resonanz.ChannelConnector
+	ChannelAccounts resonanz.ChannelAccountService
+	Outbox          resonanz.OutboxService
 }
 
 // Server handles every HTTP request of resonanz.
@@ -121,6 +125,19 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.followupRoutes()
+	s.channelRoutes()
+}
+
+func (s *Server) channelRoutes() {
+	s.mux.HandleFunc("GET /settings/channels", s.requireUser(s.requireAdmin(s.handleChannels)))
+	s.mux.HandleFunc("POST /settings/channels", s.requireUser(s.requireAdmin(s.handleConnectChannel)))
+	s.mux.HandleFunc("POST /settings/channels/{id}/test", s.requireUser(s.requireAdmin(s.handleTestChannel)))
+	s.mux.HandleFunc("POST /settings/channels/{id}/pause", s.requireUser(s.requireAdmin(s.handlePauseChannel)))
+	s.mux.HandleFunc("POST /settings/channels/{id}/delete", s.requireUser(s.requireAdmin(s.handleDeleteChannel)))
+	s.mux.HandleFunc("POST /conversations/{id}/outbox/{item}/retry", s.requireUser(s.handleRetryReply))
+	// Platforms push here; the signature, not a login, says who is calling.
+	s.mux.HandleFunc("GET /hooks/{id}", s.handleWebhookVerify)
+	s.mux.HandleFunc("POST /hooks/{id}", s.handleWebhookPush)
 }
 
 // ServeHTTP sets headers that keep untrusted content inert, then routes.

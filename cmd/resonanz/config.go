@@ -26,9 +26,18 @@ type Config struct {
 	AlertEmail             []string
 	SMTP, SMTPFrom         string
 	SMTPUser, SMTPPassword string
-	// DeliveryBackoff is the pause after a failed webhook or mail attempt;
-	// nil: from 30 s growing to 90 min. Tests shorten it.
+	// DeliveryBackoff is the pause after a failed webhook, mail or reply
+	// attempt; nil: growing pauses over hours. Tests shorten it.
 	DeliveryBackoff func(attempt int) time.Duration
+	// SecretKey seals channel secrets (64 hex digits); empty: a key file in DataDir.
+	SecretKey string
+	// AllowOutbound lists internal addresses channel accounts may reach
+	// (a server on the company's network); all others internal are refused.
+	AllowOutbound []string
+	// PollInterval is how often channel accounts are asked for new messages.
+	PollInterval time.Duration
+	// SendGap is the least time between two replies of one account.
+	SendGap time.Duration
 }
 
 // DatabasePath is the SQLite file inside the data directory.
@@ -54,6 +63,19 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 	mailFlags(fs, c)
+	channelFlags(fs, c)
+}
+
+// channelFlags adds the flags of the channel accounts.
+func channelFlags(fs *flag.FlagSet, c *Config) {
+	fs.StringVar(&c.SecretKey, "secret-key", envOr("SECRET_KEY", ""), "key that seals channel tokens at rest, 64 hex digits; default: the file secret.key in the data directory, made on first start (RESONANZ_SECRET_KEY)")
+	c.AllowOutbound = splitList(envOr("ALLOW_OUTBOUND", ""))
+	fs.Func("allow-outbound", "internal address or prefix a channel account may reach (e.g. 10.0.0.5); comma-separated for several (RESONANZ_ALLOW_OUTBOUND)",
+		func(v string) error { c.AllowOutbound = append(c.AllowOutbound, splitList(v)...); return nil })
+	poll, _ := time.ParseDuration(envOr("POLL", "15s"))
+	fs.DurationVar(&c.PollInterval, "poll", poll, "how often channel accounts are asked for new messages (RESONANZ_POLL)")
+	gap, _ := time.ParseDuration(envOr("SEND_GAP", "1s"))
+	fs.DurationVar(&c.SendGap, "send-gap", gap, "least time between two replies of one channel account (RESONANZ_SEND_GAP)")
 }
 
 // mailFlags adds the flags of alert email.

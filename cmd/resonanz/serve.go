@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/channel"
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
@@ -26,8 +27,9 @@ type Main struct {
 	Stdout io.Writer
 	Logger *slog.Logger
 
-	DB  *store.DB
-	Bus *events.Bus
+	DB       *store.DB
+	Bus      *events.Bus
+	Channels *channel.Registry
 
 	ingester     *ingest.Ingester
 	storms       *storms
@@ -37,6 +39,10 @@ type Main struct {
 	reminderDone chan struct{}
 	newsDone     chan struct{}
 	listener     net.Listener
+
+	channelHealth *channel.Health
+	poller        *channel.Poller
+	pollerDone    chan struct{}
 }
 
 // NewMain returns a program with default settings that prints to stdout.
@@ -60,6 +66,9 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.DB = db
 	m.setDeliveries()
+	if err := m.setChannels(); err != nil {
+		return err
+	}
 	loaded := false
 	if m.Config.Demo {
 		if loaded, err = loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
@@ -87,7 +96,8 @@ func (m *Main) Run(ctx context.Context) error {
 	m.ingester = ingest.New(db, live, m.storms.observer())
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
-		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections)}, m.Logger)
+		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
+		Channels: m.Channels, ChannelAccounts: db, Outbox: db}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -101,6 +111,7 @@ func (m *Main) Run(ctx context.Context) error {
 		BaseContext: func(net.Listener) context.Context { return base }}
 	m.startReminder(base)
 	m.startNews(base)
+	m.startPolling(base)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -126,6 +137,9 @@ func (m *Main) Close() error {
 	}
 	if m.newsDone != nil {
 		<-m.newsDone
+	}
+	if m.pollerDone != nil {
+		<-m.pollerDone
 	}
 	if m.ingester != nil {
 		m.ingester.Close()

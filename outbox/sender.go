@@ -1,0 +1,74 @@
+// Package outbox sends the agents' replies through the channel account of
+// their conversation, at the pace each account allows, and keeps the
+// accounts' health.
+package outbox
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/channel"
+)
+
+// Sender is the resonanz.ReplySender of the outbox jobs.
+type Sender struct {
+	Registry *channel.Registry
+	Health   *channel.Health
+	// Gap is the least time between two sends of one account, so that a
+	// bulk reply to hundreds does not trip the platform's spam guard.
+	Gap time.Duration
+
+	mu   sync.Mutex
+	last map[int64]time.Time
+}
+
+// SendReply sends one queued reply.
+func (s *Sender) SendReply(ctx context.Context, d *resonanz.OutboxDelivery) (*resonanz.Sent, error) {
+	ch, a, err := s.Registry.Open(ctx, d.AccountID)
+	if resonanz.ErrorCode(err) == resonanz.ENOTFOUND {
+		return nil, resonanz.Permanent(err)
+	} else if err != nil {
+		return nil, err
+	}
+	caps := ch.Caps()
+	if n := utf8.RuneCountInString(d.Text); caps.MaxLength > 0 && n > caps.MaxLength {
+		return nil, resonanz.Permanent(fmt.Errorf("the reply has %d characters, the account allows %d", n, caps.MaxLength))
+	}
+	if !d.Public && !caps.DirectMessage || d.Public && !caps.PublicReply {
+		return nil, resonanz.Permanent(fmt.Errorf("the account cannot send this kind of reply"))
+	}
+	if err := s.wait(ctx, a.ID); err != nil {
+		return nil, err
+	}
+	sent, err := ch.Send(ctx, &resonanz.Outgoing{Key: fmt.Sprintf("resonanz-reply-%d", d.OutboxID), Text: d.Text, Public: d.Public,
+		ReplyTo: d.ReplyTo, Recipient: d.Recipient, Attempt: d.Attempt, QueuedAt: d.QueuedAt})
+	if _, busy := resonanz.RetryAfter(err); !busy {
+		s.Health.Record(ctx, a, err, time.Time{})
+	}
+	return sent, err
+}
+
+// wait keeps the gap between two sends of one account.
+func (s *Sender) wait(ctx context.Context, accountID int64) error {
+	s.mu.Lock()
+	if s.last == nil {
+		s.last = map[int64]time.Time{}
+	}
+	at := s.last[accountID].Add(s.Gap)
+	now := time.Now()
+	if at.Before(now) {
+		at = now
+	}
+	s.last[accountID] = at
+	s.mu.Unlock()
+	select {
+	case <-time.After(time.Until(at)):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
