@@ -21,8 +21,8 @@ func plainText(content string) string {
 		if gt < 0 {
 			break // an unclosed tag: drop the rest rather than show markup
 		}
-		tag := strings.ToLower(strings.Fields(content[lt+1:lt+gt] + " ")[0])
-		switch tag {
+		name, _, _ := strings.Cut(strings.TrimSpace(content[lt+1:lt+gt]), " ")
+		switch strings.ToLower(name) {
 		case "br", "br/":
 			b.WriteString("\n")
 		case "/p":

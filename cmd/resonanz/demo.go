@@ -58,6 +58,9 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 		return false, err
 	}
 	msgs := demo.Generate(demoSeed, time.Now().UTC())
+	if err := setUpDemoChannels(ctx, db, msgs); err != nil {
+		return false, err
+	}
 	fmt.Fprintf(out, "Loading %d demo messages…\n", len(msgs))
 	for i := range msgs {
 		msgs[i].Analysis = analyzer.Analyze(msgs[i].Text)

@@ -21,6 +21,7 @@ Commands:
   serve    run the server (UI, API) on an embedded SQLite database
   user     manage users: add, list, disable, reset-password
   token    create API tokens for POST /api/v1/messages
+  channel  connect, list, test, pause, resume and remove channel accounts
   bench    measure ingest, inbox and search speed on a large database
   analyze  analyze messages from standard input, one JSON line each
   train    train the analysis models from the data sets
@@ -46,7 +47,7 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "bench": runBench,
+	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "channel": runChannel, "bench": runBench,
 		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)

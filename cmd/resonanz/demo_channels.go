@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+// demoAccounts are the demo's channel accounts: marked demo, they connect
+// to nothing and send nothing, so a newcomer sees the settings and health
+// pages filled without anything leaving the machine.
+var demoAccounts = []resonanz.ChannelAccount{
+	{Kind: "mastodon", Name: "Beispiel-Shop auf Mastodon (Demo)", Demo: true,
+		Settings: map[string]string{"server": "https://social.example", "hashtags": "beispielshop"}},
+}
+
+// setUpDemoChannels stores the demo accounts, one with a past failure on
+// its health page, and gives the demo's Mastodon messages the first account.
+func setUpDemoChannels(ctx context.Context, db *store.DB, msgs []resonanz.IncomingMessage) error {
+	var mastodonID int64
+	for _, a := range demoAccounts {
+		a := a
+		if err := db.CreateChannelAccount(ctx, &a); err != nil {
+			return err
+		}
+		if a.Kind == "mastodon" && mastodonID == 0 {
+			mastodonID = a.ID
+		}
+	}
+	if _, err := db.RecordChannelFailure(ctx, mastodonID, "the server answered 502: Bad Gateway", time.Time{}); err != nil {
+		return err
+	}
+	if err := db.RecordChannelSuccess(ctx, mastodonID); err != nil {
+		return err
+	}
+	for i := range msgs {
+		if msgs[i].Channel == "mastodon" {
+			msgs[i].AccountID = mastodonID
+		}
+	}
+	return nil
+}
