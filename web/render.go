@@ -94,8 +94,8 @@ type page struct {
 	Unread int               // the user's unread notifications
 	// FailingChannels counts channel accounts that need an admin's attention.
 	FailingChannels int
-	Zone   *time.Location    // where due times are entered and read
-	Data   any
+	Zone            *time.Location // where due times are entered and read
+	Data            any
 }
 
 // T translates a UI text into the page's language.
