@@ -116,6 +116,7 @@ func (g *GoodwillGrant) Validate() error {
 // GoodwillFilter selects grants. Zero values do not filter.
 type GoodwillFilter struct {
 	ConversationID int64
+	ContactID      int64 // goodwill for this person, in any conversation
 	State          string
 	Since          time.Time // granted (or, if never granted, asked for) at or after
 	Limit          int       // 0: 500

@@ -62,6 +62,7 @@ func (p *Promise) Validate() error {
 // PromiseFilter selects promises. Zero values do not filter.
 type PromiseFilter struct {
 	ConversationID int64
+	ContactID      int64 // promises to this person, in any conversation
 	OwnerID        int64
 	TeamsOf        int64 // promises in conversations of this user's teams
 	State          string

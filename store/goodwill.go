@@ -42,6 +42,9 @@ func (db *DB) FindGoodwillGrants(ctx context.Context, f resonanz.GoodwillFilter)
 	if f.ConversationID != 0 {
 		add("g.conversation_id = ?", f.ConversationID)
 	}
+	if f.ContactID != 0 {
+		add("g.contact_id = ?", f.ContactID)
+	}
 	if f.State != "" {
 		add("g.state = ?", f.State)
 	}

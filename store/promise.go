@@ -67,6 +67,9 @@ func findPromises(ctx context.Context, q queryer, f resonanz.PromiseFilter) ([]*
 	if f.ConversationID != 0 {
 		add("p.conversation_id = ?", f.ConversationID)
 	}
+	if f.ContactID != 0 {
+		add("c.contact_id = ?", f.ContactID)
+	}
 	if f.OwnerID != 0 {
 		add("p.owner_id = ?", f.OwnerID)
 	}
