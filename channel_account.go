@@ -48,9 +48,9 @@ type Outgoing struct {
 	Key    string // the same on every attempt of one reply
 	Text   string
 	Public bool
-	// ReplyTo is the platform's id of the customer message answered (the
-	// external id without resonanz's prefix, see the adapter); Recipient is
-	// the customer's handle on the platform.
+	// ReplyTo is the external id of the customer message answered, as the
+	// adapter made it when the message came in; Recipient is the customer's
+	// handle as the adapter made it.
 	ReplyTo   string
 	Recipient string
 	// Attempt counts from 1; a later attempt looks for an earlier post first.

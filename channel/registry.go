@@ -65,7 +65,7 @@ func (r *Registry) Webhook(ctx context.Context, id int64) (resonanz.WebhookChann
 		return nil, err
 	}
 	hook, ok := ch.(resonanz.WebhookChannel)
-	if !ok || a.Paused {
+	if !ok || a.Paused || a.Demo {
 		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "No webhook here.")
 	}
 	return hook, nil

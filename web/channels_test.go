@@ -9,18 +9,16 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel"
 	"github.com/resonanz/resonanz/channel/mastodon"
+	"github.com/resonanz/resonanz/channel/meta"
 	"github.com/resonanz/resonanz/store"
 )
 
-// testChannels is the registry of the test server: Mastodon accounts,
-// secrets sealed with a key file in a temporary directory.
-func testChannels(t *testing.T, db *store.DB) *channel.Registry {
-	t.Helper()
-	sealer, err := channel.LoadSealer("", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return channel.NewRegistry(db, sealer, channel.Outbound{}.Client(), mastodon.Adapter)
+// testSealer seals the test servers' channel secrets.
+var testSealer, _ = channel.NewSealer(strings.Repeat("7e", 32))
+
+// testChannels is the registry of the test server: Mastodon and Meta accounts.
+func testChannels(db *store.DB) *channel.Registry {
+	return channel.NewRegistry(db, testSealer, channel.Outbound{}.Client(), mastodon.Adapter, meta.Adapter)
 }
 
 func TestChannelSettings(t *testing.T) {

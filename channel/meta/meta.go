@@ -23,13 +23,13 @@ const DefaultGraphURL = "https://graph.facebook.com/v21.0"
 // Adapter connects a Facebook page (and its Instagram account) to resonanz.
 var Adapter = channel.Adapter{
 	Kind:  "meta",
-	Label: "channel.meta",
+	Label: "Meta (Facebook, Instagram)",
 	Fields: []channel.Field{
-		{Name: "page_id", Label: "channel.meta.page_id", Required: true, Example: "104857600123456"},
-		{Name: "graph_url", Label: "channel.meta.graph_url", Example: DefaultGraphURL},
-		{Name: "verify_token", Label: "channel.meta.verify_token", Secret: true, Required: true},
-		{Name: "app_secret", Label: "channel.meta.app_secret", Secret: true, Required: true},
-		{Name: "page_token", Label: "channel.meta.page_token", Secret: true, Required: true},
+		{Name: "page_id", Label: "channel.field.page_id", Required: true, Example: "104857600123456"},
+		{Name: "graph_url", Label: "channel.field.graph_url", Example: DefaultGraphURL},
+		{Name: "verify_token", Label: "channel.field.verify_token", Secret: true, Required: true},
+		{Name: "app_secret", Label: "channel.field.app_secret", Secret: true, Required: true},
+		{Name: "page_token", Label: "channel.field.page_token", Secret: true, Required: true},
 	},
 	New: func(a *resonanz.ChannelAccount, secrets map[string]string, client *http.Client) (resonanz.Channel, error) {
 		return New(a, secrets, client)
