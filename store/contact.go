@@ -25,12 +25,20 @@ func (db *DB) ContactPage(ctx context.Context, id int64) (*resonanz.ContactPage,
 	steps := []func() error{
 		func() (err error) {
 			p.Conversations, err = collect(ctx, db.read, `SELECT `+conversationColumns+` WHERE c.contact_id = ? ORDER BY c.last_message_at DESC LIMIT ?`,
-				[]any{id, contactLimit}, func(row interface{ Scan(...any) error }) (*resonanz.Conversation, error) { return scanConversation(row) })
+				[]any{id, contactLimit}, func(row interface{ Scan(...any) error }) (*resonanz.Conversation, error) {
+					return scanConversation(row)
+				})
 			return err
 		},
 		func() (err error) { p.Messages, err = db.contactMessages(ctx, id); return err },
-		func() (err error) { p.Promises, err = db.FindPromises(ctx, resonanz.PromiseFilter{ContactID: id}); return err },
-		func() (err error) { p.Goodwill, err = db.FindGoodwillGrants(ctx, resonanz.GoodwillFilter{ContactID: id}); return err },
+		func() (err error) {
+			p.Promises, err = db.FindPromises(ctx, resonanz.PromiseFilter{ContactID: id})
+			return err
+		},
+		func() (err error) {
+			p.Goodwill, err = db.FindGoodwillGrants(ctx, resonanz.GoodwillFilter{ContactID: id})
+			return err
+		},
 		func() (err error) {
 			p.Wishes, err = collect(ctx, db.read, `SELECT `+consentColumns+` FROM contact_consents cc JOIN users cu ON cu.id = cc.user_id
 				WHERE cc.contact_id = ? ORDER BY cc.id DESC`, []any{id}, func(row interface{ Scan(...any) error }) (*resonanz.Consent, error) {
@@ -102,7 +110,9 @@ func (db *DB) contactSuggestions(ctx context.Context, ct *resonanz.Contact) ([]*
 
 // normalHandle is a handle as people write it, whatever the channel: lower
 // case, without the leading @.
-func normalHandle(h string) string { return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(h)), "@") }
+func normalHandle(h string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(h)), "@")
+}
 
 // CanSeeContact reports whether the user may see a contact.
 func (db *DB) CanSeeContact(ctx context.Context, u *resonanz.User, id int64) (bool, error) {

@@ -55,6 +55,7 @@ type Services struct {
 	Channels        resonanz.ChannelConnector
 	ChannelAccounts resonanz.ChannelAccountService
 	Outbox          resonanz.OutboxService
+	Contacts        resonanz.ContactService
 }
 
 // Server handles every HTTP request of resonanz.
@@ -135,6 +136,9 @@ func (s *Server) channelRoutes() {
 	s.mux.HandleFunc("POST /settings/channels/{id}/pause", s.requireUser(s.requireAdmin(s.handlePauseChannel)))
 	s.mux.HandleFunc("POST /settings/channels/{id}/delete", s.requireUser(s.requireAdmin(s.handleDeleteChannel)))
 	s.mux.HandleFunc("POST /conversations/{id}/outbox/{item}/retry", s.requireUser(s.handleRetryReply))
+	s.mux.HandleFunc("GET /contacts/{id}", s.requireUser(s.handleContact))
+	s.mux.HandleFunc("POST /contacts/{id}/link", s.requireUser(s.handleLinkContact))
+	s.mux.HandleFunc("POST /contacts/{id}/unlink", s.requireUser(s.handleUnlinkContact))
 	// Platforms push here; the signature, not a login, says who is calling.
 	s.mux.HandleFunc("GET /hooks/{id}", s.handleWebhookVerify)
 	s.mux.HandleFunc("POST /hooks/{id}", s.handleWebhookPush)
