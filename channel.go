@@ -1,5 +1,7 @@
 package resonanz
 
+import "unicode/utf8"
+
 // ChannelInfo describes a channel customers write on and what replies it allows.
 type ChannelInfo struct {
 	Name       string
@@ -45,4 +47,13 @@ func (ch ChannelInfo) ReplyVisibility(wantPublic bool) (public bool) {
 	default:
 		return ch.CanPublic
 	}
+}
+
+// CheckReplyLength refuses a reply longer than the channel allows, before it
+// is queued: a platform would refuse it only when it is too late to edit.
+func (ch ChannelInfo) CheckReplyLength(text string) error {
+	if n := utf8.RuneCountInString(text); ch.MaxLen > 0 && n > ch.MaxLen {
+		return FieldError("text", "The reply has %d characters; %s allows %d. Shorten it, or answer in two replies.", n, ch.Label, ch.MaxLen)
+	}
+	return nil
 }

@@ -81,6 +81,9 @@ func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text strin
 			return err
 		}
 		ch, _ := resonanz.LookupChannel(c.Channel)
+		if err := ch.CheckReplyLength(text); err != nil {
+			return err
+		}
 		visibility := resonanz.Private
 		if ch.ReplyVisibility(public) {
 			visibility = resonanz.Public

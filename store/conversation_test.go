@@ -207,3 +207,19 @@ func uniq(ids []int64) map[int64]bool {
 	}
 	return m
 }
+
+// A reply longer than the channel allows is refused before it is queued.
+func TestReplyTooLongForTheChannel(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
+		res := mustIngest(t, db, msg("mastodon", "m1", "@anna", "Paket?", 0))
+		_, err := db.Reply(ctx, res[0].ConversationID, agent, strings.Repeat("Wir kümmern uns. ", 66), true)
+		if resonanz.ErrorField(err) != "text" || !strings.Contains(resonanz.ErrorMessage(err), "500") {
+			t.Fatalf("a 1,122-character Mastodon reply: %v", err)
+		}
+		if _, err := db.Reply(ctx, res[0].ConversationID, agent, strings.Repeat("x", 500), true); err != nil {
+			t.Fatalf("a reply of exactly 500 characters: %v", err)
+		}
+	})
+}
