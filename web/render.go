@@ -94,6 +94,9 @@ type page struct {
 	Unread int               // the user's unread notifications
 	Zone   *time.Location    // where due times are entered and read
 	Data   any
+
+	// Version is the version of the alerts the banner shows (events.Bus.Version).
+	Version uint64
 }
 
 // T translates a UI text into the page's language.
@@ -139,6 +142,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
 	if p.User != nil {
+		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error
 		if p.Alerts, err = s.Alerts.FindAlerts(r.Context(), false); err != nil {
 			return nil, err

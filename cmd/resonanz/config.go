@@ -16,6 +16,9 @@ type Config struct {
 	Addr    string // where the server listens
 	DataDir string // where the database and files live
 	Demo    bool   // load demo data into an empty database
+	// TLSCert and TLSKey are PEM files; with them the server speaks HTTPS
+	// and HTTP/2, so that a browser's pages share one connection.
+	TLSCert, TLSKey string
 	// Webhooks receive storm alerts, signed with WebhookSecret.
 	Webhooks      []string
 	WebhookSecret string
@@ -45,6 +48,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "HOST:PORT to listen on (RESONANZ_ADDR)")
 	demo, _ := strconv.ParseBool(envOr("DEMO", "false"))
 	fs.BoolVar(&c.Demo, "demo", demo, "load demo data and demo users into an empty database (RESONANZ_DEMO)")
+	fs.StringVar(&c.TLSCert, "tls-cert", envOr("TLS_CERT", ""), "PEM certificate (chain) file: serve HTTPS and HTTP/2 (RESONANZ_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", envOr("TLS_KEY", ""), "PEM private key file of --tls-cert (RESONANZ_TLS_KEY)")
 	fs.Func("webhook", "URL that receives storm alerts as signed JSON POSTs; repeat for several (RESONANZ_WEBHOOK, comma-separated)",
 		func(v string) error { c.Webhooks = append(c.Webhooks, v); return nil })
 	if v := envOr("WEBHOOK", ""); v != "" {
@@ -91,6 +96,9 @@ func (c Config) check() error {
 		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 			return fmt.Errorf("--webhook %q is not an http(s) URL", u)
 		}
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return fmt.Errorf("--tls-cert and --tls-key go together")
 	}
 	if len(c.Webhooks) > 0 && c.WebhookSecret == "" {
 		return fmt.Errorf("--webhook needs --webhook-secret, so that receivers can check who sent an alert")
