@@ -24,6 +24,9 @@ type Config struct {
 	WebhookSecret string
 	// RemindBefore is how long before a promise is due its owner is reminded; 0: an hour.
 	RemindBefore time.Duration
+	// AlertQuiet is how long an alert waits for a new message before it
+	// closes itself; 0: 48 hours.
+	AlertQuiet time.Duration
 	// AlertEmail receives a mail when an alert is raised or escalated, sent
 	// through the SMTP server at SMTP from SMTPFrom.
 	AlertEmail             []string
@@ -57,6 +60,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	}
 	remind, _ := time.ParseDuration(envOr("REMIND_BEFORE", "1h"))
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
+	quiet, _ := time.ParseDuration(envOr("ALERT_QUIET", "48h"))
+	fs.DurationVar(&c.AlertQuiet, "alert-quiet", quiet, "close an alert by itself once no new message came for this long (RESONANZ_ALERT_QUIET)")
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 	mailFlags(fs, c)
 }

@@ -36,6 +36,7 @@ type Main struct {
 	server       *http.Server
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
+	quietDone    chan struct{}
 	newsDone     chan struct{}
 	listener     net.Listener
 }
@@ -102,6 +103,7 @@ func (m *Main) Run(ctx context.Context) error {
 		BaseContext: func(net.Listener) context.Context { return base }}
 	m.startReminder(base)
 	m.startNews(base)
+	m.startQuietCloser(base)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -153,6 +155,9 @@ func (m *Main) Close() error {
 	}
 	if m.newsDone != nil {
 		<-m.newsDone
+	}
+	if m.quietDone != nil {
+		<-m.quietDone
 	}
 	if m.ingester != nil {
 		m.ingester.Close()

@@ -15,7 +15,8 @@
   function refresh(version) {
     const current = document.getElementById("alerts");
     if (!current || current.dataset.version === version) return;
-    fetch("/alerts/banner", { credentials: "same-origin", cache: "no-store" })
+    const back = encodeURIComponent(location.pathname + location.search);
+    fetch("/alerts/banner?back=" + back, { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         const next = html && new DOMParser().parseFromString(html, "text/html").getElementById("alerts");
