@@ -17,9 +17,9 @@ type alertBar struct {
 	Seen []string        // "id:severity" of every open alert, dismissed together
 }
 
-// alertBar gathers the bar for u: hidden once u dismissed every open alert,
+// findAlertBar gathers the bar for u: hidden once u dismissed every open alert,
 // back when one is raised or rises in severity.
-func (s *Server) alertBar(ctx context.Context, u *resonanz.User) (*alertBar, error) {
+func (s *Server) findAlertBar(ctx context.Context, u *resonanz.User) (*alertBar, error) {
 	alerts, err := s.Alerts.FindAlerts(ctx, false)
 	if err != nil || len(alerts) == 0 {
 		return &alertBar{}, err

@@ -144,7 +144,7 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	if p.User != nil {
 		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error
-		if p.Bar, err = s.alertBar(r.Context(), p.User); err != nil {
+		if p.Bar, err = s.findAlertBar(r.Context(), p.User); err != nil {
 			return nil, err
 		}
 		if p.Unread, err = s.Notifications.CountUnread(r.Context(), p.User.ID); err != nil {
