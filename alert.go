@@ -71,6 +71,15 @@ type AlertService interface {
 	BulkReplies(ctx context.Context, id int64) ([]*BulkReply, error)
 	// AlertEvents returns the alert's timeline, oldest first.
 	AlertEvents(ctx context.Context, id int64) ([]*AlertEvent, error)
+
+	// DismissAlerts hides alerts from a user's alert bar at the severity the
+	// user saw (alert id → severity); an alert shows again once its severity rises.
+	DismissAlerts(ctx context.Context, userID int64, seen map[int64]int) error
+	// DismissedAlerts returns, for the open alerts a user dismissed, the severity dismissed.
+	DismissedAlerts(ctx context.Context, userID int64) (map[int64]int, error)
+	// CloseQuietAlerts resolves the alerts whose latest message came before
+	// lastBefore, records it in their timelines, and returns their ids.
+	CloseQuietAlerts(ctx context.Context, lastBefore time.Time) ([]int64, error)
 }
 
 // Alert event kinds: the steps of an alert's timeline.
@@ -79,6 +88,7 @@ const (
 	AlertEscalated = "escalated"
 	AlertStatement = "statement"
 	AlertBulkReply = "bulk_reply"
+	AlertQuiet     = "quiet" // resolved by resonanz: no new message for a while
 )
 
 // AlertEvent is one step in an alert's timeline. Kind is one of the kinds

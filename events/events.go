@@ -14,8 +14,9 @@ type Event struct {
 // subscriber that does not keep up misses events rather than slowing the
 // publisher; the UI then reloads the whole state at the next one.
 type Bus struct {
-	mu   sync.Mutex
-	subs map[chan Event]struct{}
+	mu      sync.Mutex
+	subs    map[chan Event]struct{}
+	version uint64
 }
 
 // NewBus returns a bus without subscribers.
@@ -41,10 +42,26 @@ func (b *Bus) Subscribe() (<-chan Event, func()) {
 func (b *Bus) Publish(e Event) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.version++
 	for ch := range b.subs {
 		select {
 		case ch <- e:
 		default:
 		}
 	}
+}
+
+// Subscribers is how many subscriptions are open, such as live pages.
+func (b *Bus) Subscribers() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.subs)
+}
+
+// Version counts the events published so far: what a page showed at one
+// version is out of date once the version differs.
+func (b *Bus) Version() uint64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.version
 }

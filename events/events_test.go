@@ -10,15 +10,25 @@ func TestBus(t *testing.T) {
 	bus := events.NewBus()
 	a, cancelA := bus.Subscribe()
 	b, cancelB := bus.Subscribe()
+	before := bus.Version()
 	bus.Publish(events.Event{Kind: "alert", AlertID: 7})
+	if bus.Version() == before {
+		t.Fatal("publishing left the version as it was")
+	}
 	if e := <-a; e.AlertID != 7 {
 		t.Fatalf("a got %+v", e)
 	}
 	if e := <-b; e.AlertID != 7 {
 		t.Fatalf("b got %+v", e)
 	}
+	if n := bus.Subscribers(); n != 2 {
+		t.Fatalf("%d subscribers, want 2", n)
+	}
 	cancelA()
 	cancelA() // ending twice is harmless
+	if n := bus.Subscribers(); n != 1 {
+		t.Fatalf("%d subscribers after one ended, want 1", n)
+	}
 	if _, open := <-a; open {
 		t.Fatal("a still open after cancel")
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -96,8 +95,10 @@ func (s *Server) handleAlertStatus(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
-// handleEvents streams the alert banner to the page as server-sent events:
-// the current one at once, and a new one whenever an alert changes.
+// handleEvents tells the browser, as server-sent events, the version of the
+// alerts: the current one at once, and a new one whenever an alert changes.
+// Pages fetch their alert bar when it shows an older version; one stream
+// serves every page of a browser (see static/live.js).
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -109,17 +110,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	for {
-		banner, err := s.renderBanner(r)
-		if err != nil {
-			s.logInternal(r, err)
-			return
-		}
-		// Every line of the HTML becomes a data line of one event.
-		fmt.Fprint(w, "event: alerts\n")
-		for _, line := range bytes.Split(banner, []byte("\n")) {
-			fmt.Fprintf(w, "data: %s\n", line)
-		}
-		fmt.Fprint(w, "\n")
+		fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
 		flusher.Flush()
 		select {
 		case <-r.Context().Done():

@@ -90,12 +90,15 @@ type page struct {
 	User   *resonanz.User
 	CSRF   string
 	Path   string
-	Alerts []*resonanz.Alert // open alerts, for the banner
-	Unread int               // the user's unread notifications
+	Bar    *alertBar      // the open alerts, for the banner
+	Unread int            // the user's unread notifications
+	Zone   *time.Location // where due times are entered and read
+	Data   any
 	// FailingChannels counts channel accounts that need an admin's attention.
 	FailingChannels int
-	Zone            *time.Location // where due times are entered and read
-	Data            any
+
+	// Version is the version of the alerts the banner shows (events.Bus.Version).
+	Version uint64
 }
 
 // T translates a UI text into the page's language.
@@ -141,8 +144,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
 	if p.User != nil {
+		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error
-		if p.Alerts, err = s.Alerts.FindAlerts(r.Context(), false); err != nil {
+		if p.Bar, err = s.findAlertBar(r.Context(), p.User); err != nil {
 			return nil, err
 		}
 		if p.Unread, err = s.Notifications.CountUnread(r.Context(), p.User.ID); err != nil {
@@ -155,12 +159,14 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	return p, nil
 }
 
-// renderBanner renders the alert banner alone, for live updates.
-func (s *Server) renderBanner(r *http.Request) ([]byte, error) {
+// renderBanner renders the alert banner alone, for live updates; path is
+// the page it sits on.
+func (s *Server) renderBanner(r *http.Request, path string) ([]byte, error) {
 	p, err := s.newPage(r, nil)
 	if err != nil {
 		return nil, err
 	}
+	p.Path = path
 	var buf bytes.Buffer
 	err = s.pages["inbox"].ExecuteTemplate(&buf, "banner", p)
 	return buf.Bytes(), err

@@ -103,6 +103,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /alerts/{id}/bulk/preview", s.requireUser(s.handleBulkPreview))
 	s.mux.HandleFunc("POST /alerts/{id}/bulk/send", s.requireUser(s.handleBulkSend))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
+	s.mux.HandleFunc("GET /alerts/banner", s.requireUser(s.handleAlertBar))
+	s.mux.HandleFunc("POST /alerts/dismiss", s.requireUser(s.handleDismissAlerts))
 	s.mux.HandleFunc("GET /notifications", s.requireUser(s.handleNotifications))
 	s.mux.HandleFunc("GET /notifications/link", s.requireUser(s.handleNotificationsLink))
 	s.mux.HandleFunc("POST /conversations/{id}/handover", s.requireUser(s.handleHandOver))

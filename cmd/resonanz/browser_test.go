@@ -21,8 +21,9 @@ const chromiumPath = "/usr/bin/chromium"
 
 const xssText = `<img src=x onerror=alert(1)> und <script>alert(2)</script> Rechnungen doppelt?`
 
-// newBrowser starts headless Chromium; it reports whether a JavaScript dialog ever opened.
-func newBrowser(t *testing.T) (context.Context, *atomic.Bool) {
+// newBrowser starts headless Chromium with the given further flags; it
+// reports whether a JavaScript dialog ever opened.
+func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) (context.Context, *atomic.Bool) {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("browser tests need %s (apt-get install -y chromium): %v", chromiumPath, err)
@@ -30,6 +31,7 @@ func newBrowser(t *testing.T) (context.Context, *atomic.Bool) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromiumPath), chromedp.NoSandbox,
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("lang", "en-US"))
+	opts = append(opts, flags...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	var dialog atomic.Bool
 	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(func(ev any) {

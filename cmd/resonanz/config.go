@@ -16,11 +16,17 @@ type Config struct {
 	Addr    string // where the server listens
 	DataDir string // where the database and files live
 	Demo    bool   // load demo data into an empty database
+	// TLSCert and TLSKey are PEM files; with them the server speaks HTTPS
+	// and HTTP/2, so that a browser's pages share one connection.
+	TLSCert, TLSKey string
 	// Webhooks receive storm alerts, signed with WebhookSecret.
 	Webhooks      []string
 	WebhookSecret string
 	// RemindBefore is how long before a promise is due its owner is reminded; 0: an hour.
 	RemindBefore time.Duration
+	// AlertQuiet is how long an alert waits for a new message before it
+	// closes itself; 0: 48 hours.
+	AlertQuiet time.Duration
 	// AlertEmail receives a mail when an alert is raised or escalated, sent
 	// through the SMTP server at SMTP from SMTPFrom.
 	AlertEmail             []string
@@ -54,6 +60,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "HOST:PORT to listen on (RESONANZ_ADDR)")
 	demo, _ := strconv.ParseBool(envOr("DEMO", "false"))
 	fs.BoolVar(&c.Demo, "demo", demo, "load demo data and demo users into an empty database (RESONANZ_DEMO)")
+	fs.StringVar(&c.TLSCert, "tls-cert", envOr("TLS_CERT", ""), "PEM certificate (chain) file: serve HTTPS and HTTP/2 (RESONANZ_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", envOr("TLS_KEY", ""), "PEM private key file of --tls-cert (RESONANZ_TLS_KEY)")
 	fs.Func("webhook", "URL that receives storm alerts as signed JSON POSTs; repeat for several (RESONANZ_WEBHOOK, comma-separated)",
 		func(v string) error { c.Webhooks = append(c.Webhooks, v); return nil })
 	if v := envOr("WEBHOOK", ""); v != "" {
@@ -61,6 +69,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	}
 	remind, _ := time.ParseDuration(envOr("REMIND_BEFORE", "1h"))
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
+	quiet, _ := time.ParseDuration(envOr("ALERT_QUIET", "48h"))
+	fs.DurationVar(&c.AlertQuiet, "alert-quiet", quiet, "close an alert by itself once no new message came for this long (RESONANZ_ALERT_QUIET)")
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 	mailFlags(fs, c)
 	channelFlags(fs, c)
@@ -113,6 +123,9 @@ func (c Config) check() error {
 		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 			return fmt.Errorf("--webhook %q is not an http(s) URL", u)
 		}
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return fmt.Errorf("--tls-cert and --tls-key go together")
 	}
 	if len(c.Webhooks) > 0 && c.WebhookSecret == "" {
 		return fmt.Errorf("--webhook needs --webhook-secret, so that receivers can check who sent an alert")

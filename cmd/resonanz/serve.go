@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,7 @@ type Main struct {
 	server       *http.Server
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
+	quietDone    chan struct{}
 	newsDone     chan struct{}
 	listener     net.Listener
 
@@ -84,9 +86,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
 		return fmt.Errorf("start routing: %w", err)
 	}
-	ln, err := net.Listen("tcp", m.Config.Addr)
+	ln, err := m.listen()
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+		return err
 	}
 	m.listener = ln
 	live, err := newLiveAnalyzer(ctx, analyzer, db)
@@ -112,6 +114,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.startReminder(base)
 	m.startNews(base)
 	m.startPolling(base)
+	m.startQuietCloser(base)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -121,8 +124,34 @@ func (m *Main) Run(ctx context.Context) error {
 	return nil
 }
 
+// listen opens the server's port, with TLS when a certificate is configured;
+// Go's server then offers HTTP/2 too.
+func (m *Main) listen() (net.Listener, error) {
+	var config *tls.Config
+	if m.Config.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(m.Config.TLSCert, m.Config.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("load TLS certificate: %w", err)
+		}
+		config = &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}, MinVersion: tls.VersionTLS12}
+	}
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	if config != nil {
+		ln = tls.NewListener(ln, config)
+	}
+	return ln, nil
+}
+
 // URL is where the running server answers.
-func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
+func (m *Main) URL() string {
+	if m.Config.TLSCert != "" {
+		return "https://" + m.listener.Addr().String()
+	}
+	return "http://" + m.listener.Addr().String()
+}
 
 // Close stops the server, letting requests in flight finish, and closes the database.
 func (m *Main) Close() error {
@@ -140,6 +169,9 @@ func (m *Main) Close() error {
 	}
 	if m.pollerDone != nil {
 		<-m.pollerDone
+	}
+	if m.quietDone != nil {
+		<-m.quietDone
 	}
 	if m.ingester != nil {
 		m.ingester.Close()

@@ -91,3 +91,22 @@ func (s *storms) stop() {
 	close(s.queue)
 	<-s.done
 }
+
+// quietEvery is how often alerts are checked for quiet; the quiet period is hours.
+const quietEvery = 10 * time.Minute
+
+// startQuietCloser resolves the alerts that went quiet, at once and then
+// every quietEvery, until ctx ends. It starts after the alert news, which
+// listens on the bus for the alerts it closes.
+func (m *Main) startQuietCloser(ctx context.Context) {
+	quiet := m.Config.AlertQuiet
+	if quiet <= 0 {
+		quiet = 48 * time.Hour
+	}
+	q := &watch.QuietCloser{Alerts: m.DB, Bus: m.Bus, Quiet: quiet, Now: time.Now, Logger: m.Logger}
+	m.quietDone = make(chan struct{})
+	go func() {
+		defer close(m.quietDone)
+		q.Run(ctx, quietEvery)
+	}()
+}

@@ -1,12 +1,54 @@
-// Keeps the storm-alert banner current: the server sends the banner's HTML,
-// rendered and escaped on the server, whenever an alert changes.
+// Keeps the alert banner current. The server says over one live stream
+// (/events) which version of the alerts is current; a page whose banner shows
+// another version fetches its banner anew, rendered and escaped on the server
+// for its user and language.
+//
+// Browsers allow six HTTP/1.1 connections per host, so the pages of a browser
+// share one stream: a SharedWorker holds it while any page is shown. Where
+// SharedWorker is missing, each page opens its own. Either way a page lets go
+// of the stream when it is hidden (pagehide, also into the back/forward
+// cache) and takes it up again when it is shown.
 (function () {
-  const banner = document.getElementById("alerts");
-  if (!banner || !window.EventSource) return;
-  const source = new EventSource("/events");
-  source.addEventListener("alerts", function (e) {
+  "use strict";
+  if (!document.getElementById("alerts")) return;
+
+  function refresh(version) {
     const current = document.getElementById("alerts");
-    const next = new DOMParser().parseFromString(e.data, "text/html").getElementById("alerts");
-    if (current && next) current.replaceWith(next);
+    if (!current || current.dataset.version === version) return;
+    const back = encodeURIComponent(location.pathname + location.search);
+    fetch("/alerts/banner?back=" + back, { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        const next = html && new DOMParser().parseFromString(html, "text/html").getElementById("alerts");
+        const shown = document.getElementById("alerts");
+        if (!next || !shown) return;
+        shown.replaceWith(next);
+        if (window.htmx) window.htmx.process(next);
+      })
+      .catch(function () {});
+  }
+
+  function connect() {
+    if (window.SharedWorker) {
+      const port = new SharedWorker("/static/live-worker.js", { name: "resonanz-live" }).port;
+      port.onmessage = function (e) { refresh(String(e.data)); };
+      port.postMessage("hello");
+      return function () { port.postMessage("bye"); port.close(); };
+    }
+    if (window.EventSource) {
+      const source = new EventSource("/events");
+      source.addEventListener("alerts", function (e) { refresh(e.data); });
+      return function () { source.close(); };
+    }
+    return function () {};
+  }
+
+  let disconnect = connect();
+  window.addEventListener("pagehide", function () {
+    disconnect();
+    disconnect = function () {};
+  });
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted) disconnect = connect();
   });
 })();

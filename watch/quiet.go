@@ -1,0 +1,49 @@
+package watch
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
+)
+
+// QuietCloser resolves alerts whose storm has gone quiet: no new message for
+// the quiet period. A storm that ended at night needs nobody to close it,
+// and an alert three weeks old stops warning on every page.
+type QuietCloser struct {
+	Alerts resonanz.AlertService
+	Bus    *events.Bus
+	Quiet  time.Duration
+	// Now returns the current time; tests replace it.
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// Close resolves the quiet alerts and announces each on the bus.
+func (q *QuietCloser) Close(ctx context.Context) ([]int64, error) {
+	ids, err := q.Alerts.CloseQuietAlerts(ctx, q.Now().Add(-q.Quiet))
+	for _, id := range ids {
+		q.Bus.Publish(events.Event{Kind: "alert", AlertID: id})
+	}
+	return ids, err
+}
+
+// Run closes quiet alerts at once and then every interval until ctx ends.
+func (q *QuietCloser) Run(ctx context.Context, every time.Duration) {
+	ticker := time.NewTicker(every)
+	defer ticker.Stop()
+	for {
+		if ids, err := q.Close(ctx); err != nil && ctx.Err() == nil {
+			q.Logger.Error("close quiet alerts", "err", err)
+		} else if len(ids) > 0 {
+			q.Logger.Info("closed quiet alerts", "alerts", ids, "quiet", q.Quiet)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
