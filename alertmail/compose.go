@@ -65,3 +65,21 @@ func decimal(f float64, point byte) string {
 	s := strconv.FormatFloat(f, 'f', 1, 64)
 	return strings.Replace(s, ".", string(point), 1)
 }
+
+// ComposeChannelFailing writes the email that a channel account is failing,
+// in German and English.
+func ComposeChannelFailing(to []string, account, reason string, failures int, link string) *resonanz.AlertMail {
+	subject := fmt.Sprintf("[resonanz] Kanal gestört: %s", account)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Das Kanal-Konto %q ist %d-mal in Folge gescheitert. Antworten warten, neue Nachrichten kommen vielleicht nicht an.\n", account, failures)
+	fmt.Fprintf(&b, "Letzter Fehler: %s\n", reason)
+	if link != "" {
+		fmt.Fprintf(&b, "\nKanäle: %s\n", link)
+	}
+	fmt.Fprintf(&b, "\n--\nThe channel account %q failed %d times in a row. Replies wait, and new messages may not arrive.\n", account, failures)
+	fmt.Fprintf(&b, "Last error: %s\n", reason)
+	if link != "" {
+		fmt.Fprintf(&b, "\nChannels: %s\n", link)
+	}
+	return &resonanz.AlertMail{To: to, Subject: subject, Body: b.String()}
+}

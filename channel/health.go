@@ -14,12 +14,12 @@ type Alerter interface {
 }
 
 // Health records how each account's fetching and sending goes. An account
-// that fails FailingAfter times in a row turns red, and the Alerter is told
-// once, when it turns: Chatwoot's users learn of a dead inbox from their
-// customers; resonanz's learn of it from resonanz.
+// that fails FailingAfter times in a row turns red, and the alerters are
+// told once, when it turns: Chatwoot's users learn of a dead inbox from
+// their customers; resonanz's learn of it from resonanz.
 type Health struct {
 	Accounts resonanz.ChannelAccountService
-	Alerter  Alerter // may be nil
+	Alerters []Alerter
 	Logger   *slog.Logger
 }
 
@@ -38,8 +38,11 @@ func (h *Health) Record(ctx context.Context, a *resonanz.ChannelAccount, err err
 		return
 	}
 	h.Logger.Warn("channel account failed", "account", a.ID, "name", a.Name, "failures", health.Failures, "err", err)
-	if health.Failures == resonanz.FailingAfter && h.Alerter != nil {
-		if aerr := h.Alerter.ChannelFailing(ctx, a, health); aerr != nil {
+	if health.Failures != resonanz.FailingAfter {
+		return
+	}
+	for _, al := range h.Alerters {
+		if aerr := al.ChannelFailing(ctx, a, health); aerr != nil {
 			h.Logger.Error("tell of a failing channel account", "account", a.ID, "err", aerr)
 		}
 	}

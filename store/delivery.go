@@ -83,6 +83,23 @@ func (db *DB) EnqueueAlertNews(ctx context.Context, n *resonanz.AlertNews) error
 		n.AlertID, n.Told.Severity, n.Told.Status); err != nil {
 		return fmt.Errorf("store: alert news: %w", err)
 	}
+	if err := db.queueNews(ctx, tx, n); err != nil {
+		return fmt.Errorf("store: queue alert news: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit alert news: %w", err)
+	}
+	return nil
+}
+
+// EnqueueNews queues deliveries of news that is not about an alert (a
+// channel account failing): nothing is remembered as told.
+func (db *DB) EnqueueNews(ctx context.Context, n *resonanz.AlertNews) error {
+	return db.inTx(ctx, "queue news", func(tx *sql.Tx) error { return db.queueNews(ctx, tx, n) })
+}
+
+// queueNews inserts one webhook delivery per URL and the email, in tx.
+func (db *DB) queueNews(ctx context.Context, tx *sql.Tx, n *resonanz.AlertNews) error {
 	var jobs []river.InsertManyParams
 	for _, u := range n.URLs {
 		jobs = append(jobs, river.InsertManyParams{Args: webhookJob{URL: u, Event: n.Event, AlertID: n.AlertID, Payload: n.Payload}})
@@ -90,15 +107,11 @@ func (db *DB) EnqueueAlertNews(ctx context.Context, n *resonanz.AlertNews) error
 	if m := n.Mail; m != nil {
 		jobs = append(jobs, river.InsertManyParams{Args: mailJob{To: m.To, Subject: m.Subject, Body: m.Body, AlertID: n.AlertID, Event: n.Event}})
 	}
-	if len(jobs) > 0 {
-		if _, err := db.timers.client.InsertManyTx(ctx, tx, jobs); err != nil {
-			return fmt.Errorf("store: queue alert news: %w", err)
-		}
+	if len(jobs) == 0 {
+		return nil
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit alert news: %w", err)
-	}
-	return nil
+	_, err := db.timers.client.InsertManyTx(ctx, tx, jobs)
+	return err
 }
 
 type webhookWorker struct {

@@ -4,6 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/alertmail"
+	"github.com/resonanz/resonanz/webhook"
+
 	"github.com/resonanz/resonanz/channel"
 	"github.com/resonanz/resonanz/channel/mastodon"
 	"github.com/resonanz/resonanz/channel/meta"
@@ -27,9 +31,26 @@ func (m *Main) setChannels() error {
 	}
 	m.Channels = channel.NewRegistry(m.DB, sealer, channel.Outbound{Allow: allow}.Client(), channelAdapters...)
 	m.channelHealth = &channel.Health{Accounts: m.DB, Logger: m.Logger,
-		Alerter: &channel.AdminAlerter{Notifications: m.DB, Users: m.DB}}
+		Alerters: []channel.Alerter{&channel.AdminAlerter{Notifications: m.DB, Users: m.DB}}}
+	m.tellOfFailingChannels()
 	m.DB.SetReplySender(&outbox.Sender{Registry: m.Channels, Health: m.channelHealth, Gap: c.SendGap})
 	return nil
+}
+
+// tellOfFailingChannels adds the webhooks and the alert email, if any, to
+// those told when an account turns red.
+func (m *Main) tellOfFailingChannels() {
+	c := m.Config
+	if len(c.Webhooks) == 0 && len(c.AlertEmail) == 0 {
+		return
+	}
+	n := &webhook.ChannelNotifier{URLs: c.Webhooks, BaseURL: "http://" + c.Addr, Queue: m.DB}
+	if len(c.AlertEmail) > 0 {
+		n.Mail = func(p webhook.ChannelPayload) *resonanz.AlertMail {
+			return alertmail.ComposeChannelFailing(c.AlertEmail, p.Account.Name, p.LastError, p.Failures, p.URL)
+		}
+	}
+	m.channelHealth.Alerters = append(m.channelHealth.Alerters, n)
 }
 
 // startPolling fetches new messages of every account until ctx ends.
