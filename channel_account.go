@@ -192,3 +192,12 @@ type ChannelConnector interface {
 	// if there is none such.
 	Webhook(ctx context.Context, id int64) (WebhookChannel, error)
 }
+
+// StreamingChannel is a Channel that can tell at once when something
+// arrives (a streaming connection); fetching still goes through Receive
+// and its cursor, so a dropped stream loses nothing.
+type StreamingChannel interface {
+	Channel
+	// Listen calls wake for every arrival until ctx ends or the connection breaks.
+	Listen(ctx context.Context, wake func()) error
+}

@@ -3,6 +3,7 @@ package channel
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -21,7 +22,9 @@ type Poller struct {
 	// a long backlog does not hold up the other accounts.
 	MaxPages int
 
-	wake chan struct{}
+	wake      chan struct{}
+	mu        sync.Mutex
+	listening map[int64]bool // accounts whose stream is held open
 }
 
 // Wake starts a round now (after an account was connected or resumed).
@@ -60,13 +63,56 @@ func (p *Poller) Round(ctx context.Context) {
 		return
 	}
 	for _, a := range accounts {
-		if a.Paused || a.Demo || time.Now().Before(a.Health.NextTry) || ctx.Err() != nil {
+		if a.Paused || a.Demo || ctx.Err() != nil {
+			continue
+		}
+		p.listen(ctx, a)
+		if time.Now().Before(a.Health.NextTry) {
 			continue
 		}
 		if err := p.fetch(ctx, a); err != nil && ctx.Err() == nil {
 			p.Health.Record(ctx, a, err, time.Now().Add(Backoff(a.Health.Failures+1)))
 		}
 	}
+}
+
+// listen holds the stream of an account that has one, in the background,
+// waking the poller whenever something arrives; it reconnects with growing
+// pauses and ends when the account is paused or removed.
+func (p *Poller) listen(ctx context.Context, a *resonanz.ChannelAccount) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.listening == nil {
+		p.listening = map[int64]bool{}
+	}
+	if p.listening[a.ID] {
+		return
+	}
+	ch, err := p.Registry.open(a)
+	s, ok := ch.(resonanz.StreamingChannel)
+	if err != nil || !ok {
+		return
+	}
+	p.listening[a.ID] = true
+	go func() {
+		defer func() { p.mu.Lock(); delete(p.listening, a.ID); p.mu.Unlock() }()
+		for failures := 0; ctx.Err() == nil; failures++ {
+			began := time.Now()
+			err := s.Listen(ctx, p.Wake)
+			if time.Since(began) > time.Minute {
+				failures = 0 // it held a while: a drop, not a refusal
+			}
+			p.Logger.Debug("stream ended; polling goes on", "account", a.ID, "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(Backoff(failures + 1)):
+			}
+			if now, err := p.Registry.Accounts.FindChannelAccountByID(ctx, a.ID); err != nil || now.Paused {
+				return
+			}
+		}
+	}()
 }
 
 // fetch takes in an account's new messages, page by page.

@@ -133,6 +133,36 @@ func TestMastodonAgainstGoToSocial(t *testing.T) {
 			t.Fatalf("a retry posted again: %s vs %s", first.ExternalID, second.ExternalID)
 		}
 	})
+	t.Run("StreamWakes", func(t *testing.T) {
+		s, ok := ch.(resonanz.StreamingChannel)
+		if !ok {
+			t.Fatal("the Mastodon channel does not stream")
+		}
+		listenCtx, stop := context.WithCancel(ctx)
+		woken := make(chan struct{}, 10)
+		done := make(chan error, 1)
+		go func() { done <- s.Listen(listenCtx, func() { woken <- struct{}{} }) }()
+		// The stream is open once the server answers; keep posting until it tells.
+		deadline := time.After(30 * time.Second)
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for waiting := true; waiting; {
+			select {
+			case <-woken:
+				waiting = false
+			case <-tick.C:
+				anna.Post(t, "@brand Hallo?", "public", "")
+			case err := <-done:
+				t.Fatalf("the stream ended: %v", err)
+			case <-deadline:
+				t.Fatal("a mention did not wake the listener")
+			}
+		}
+		stop()
+		if err := <-done; err == nil {
+			t.Fatal("Listen returned no reason when stopped")
+		}
+	})
 	t.Run("ErrRevokedToken", func(t *testing.T) {
 		bad := connect(t, srv, "not-a-token", "")
 		err := bad.Check(ctx)
