@@ -14,6 +14,8 @@ import (
 var demoAccounts = []resonanz.ChannelAccount{
 	{Kind: "mastodon", Name: "Beispiel-Shop auf Mastodon (Demo)", Demo: true,
 		Settings: map[string]string{"server": "https://social.example", "hashtags": "beispielshop"}},
+	{Kind: "meta", Name: "Beispiel-Shop auf Facebook und Instagram (Demo)", Demo: true,
+		Settings: map[string]string{"page_id": "104857600123456"}},
 }
 
 // setUpDemoChannels stores the demo accounts, one with a past failure on

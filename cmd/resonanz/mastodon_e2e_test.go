@@ -115,6 +115,28 @@ func TestMastodonEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("RestartInBetween", func(t *testing.T) {
+		must(t, m.Close())
+		missed := anna.Post(t, "@brand Ich warte immer noch.", "public", "")
+		m = startMainWith(t, m.Config)
+		waitLong(t, "the post made while resonanz was down arrives", func() bool { return conversationOf(t, m, srv.Host+"/"+missed) != nil })
+		page, err := m.DB.FindConversations(bg, resonanz.ConversationFilter{Channel: "mastodon", Limit: 50})
+		must(t, err)
+		inbound := 0
+		for _, c := range page.Conversations {
+			tl, err := m.DB.Timeline(bg, c.ID)
+			must(t, err)
+			for _, e := range tl.Entries {
+				if e.Message != nil && e.InConversation && e.Message.Direction == resonanz.Inbound {
+					inbound++
+				}
+			}
+		}
+		if inbound != 3 {
+			t.Fatalf("%d customer messages after the restart, want 3: nothing twice, nothing skipped", inbound)
+		}
+		logIn(t, ctx, m, admin)
+	})
 	t.Run("LinkTheSamePersonFromTheAPI", func(t *testing.T) {
 		token, err := m.DB.CreateAPIToken(bg, "shop")
 		must(t, err)
