@@ -2,10 +2,13 @@ package channel
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/resonanz/resonanz"
 )
@@ -28,6 +31,17 @@ type Registry struct {
 	Sealer   *Sealer
 	Client   *http.Client
 	adapters map[string]Adapter
+
+	// Open connections are kept while the account stays as it is, so that
+	// what a connection learns once (who the account is) is not asked again
+	// for every reply of a bulk reply, against the platform's rate limit.
+	mu   sync.Mutex
+	conns map[int64]openChannel
+}
+
+type openChannel struct {
+	fingerprint [32]byte
+	ch          resonanz.Channel
 }
 
 // NewRegistry returns a registry of the given adapters.
@@ -133,11 +147,26 @@ func (r *Registry) open(a *resonanz.ChannelAccount) (resonanz.Channel, error) {
 	if !ok {
 		return nil, resonanz.Errorf(resonanz.EINVALID, "This resonanz does not know accounts of kind %q.", a.Kind)
 	}
+	settings, _ := json.Marshal(a.Settings)
+	fp := sha256.Sum256(append(append([]byte(a.Kind+"\x00"), settings...), a.SealedSecrets...))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if o, ok := r.conns[a.ID]; ok && o.fingerprint == fp {
+		return o.ch, nil
+	}
 	secrets, err := r.Sealer.Open(a.SealedSecrets)
 	if err != nil {
 		return nil, err
 	}
-	return ad.New(a, secrets, r.Client)
+	ch, err := ad.New(a, secrets, r.Client)
+	if err != nil {
+		return nil, err
+	}
+	if r.conns == nil {
+		r.conns = map[int64]openChannel{}
+	}
+	r.conns[a.ID] = openChannel{fingerprint: fp, ch: ch}
+	return ch, nil
 }
 
 // Test checks an account's connection now.

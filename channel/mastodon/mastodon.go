@@ -68,12 +68,16 @@ func (c *Channel) Caps() resonanz.ChannelCaps {
 	return resonanz.ChannelCaps{PublicReply: true, DirectMessage: true, MaxLength: DefaultMaxLength}
 }
 
-// Check verifies the token and learns who the account is.
+// Check verifies the token now and learns who the account is.
 func (c *Channel) Check(ctx context.Context) error {
+	c.mu.Lock()
+	c.self = nil
+	c.mu.Unlock()
 	_, err := c.account(ctx)
 	return err
 }
 
+// account is the company account, asked for once per connection.
 func (c *Channel) account(ctx context.Context) (*account, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
