@@ -87,10 +87,8 @@ func (s *Server) handleHandOverPromise(w http.ResponseWriter, r *http.Request) {
 
 // changePromise runs a change and returns to the page the form was on.
 func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change func(id int64) error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such promise.")
-	} else {
+	id, err := s.visiblePromise(r)
+	if err == nil {
 		err = change(id)
 	}
 	if err != nil {
@@ -98,4 +96,27 @@ func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change fu
 		return
 	}
 	backTo(w, r, "/promises")
+}
+
+// visiblePromise returns the promise id of the path. A promise in a
+// conversation the user may not see answers as if it did not exist, so that
+// its id reveals nothing.
+func (s *Server) visiblePromise(r *http.Request) (int64, error) {
+	notFound := resonanz.Errorf(resonanz.ENOTFOUND, "No such promise.")
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, notFound
+	}
+	p, err := s.Promises.FindPromise(r.Context(), id)
+	if resonanz.ErrorCode(err) == resonanz.ENOTFOUND {
+		return 0, notFound
+	} else if err != nil {
+		return 0, err
+	}
+	if ok, err := s.Conversations.CanSee(r.Context(), userFrom(r.Context()), p.ConversationID); err != nil {
+		return 0, err
+	} else if !ok {
+		return 0, notFound
+	}
+	return id, nil
 }
