@@ -59,6 +59,18 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 	})
 }
 
+// MessageConversation returns the conversation a message belongs to, or ENOTFOUND.
+func (db *DB) MessageConversation(ctx context.Context, messageID int64) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx, `SELECT conversation_id FROM messages WHERE id = ?`, messageID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No message %d.", messageID)
+	} else if err != nil {
+		return 0, fmt.Errorf("store: message conversation: %w", err)
+	}
+	return id, nil
+}
+
 func checkLabel(field, value string) error {
 	if field == "topics" {
 		if !topicList.MatchString(value) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,4 +74,40 @@ func TestPromiseOfHiddenConversation(t *testing.T) {
 	if len(list) != 1 || list[0].State != resonanz.PromiseOpen || list[0].OwnerID != lea.ID {
 		t.Fatalf("the hidden promise changed: %+v", list[0])
 	}
+}
+
+// An agent cannot relabel a message in a conversation she may not see, and
+// the answer does not tell such a message from one that does not exist.
+func TestLabelOfHiddenMessage(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	agent, ann := logInAs(t, base, db, "ann", resonanz.RoleAgent)
+	conv := otherTeamsCase(t, db, ann)
+	tl, err := db.Timeline(context.Background(), conv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := tl.Entries[0].Message
+	hidden, hiddenBody := agent.post(fmt.Sprint("/messages/", msg.ID, "/label"), "field", "kind", "value", resonanz.KindPraise)
+	wantPage(t, hidden, hiddenBody, http.StatusNotFound, "No such message.")
+	unknown, unknownBody := agent.post(fmt.Sprint("/messages/", msg.ID+1000, "/label"), "field", "kind", "value", resonanz.KindPraise)
+	if unknown != hidden || errorText(unknownBody) != errorText(hiddenBody) {
+		t.Fatalf("an unknown message answers %d %q, a hidden one %d %q", unknown, errorText(unknownBody), hidden, errorText(hiddenBody))
+	}
+	if bad, _ := agent.post(fmt.Sprint("/messages/", msg.ID, "/label"), "field", "colour", "value", "red"); bad != http.StatusNotFound {
+		t.Fatalf("a bad label on a hidden message answers %d, want 404 before any check of the form", bad)
+	}
+	corrections, err := db.LabelCorrections(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(corrections) != 0 {
+		t.Fatalf("the hidden message was relabelled: %+v", corrections)
+	}
+}
+
+// errorText is the message an error page shows.
+func errorText(page string) string {
+	_, after, _ := strings.Cut(page, `id="error-message">`)
+	text, _, _ := strings.Cut(after, "<")
+	return text
 }

@@ -1,8 +1,8 @@
 package web
 
 import (
+	"context"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -87,7 +87,7 @@ func (s *Server) handleHandOverPromise(w http.ResponseWriter, r *http.Request) {
 
 // changePromise runs a change and returns to the page the form was on.
 func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change func(id int64) error) {
-	id, err := s.visiblePromise(r)
+	id, err := s.visibleByPath(r, "No such promise.", s.promiseConversation)
 	if err == nil {
 		err = change(id)
 	}
@@ -98,25 +98,11 @@ func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change fu
 	backTo(w, r, "/promises")
 }
 
-// visiblePromise returns the promise id of the path. A promise in a
-// conversation the user may not see answers as if it did not exist, so that
-// its id reveals nothing.
-func (s *Server) visiblePromise(r *http.Request) (int64, error) {
-	notFound := resonanz.Errorf(resonanz.ENOTFOUND, "No such promise.")
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, notFound
-	}
-	p, err := s.Promises.FindPromise(r.Context(), id)
-	if resonanz.ErrorCode(err) == resonanz.ENOTFOUND {
-		return 0, notFound
-	} else if err != nil {
+// promiseConversation returns the conversation a promise belongs to.
+func (s *Server) promiseConversation(ctx context.Context, id int64) (int64, error) {
+	p, err := s.Promises.FindPromise(ctx, id)
+	if err != nil {
 		return 0, err
 	}
-	if ok, err := s.Conversations.CanSee(r.Context(), userFrom(r.Context()), p.ConversationID); err != nil {
-		return 0, err
-	} else if !ok {
-		return 0, notFound
-	}
-	return id, nil
+	return p.ConversationID, nil
 }
