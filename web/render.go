@@ -171,15 +171,6 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
 }
 
-// localPath returns back if it is a path on this site, else fallback, so
-// that a crafted link cannot send the user elsewhere.
-func localPath(back, fallback string) string {
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
-		return fallback
-	}
-	return back
-}
-
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
