@@ -17,6 +17,7 @@ const (
 	loginCSRF     = "resonanz_login_csrf"
 	sessionTTL    = 12 * time.Hour
 	maxFormBytes  = 1 << 20 // UI forms carry at most a reply or a note
+	maxLoginBytes = 4 << 10 // a login and a password
 )
 
 type ctxKey int
@@ -99,23 +100,34 @@ func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 type loginView struct {
 	CSRF, Login string
 	Failed      bool
+	Wait        string // how long to wait after too many failures
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginBytes)
 	c, err := r.Cookie(loginCSRF)
 	if err != nil || !sameSecret(r.PostFormValue("csrf"), c.Value) {
 		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
 		return
 	}
 	login := r.PostFormValue("login")
+	account, address, now := loginKey(login), clientAddress(r), s.Now()
+	if wait := s.logins.try(account, address, now); wait > 0 {
+		w.Header().Set("Retry-After", retryAfter(wait))
+		s.render(w, r, http.StatusTooManyRequests, "login", loginView{CSRF: c.Value, Login: login, Wait: waitText(wait)})
+		return
+	}
 	u, err := s.Users.Authenticate(r.Context(), login, r.PostFormValue("password"))
 	if resonanz.ErrorCode(err) == resonanz.EUNAUTHORIZED {
+		s.alarmAdmins(r, account, address, now)
 		s.render(w, r, http.StatusUnauthorized, "login", loginView{CSRF: c.Value, Login: login, Failed: true})
 		return
 	} else if err != nil {
+		s.logins.undo(account, address)
 		s.pageError(w, r, err)
 		return
 	}
+	s.logins.succeeded(account, address)
 	token, _, err := s.Users.CreateSession(r.Context(), u.ID, sessionTTL)
 	if err != nil {
 		s.pageError(w, r, err)

@@ -61,6 +61,10 @@ type Server struct {
 	topicNames atomic.Pointer[[]string]
 	// Location is the time zone in which people enter and read due times.
 	Location *time.Location
+	// Now returns the current time; tests stop it.
+	Now func() time.Time
+
+	logins loginLimits
 
 	mux   *http.ServeMux
 	pages map[string]*template.Template
@@ -68,7 +72,8 @@ type Server struct {
 
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
-	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages()}
+	s := &Server{Services: services, Logger: logger, Location: berlin, Now: time.Now, logins: newLoginLimits(),
+		mux: http.NewServeMux(), pages: parsePages()}
 	s.routes()
 	return s
 }
