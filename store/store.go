@@ -39,7 +39,6 @@ type DB struct {
 	// Statements run on every request, prepared once.
 	findSession, checkToken *sql.Stmt
 	writeStmts              stmtCache
-	tokens                  tokenCache
 
 	routerWake chan struct{}
 	timers     *timers
@@ -96,7 +95,7 @@ func (db *DB) prepareHot(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT name FROM api_tokens WHERE token_hash = ?`)
+	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT `+tokenColumns+` WHERE token_hash = ?`)
 	return err
 }
 

@@ -65,16 +65,27 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// requireToken lets only API clients with a valid bearer token through.
-func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
+// requireToken lets only API clients through whose bearer token works and has the scope.
+func (s *Server) requireToken(scope string, next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || token == "" {
 			s.jsonError(w, r, resonanz.Errorf(resonanz.EUNAUTHORIZED, "Send an API token as 'Authorization: Bearer <token>'."))
 			return
 		}
-		if _, err := s.Users.CheckAPIToken(r.Context(), token); err != nil {
+		if _, err := s.Users.CheckAPIToken(r.Context(), token, scope); err != nil {
 			s.jsonError(w, r, err)
+			return
+		}
+		next(w, r)
+	}
+}
+
+// requireAdmin lets only admins through; use it inside requireUser.
+func (s *Server) requireAdmin(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if u := userFrom(r.Context()); u == nil || u.Role != resonanz.RoleAdmin {
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only admins may open this page."))
 			return
 		}
 		next(w, r)

@@ -82,7 +82,7 @@ func (s *Server) routes() {
 	static, _ := fs.Sub(staticFS, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
-	s.mux.HandleFunc("POST /api/v1/messages", s.requireToken(s.handlePostMessages))
+	s.mux.HandleFunc("POST /api/v1/messages", s.requireToken(resonanz.ScopeIngest, s.handlePostMessages))
 
 	s.mux.HandleFunc("GET /lang", s.handleLanguage)
 	s.mux.HandleFunc("GET /login", s.handleLoginPage)
@@ -126,6 +126,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.followupRoutes()
+	s.tokenRoutes()
 }
 
 // ServeHTTP sets headers that keep untrusted content inert, then routes.
