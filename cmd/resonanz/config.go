@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"net/mail"
 	"path/filepath"
 	"strconv"
@@ -29,6 +31,32 @@ type Config struct {
 	// DeliveryBackoff is the pause after a failed webhook or mail attempt;
 	// nil: from 30 s growing to 90 min. Tests shorten it.
 	DeliveryBackoff func(attempt int) time.Duration
+	// ReadTimeout and WriteTimeout bound reading a whole request and writing
+	// its answer, so that slow clients cannot hold connections; the live
+	// event stream extends its own. Zero: 30 s and 60 s. Tests shorten them.
+	ReadTimeout, WriteTimeout time.Duration
+}
+
+// HTTP limits against slow and oversized requests.
+const (
+	readHeaderTimeout   = 10 * time.Second
+	defaultReadTimeout  = 30 * time.Second
+	defaultWriteTimeout = 60 * time.Second // a batch of 1,000 messages is analyzed and stored in it
+	idleTimeout         = 2 * time.Minute
+	maxHeaderBytes      = 64 << 10
+)
+
+// httpServer returns a server for handler with the limits of c.
+func (c Config) httpServer(handler http.Handler, base context.Context) *http.Server {
+	read, write := c.ReadTimeout, c.WriteTimeout
+	if read <= 0 {
+		read = defaultReadTimeout
+	}
+	if write <= 0 {
+		write = defaultWriteTimeout
+	}
+	return &http.Server{Handler: handler, ReadHeaderTimeout: min(readHeaderTimeout, read), ReadTimeout: read, WriteTimeout: write,
+		IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes, BaseContext: func(net.Listener) context.Context { return base }}
 }
 
 // DatabasePath is the SQLite file inside the data directory.

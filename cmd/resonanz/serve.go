@@ -97,8 +97,7 @@ func (m *Main) Run(ctx context.Context) error {
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
 	m.stopRequests = cancel
-	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return base }}
+	m.server = m.Config.httpServer(srv, base)
 	m.startReminder(base)
 	m.startNews(base)
 	go func() {
