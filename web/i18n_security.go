@@ -6,12 +6,13 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-// securityTexts are the UI texts of logins, API tokens and notifications about them.
+// securityTexts are the UI texts of logins, API tokens and marking notifications read.
 var securityTexts = map[string]map[string]string{
 	"en": {
 		"login.wait":                     "Too many failed attempts. Please try again in %s.",
 		"notice.login.throttled.account": "Someone keeps entering wrong passwords for the login %q; its logins are slowed down for a while.",
 		"notice.login.throttled.address": "Someone at %s keeps entering wrong passwords; logins from there are slowed down for a while.",
+		"notifications.read":             "Mark all as read",
 		"tokens":                         "API tokens",
 		"tokens.intro":                   "Programs use the API with a token. A token may only do what its scopes allow; revoking it ends it at once.",
 		"tokens.name":                    "Name", "tokens.scopes": "Scopes", "tokens.created": "Issued", "tokens.expires": "Expires",
@@ -25,6 +26,7 @@ var securityTexts = map[string]map[string]string{
 		"login.wait":                     "Zu viele Fehlversuche. Bitte versuchen Sie es in %s erneut.",
 		"notice.login.throttled.account": "Jemand gibt wiederholt falsche Passwörter für das Login %q ein; Anmeldungen damit werden eine Weile verlangsamt.",
 		"notice.login.throttled.address": "Jemand unter %s gibt wiederholt falsche Passwörter ein; Anmeldungen von dort werden eine Weile verlangsamt.",
+		"notifications.read":             "Alle als gelesen markieren",
 		"tokens":                         "API-Tokens",
 		"tokens.intro":                   "Programme nutzen die API mit einem Token. Ein Token darf nur, was seine Berechtigungen erlauben; ein widerrufenes Token endet sofort.",
 		"tokens.name":                    "Name", "tokens.scopes": "Berechtigungen", "tokens.created": "Ausgestellt", "tokens.expires": "Läuft ab",

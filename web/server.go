@@ -104,6 +104,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /alerts/{id}/bulk/send", s.requireUser(s.handleBulkSend))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
 	s.mux.HandleFunc("GET /notifications", s.requireUser(s.handleNotifications))
+	s.mux.HandleFunc("POST /notifications/read", s.requireUser(s.handleNotificationsRead))
 	s.mux.HandleFunc("GET /notifications/link", s.requireUser(s.handleNotificationsLink))
 	s.mux.HandleFunc("POST /conversations/{id}/handover", s.requireUser(s.handleHandOver))
 	s.mux.HandleFunc("POST /conversations/{id}/vip", s.requireUser(s.handleVIP))
