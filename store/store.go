@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -73,7 +74,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	read.SetMaxOpenConns(8)
 	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
 		routerWake: make(chan struct{}, 1)}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, ""); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -119,8 +120,9 @@ func (db *DB) Close() error {
 	return err
 }
 
-// migrate applies the embedded migrations not yet recorded, each in its own transaction.
-func (db *DB) migrate(ctx context.Context) error {
+// migrate applies the embedded migrations not yet recorded, each in its own
+// transaction, up to and including the file last ("": all of them).
+func (db *DB) migrate(ctx context.Context, last string) error {
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
 		return fmt.Errorf("store: create migrations table: %w", err)
 	}
@@ -132,6 +134,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	for _, name := range names {
 		if err := db.applyMigration(ctx, name); err != nil {
 			return fmt.Errorf("store: migration %s: %w", name, err)
+		}
+		if path.Base(name) == last {
+			break
 		}
 	}
 	return nil
