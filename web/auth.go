@@ -55,6 +55,8 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		// What a logged-in user sees is for them alone: no cache keeps it.
+		w.Header().Set("Cache-Control", "no-store")
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if r.Method != http.MethodGet && !sameSecret(r.PostFormValue("csrf"), csrf) {
 			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
@@ -96,15 +98,16 @@ func sameSecret(a, b string) bool {
 	return a != "" && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-func setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
+// setCookie sets a cookie for the whole site, Secure when the browser reached us over HTTPS.
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
 	http.SetCookie(w, &http.Cookie{Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: r.TLS != nil, MaxAge: int(maxAge.Seconds())})
+		Secure: s.viaHTTPS(r), MaxAge: int(maxAge.Seconds())})
 }
 
 // handleLoginPage shows the login form with a CSRF token bound to a cookie.
 func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 	token := newCSRFToken()
-	setCookie(w, r, loginCSRF, token, time.Hour)
+	s.setCookie(w, r, loginCSRF, token, time.Hour)
 	s.render(w, r, http.StatusOK, "login", loginView{CSRF: token})
 }
 
@@ -122,7 +125,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	login := r.PostFormValue("login")
-	account, address, now := loginKey(login), clientAddress(r), s.Now()
+	account, address, now := loginKey(login), s.clientAddress(r), s.Now()
 	if wait := s.logins.try(account, address, now); wait > 0 {
 		w.Header().Set("Retry-After", retryAfter(wait))
 		s.render(w, r, http.StatusTooManyRequests, "login", loginView{CSRF: c.Value, Login: login, Wait: waitText(wait)})
@@ -144,8 +147,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	setCookie(w, r, sessionCookie, token, sessionTTL)
-	setCookie(w, r, loginCSRF, "", -1)
+	s.setCookie(w, r, sessionCookie, token, sessionTTL)
+	s.setCookie(w, r, loginCSRF, "", -1)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
@@ -156,7 +159,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	setCookie(w, r, sessionCookie, "", -1)
+	s.setCookie(w, r, sessionCookie, "", -1)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 

@@ -2,9 +2,7 @@ package web
 
 import (
 	"math"
-	"net"
 	"net/http"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -101,25 +99,6 @@ func (s *Server) alarmAdmins(r *http.Request, account, address string, now time.
 			}
 		}
 	}
-}
-
-// clientAddress is the address a request came from; IPv6 clients count by
-// their /64 network, which one household or machine usually holds whole.
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
-	}
-	ip = ip.Unmap()
-	if ip.Is6() {
-		prefix, _ := ip.Prefix(64)
-		return prefix.String()
-	}
-	return ip.String()
 }
 
 // retryAfter writes a wait as whole seconds, rounded up, for the Retry-After header.

@@ -167,7 +167,7 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := translations[lang]; !ok {
 		lang = "en"
 	}
-	setCookie(w, r, "lang", lang, 365*24*time.Hour)
+	s.setCookie(w, r, "lang", lang, 365*24*time.Hour)
 	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -63,6 +64,9 @@ type Server struct {
 	Location *time.Location
 	// Now returns the current time; tests stop it.
 	Now func() time.Time
+	// TrustedProxies are the addresses of reverse proxies in front of
+	// resonanz: only from them X-Forwarded-Proto and X-Forwarded-For count.
+	TrustedProxies []netip.Prefix
 
 	logins loginLimits
 
@@ -136,5 +140,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
+	if s.viaHTTPS(r) {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
 	s.mux.ServeHTTP(w, r)
 }

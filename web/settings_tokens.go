@@ -38,7 +38,6 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	v.Scopes, v.Now = resonanz.Scopes, s.Now()
-	w.Header().Set("Cache-Control", "no-store") // the page may hold a secret
 	s.render(w, r, status, "tokens", v)
 }
 

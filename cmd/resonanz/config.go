@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/mail"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -31,10 +32,15 @@ type Config struct {
 	// DeliveryBackoff is the pause after a failed webhook or mail attempt;
 	// nil: from 30 s growing to 90 min. Tests shorten it.
 	DeliveryBackoff func(attempt int) time.Duration
+	// TrustedProxies are the reverse proxies in front of resonanz (addresses
+	// or networks): only their X-Forwarded-Proto and X-Forwarded-For count.
+	TrustedProxies []netip.Prefix
 	// ReadTimeout and WriteTimeout bound reading a whole request and writing
 	// its answer, so that slow clients cannot hold connections; the live
 	// event stream extends its own. Zero: 30 s and 60 s. Tests shorten them.
 	ReadTimeout, WriteTimeout time.Duration
+
+	proxyErr error // a bad RESONANZ_TRUSTED_PROXIES, reported by check unless the flag replaced it
 }
 
 // HTTP limits against slow and oversized requests.
@@ -80,8 +86,38 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	}
 	remind, _ := time.ParseDuration(envOr("REMIND_BEFORE", "1h"))
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
+	proxyFlag(fs, c)
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 	mailFlags(fs, c)
+}
+
+// proxyFlag adds --trusted-proxies.
+func proxyFlag(fs *flag.FlagSet, c *Config) {
+	env := envOr("TRUSTED_PROXIES", "")
+	c.TrustedProxies, c.proxyErr = parseProxies(env)
+	fs.Func("trusted-proxies", "addresses or networks of the TLS proxies in front of resonanz, comma-separated, e.g. 127.0.0.1,10.0.0.0/8: "+
+		"their X-Forwarded-Proto: https makes cookies Secure and turns on HSTS, their X-Forwarded-For names the client (RESONANZ_TRUSTED_PROXIES)",
+		func(v string) error {
+			var err error
+			c.TrustedProxies, err = parseProxies(v)
+			c.proxyErr = nil
+			return err
+		})
+}
+
+// parseProxies reads a comma-separated list of addresses and networks.
+func parseProxies(v string) ([]netip.Prefix, error) {
+	var list []netip.Prefix
+	for _, s := range splitList(v) {
+		if p, err := netip.ParsePrefix(s); err == nil {
+			list = append(list, p.Masked())
+		} else if ip, err := netip.ParseAddr(s); err == nil {
+			list = append(list, netip.PrefixFrom(ip.Unmap(), ip.Unmap().BitLen()))
+		} else {
+			return nil, fmt.Errorf("trusted proxy %q is neither an address nor a network like 10.0.0.0/8", s)
+		}
+	}
+	return list, nil
 }
 
 // mailFlags adds the flags of alert email.
@@ -115,6 +151,9 @@ func splitList(v string) []string {
 
 // check reports settings that cannot work together.
 func (c Config) check() error {
+	if c.proxyErr != nil {
+		return fmt.Errorf("RESONANZ_TRUSTED_PROXIES: %w", c.proxyErr)
+	}
 	for _, u := range c.Webhooks {
 		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 			return fmt.Errorf("--webhook %q is not an http(s) URL", u)

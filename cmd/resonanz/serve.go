@@ -93,6 +93,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("load topics: %w", err)
 	}
 	srv.SetTopics(names)
+	srv.TrustedProxies = m.Config.TrustedProxies
 	// Requests run under a context that Close cancels, so that live event
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
