@@ -39,7 +39,7 @@ func TestTrustedProxiesFlag(t *testing.T) {
 
 // Behind a trusted TLS proxy the whole program sets Secure cookies.
 func TestServeBehindTLSProxy(t *testing.T) {
-	m := startWith(t, Config{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})
+	m := startConfigured(t, Config{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})
 	req, _ := http.NewRequest("GET", m.URL()+"/login", nil)
 	req.Header.Set("X-Forwarded-Proto", "https")
 	resp, err := http.DefaultClient.Do(req)

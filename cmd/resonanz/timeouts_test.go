@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -17,24 +16,10 @@ import (
 	"github.com/resonanz/resonanz/events"
 )
 
-// startWith runs the whole program with cfg on a free loopback port and a fresh data directory.
-func startWith(t *testing.T, cfg Config) *Main {
-	t.Helper()
-	cfg.Addr, cfg.DataDir = "127.0.0.1:0", t.TempDir()
-	m := NewMain(cfg)
-	m.Stdout = io.Discard
-	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
-	return m
-}
-
 // A client that sends its login body one byte at a time is cut off when
 // the read timeout ends, so that slow clients cannot hold connections.
 func TestSlowBodyIsCutOff(t *testing.T) {
-	m := startWith(t, Config{ReadTimeout: 300 * time.Millisecond})
+	m := startConfigured(t, Config{ReadTimeout: 300 * time.Millisecond})
 	conn, err := net.Dial("tcp", strings.TrimPrefix(m.URL(), "http://"))
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +53,7 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 
 // The live banner stream outlives the read and write timeouts that end slow requests.
 func TestEventStreamOutlivesTimeouts(t *testing.T) {
-	m := startWith(t, Config{ReadTimeout: 200 * time.Millisecond, WriteTimeout: 200 * time.Millisecond})
+	m := startConfigured(t, Config{ReadTimeout: 200 * time.Millisecond, WriteTimeout: 200 * time.Millisecond})
 	ctx := context.Background()
 	u := &resonanz.User{Login: "tom", Name: "Tom", Role: resonanz.RoleAgent}
 	if err := m.DB.CreateUser(ctx, u, "correct horse battery"); err != nil {
@@ -122,4 +107,13 @@ func get(t *testing.T, url string) (int, string) {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
+}
+
+// startConfigured runs the whole program with cfg's settings on a free loopback port and a fresh data directory.
+func startConfigured(t *testing.T, cfg Config) *Main {
+	t.Helper()
+	cfg.Addr, cfg.DataDir = "127.0.0.1:0", t.TempDir()
+	m := startMainWith(t, cfg)
+	t.Cleanup(func() { m.Close() })
+	return m
 }
