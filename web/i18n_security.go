@@ -6,13 +6,14 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-// securityTexts are the UI texts of logins, API tokens and marking notifications read.
+// securityTexts are the UI texts of logins, API tokens, marking notifications read and starting up.
 var securityTexts = map[string]map[string]string{
 	"en": {
 		"login.wait":                     "Too many failed attempts. Please try again in %s.",
 		"notice.login.throttled.account": "Someone keeps entering wrong passwords for the login %q; its logins are slowed down for a while.",
 		"notice.login.throttled.address": "Someone at %s keeps entering wrong passwords; logins from there are slowed down for a while.",
 		"notifications.read":             "Mark all as read",
+		"storms.warming":                 "resonanz has just started: the storm warning is still learning from the last three weeks. New messages are taken in; warnings about them follow in a moment.",
 		"tokens":                         "API tokens",
 		"tokens.intro":                   "Programs use the API with a token. A token may only do what its scopes allow; revoking it ends it at once.",
 		"tokens.name":                    "Name", "tokens.scopes": "Scopes", "tokens.created": "Issued", "tokens.expires": "Expires",
@@ -27,6 +28,7 @@ var securityTexts = map[string]map[string]string{
 		"notice.login.throttled.account": "Jemand gibt wiederholt falsche Passwörter für das Login %q ein; Anmeldungen damit werden eine Weile verlangsamt.",
 		"notice.login.throttled.address": "Jemand unter %s gibt wiederholt falsche Passwörter ein; Anmeldungen von dort werden eine Weile verlangsamt.",
 		"notifications.read":             "Alle als gelesen markieren",
+		"storms.warming":                 "resonanz wurde gerade gestartet: Die Sturmwarnung lernt noch aus den letzten drei Wochen. Neue Nachrichten werden angenommen; Warnungen dazu folgen in Kürze.",
 		"tokens":                         "API-Tokens",
 		"tokens.intro":                   "Programme nutzen die API mit einem Token. Ein Token darf nur, was seine Berechtigungen erlauben; ein widerrufenes Token endet sofort.",
 		"tokens.name":                    "Name", "tokens.scopes": "Berechtigungen", "tokens.created": "Ausgestellt", "tokens.expires": "Läuft ab",

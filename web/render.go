@@ -92,8 +92,10 @@ type page struct {
 	Path   string
 	Alerts []*resonanz.Alert // open alerts, for the banner
 	Unread int               // the user's unread notifications
-	Zone   *time.Location    // where due times are entered and read
-	Data   any
+	// Warming tells that storm warnings start once the monitor has learned from the history.
+	Warming bool
+	Zone    *time.Location // where due times are entered and read
+	Data    any
 }
 
 // T translates a UI text into the page's language.
@@ -146,6 +148,7 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 		if p.Unread, err = s.Notifications.CountUnread(r.Context(), p.User.ID); err != nil {
 			return nil, err
 		}
+		p.Warming = s.StormsWarming != nil && s.StormsWarming()
 	}
 	return p, nil
 }

@@ -67,6 +67,9 @@ type Server struct {
 	// TrustedProxies are the addresses of reverse proxies in front of
 	// resonanz: only from them X-Forwarded-Proto and X-Forwarded-For count.
 	TrustedProxies []netip.Prefix
+	// StormsWarming reports whether the storm monitor still learns from the
+	// history after a start; the pages say so meanwhile. Nil: never.
+	StormsWarming func() bool
 
 	logins loginLimits
 

@@ -37,6 +37,9 @@ type Main struct {
 	reminderDone chan struct{}
 	newsDone     chan struct{}
 	listener     net.Listener
+	// replay reads the history the storm monitor learns from; nil: the
+	// database. Tests hold it to see resonanz serve while the monitor warms up.
+	replay replayer
 }
 
 // NewMain returns a program with default settings that prints to stdout.
@@ -69,7 +72,10 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Bus = events.NewBus()
-	if m.storms, err = startStorms(ctx, db, m.Bus, m.Logger, loaded); err != nil {
+	if m.replay == nil {
+		m.replay = db.ReplayMessages
+	}
+	if m.storms, err = startStorms(ctx, db, m.replay, m.Bus, m.Logger, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
 	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
@@ -94,6 +100,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	srv.SetTopics(names)
 	srv.TrustedProxies = m.Config.TrustedProxies
+	srv.StormsWarming = m.storms.warming
 	// Requests run under a context that Close cancels, so that live event
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
@@ -109,6 +116,10 @@ func (m *Main) Run(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "resonanz is running at %s (data in %s)\n", m.URL(), m.Config.DataDir)
 	return nil
 }
+
+// Warm is closed once the storm monitor has learned from the stored
+// history and observed the messages that arrived meanwhile.
+func (m *Main) Warm() <-chan struct{} { return m.storms.warm }
 
 // URL is where the running server answers.
 func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
