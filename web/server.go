@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -73,14 +74,36 @@ type Server struct {
 
 	logins loginLimits
 
-	mux   *http.ServeMux
+	mux   *routeMux
 	pages map[string]*template.Template
 }
+
+// routeMux is the standard mux that remembers the pattern of every route,
+// so that tests can check who may use each one.
+type routeMux struct {
+	*http.ServeMux
+	patterns []string
+}
+
+// HandleFunc registers a route and remembers its pattern.
+func (m *routeMux) HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request)) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.HandleFunc(pattern, handler)
+}
+
+// Handle registers a route and remembers its pattern.
+func (m *routeMux) Handle(pattern string, handler http.Handler) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.Handle(pattern, handler)
+}
+
+// Routes returns the pattern of every route ("POST /promises/{id}/keep"), in the order they were added.
+func (s *Server) Routes() []string { return slices.Clone(s.mux.patterns) }
 
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
 	s := &Server{Services: services, Logger: logger, Location: berlin, Now: time.Now, logins: newLoginLimits(),
-		mux: http.NewServeMux(), pages: parsePages()}
+		mux: &routeMux{ServeMux: http.NewServeMux()}, pages: parsePages()}
 	s.routes()
 	return s
 }
