@@ -110,6 +110,8 @@ type ConversationService interface {
 	// (field sentiment, kind, topics or language) and records the correction
 	// for training.
 	CorrectLabel(ctx context.Context, messageID int64, by *User, field, value string) (conversationID int64, err error)
+	// MessageConversation returns the conversation a message belongs to, or ENOTFOUND.
+	MessageConversation(ctx context.Context, messageID int64) (int64, error)
 	// Timeline returns the customer's messages and notes across all their
 	// conversations and channels, oldest first, and the audit trail of conversation id.
 	Timeline(ctx context.Context, id int64) (*Timeline, error)

@@ -28,6 +28,40 @@ const (
 	Outbound = "out"
 )
 
+// Plausible message times. The clocks of channels and clients may run a
+// little ahead of ours; nothing a customer wrote predates the floor. A time
+// far ahead would keep its conversation at the top of the inbox for good.
+const MaxClockSkew = 5 * time.Minute
+
+// MinMessageTime is the earliest time a message may carry.
+var MinMessageTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// CheckMessageTime refuses a time that cannot be when a customer wrote: before
+// MinMessageTime or more than MaxClockSkew after now. Whoever takes messages
+// in (the API, a channel) checks the time it was given with it.
+func CheckMessageTime(t, now time.Time) error {
+	if t.Before(MinMessageTime) {
+		return FieldError("time", "time %s is before %s; send when the customer wrote.", t.UTC().Format(time.RFC3339), MinMessageTime.Format(time.DateOnly))
+	}
+	if t.After(now.Add(MaxClockSkew)) {
+		return FieldError("time", "time %s is more than %d minutes ahead of the server's clock (%s); send when the customer wrote, with its UTC offset.",
+			t.UTC().Format(time.RFC3339), int(MaxClockSkew/time.Minute), now.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// ClampTime replaces an implausible time a platform sent (a clock far
+// ahead, a missing date) with the time it arrived, and reports whether it
+// did: a channel's message must not be lost for its platform's clock, nor
+// pin its conversation to the top of the inbox.
+func (m *IncomingMessage) ClampTime(now time.Time) bool {
+	if CheckMessageTime(m.Time, now) == nil {
+		return false
+	}
+	m.Time = now
+	return true
+}
+
 // Author is the customer's identity on one channel.
 type Author struct {
 	Handle      string `json:"handle"`

@@ -78,6 +78,8 @@ type PromiseService interface {
 	AddPromise(ctx context.Context, p *Promise, by *User) error
 	// FindPromises returns promises by due time, earliest first.
 	FindPromises(ctx context.Context, f PromiseFilter) ([]*Promise, error)
+	// FindPromise returns one promise, or ENOTFOUND.
+	FindPromise(ctx context.Context, id int64) (*Promise, error)
 	KeepPromise(ctx context.Context, id int64, by *User) error
 	// BreakPromise closes a promise as broken; the reason is required.
 	BreakPromise(ctx context.Context, id int64, by *User, reason string) error

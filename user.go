@@ -68,10 +68,7 @@ type UserService interface {
 	FindSession(ctx context.Context, token string) (*User, string, error)
 	DeleteSession(ctx context.Context, token string) error
 
-	// CreateAPIToken returns a new secret token; only its hash is stored.
-	CreateAPIToken(ctx context.Context, name string) (string, error)
-	// CheckAPIToken returns the token's name, or EUNAUTHORIZED.
-	CheckAPIToken(ctx context.Context, token string) (string, error)
+	APITokenService
 
 	// SetAvailability marks a user away or available and sets their capacity.
 	SetAvailability(ctx context.Context, userID int64, away bool, capacity int) error

@@ -150,6 +150,9 @@ func (p *Poller) take(ctx context.Context, a *resonanz.ChannelAccount, msgs []re
 	valid := msgs[:0:0]
 	for _, m := range msgs {
 		m.AccountID = a.ID
+		if m.ClampTime(time.Now()) {
+			p.Logger.Warn("a message's time was implausible; it counts from its arrival", "account", a.ID, "external_id", m.ExternalID)
+		}
 		if err := m.Validate(); err != nil {
 			p.Logger.Warn("skipped a message the platform sent", "account", a.ID, "external_id", m.ExternalID, "err", err)
 			continue

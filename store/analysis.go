@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,28 @@ func splitList(s string) []string {
 	return strings.Split(s, ",")
 }
 
+// encodeTopics stores topic names as a JSON array, so that the inbox can
+// match a name exactly (json_each); no topics are stored as "".
+func encodeTopics(topics []string) string {
+	if len(topics) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(topics) // a list of strings always encodes
+	return string(b)
+}
+
+// decodeTopics reads a topics column back. Names hold no characters that
+// JSON escapes, so the array is split directly; anything else is decoded
+// in full. Replaying weeks of messages at start reads it a million times.
+func decodeTopics(s string) []string {
+	if inner, ok := strings.CutPrefix(s, `["`); ok && strings.HasSuffix(inner, `"]`) && !strings.Contains(inner, `\`) {
+		return strings.Split(strings.TrimSuffix(inner, `"]`), `","`)
+	}
+	var topics []string
+	json.Unmarshal([]byte(s), &topics) // "" and anything unreadable: no topics
+	return topics
+}
+
 // mergeList returns the sorted union of two comma-separated lists.
 func mergeList(a, b string) string {
 	all := append(splitList(a), splitList(b)...)
@@ -34,7 +57,7 @@ type labels struct {
 
 func labelsOf(a *resonanz.Analysis) labels {
 	l := labels{language: a.Language, sentiment: a.Sentiment, sentimentScore: a.SentimentScore, kind: a.Kind,
-		topics: joinList(a.Topics), urgency: mergeList(joinList(a.Urgency), "")}
+		topics: encodeTopics(a.Topics), urgency: mergeList(joinList(a.Urgency), "")}
 	l.kindScores = encodeScores(a.KindScores)
 	return l
 }
@@ -74,7 +97,7 @@ func decodeScores(s string) map[string]float64 {
 
 func (l *labels) analysis() resonanz.Analysis {
 	a := resonanz.Analysis{Language: l.language, Sentiment: l.sentiment, SentimentScore: l.sentimentScore, Kind: l.kind,
-		Topics: splitList(l.topics), Urgency: splitList(l.urgency)}
+		Topics: decodeTopics(l.topics), Urgency: splitList(l.urgency)}
 	a.KindScores = decodeScores(l.kindScores)
 	return a
 }

@@ -36,7 +36,7 @@ func scanConversation(row interface{ Scan(...any) error }, more ...any) (*resona
 	if err != nil {
 		return nil, err
 	}
-	c.Topics, c.Urgency, c.Tags = splitList(topics), splitList(urgency), splitList(tags)
+	c.Topics, c.Urgency, c.Tags = decodeTopics(topics), splitList(urgency), splitList(tags)
 	if route != "" {
 		if err := json.Unmarshal([]byte(route), &c.Route); err != nil {
 			return nil, fmt.Errorf("conversation %d: route: %w", c.ID, err)
@@ -86,7 +86,9 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 		}
 	}
 	if f.Topic != "" {
-		add("(',' || c.topics || ',') LIKE ?", "%,"+escapeLike(f.Topic)+",%")
+		// instr is a cheap first test (names need no JSON escaping); json_each
+		// decides exactly, so "_" and "%" are plain characters.
+		add("instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(nullif(c.topics, '')) WHERE value = ?)", f.Topic, f.Topic)
 	}
 	if f.Urgent {
 		add("c.urgency <> ''")
@@ -141,12 +143,6 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 		}
 	}
 	return page, nil
-}
-
-// escapeLike makes s match itself in a LIKE pattern with no ESCAPE clause by
-// refusing the wildcards; topic names never contain them.
-func escapeLike(s string) string {
-	return strings.NewReplacer("%", "", "_", "").Replace(s)
 }
 
 // FindConversationByID returns one conversation, or ENOTFOUND.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/resonanz/resonanz"
 )
@@ -36,4 +37,15 @@ func Outbox(ctx context.Context, db *DB) ([]OutboxEntry, error) {
 func (db *DB) AddTeamMember(ctx context.Context, teamID, userID int64) error {
 	_, err := db.write.ExecContext(ctx, `INSERT INTO team_members (team_id, user_id) VALUES (?, ?)`, teamID, userID)
 	return err
+}
+
+// MigrateUpTo creates the database at path as an older resonanz left it:
+// with the migrations up to and including the file last.
+func MigrateUpTo(ctx context.Context, path, last string) error {
+	write, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer write.Close()
+	return (&DB{write: write}).migrate(ctx, last)
 }

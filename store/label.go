@@ -38,12 +38,16 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 	} else if err != nil {
 		return 0, fmt.Errorf("store: correct label: %w", err)
 	}
+	stored := value
+	if field == "topics" { // corrections keep the form's comma-separated list
+		stored, old = encodeTopics(splitList(value)), joinList(decodeTopics(old))
+	}
 	if old == value {
 		return conversationID, nil
 	}
 	return conversationID, db.change(ctx, conversationID, func(tx *sql.Tx, c *resonanz.Conversation) error {
 		now := millis(db.Now())
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET `+field+` = ? WHERE id = ?`, value, messageID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET `+field+` = ? WHERE id = ?`, stored, messageID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO label_corrections (message_id, field, old_value, new_value, user_id, created_at)
@@ -52,11 +56,23 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET `+field+` = ? WHERE id = ? AND ? = (SELECT id FROM messages
 			WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1)`,
-			value, c.ID, messageID, c.ID); err != nil {
+			stored, c.ID, messageID, c.ID); err != nil {
 			return err
 		}
 		return audit(ctx, tx, c.ID, by, "label", fmt.Sprintf("%s: %s → %s", field, orNone(old), orNone(value)), now)
 	})
+}
+
+// MessageConversation returns the conversation a message belongs to, or ENOTFOUND.
+func (db *DB) MessageConversation(ctx context.Context, messageID int64) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx, `SELECT conversation_id FROM messages WHERE id = ?`, messageID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No message %d.", messageID)
+	} else if err != nil {
+		return 0, fmt.Errorf("store: message conversation: %w", err)
+	}
+	return id, nil
 }
 
 func checkLabel(field, value string) error {

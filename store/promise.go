@@ -99,6 +99,11 @@ func findPromises(ctx context.Context, q queryer, f resonanz.PromiseFilter) ([]*
 	return list, nil
 }
 
+// FindPromise returns one promise, or ENOTFOUND.
+func (db *DB) FindPromise(ctx context.Context, id int64) (*resonanz.Promise, error) {
+	return findPromise(ctx, db.read, id)
+}
+
 func findPromise(ctx context.Context, q queryer, id int64) (*resonanz.Promise, error) {
 	p, err := scanPromise(q.QueryRowContext(ctx, `SELECT `+promiseColumns+` WHERE p.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {

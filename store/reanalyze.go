@@ -114,8 +114,8 @@ func keepCorrections(ctx context.Context, tx *sql.Tx, messageID int64, l *labels
 			l.sentiment = value
 		case "kind":
 			l.kind = value
-		case "topics":
-			l.topics = value
+		case "topics": // a correction is a comma-separated list
+			l.topics = encodeTopics(splitList(value))
 		case "language":
 			l.language = value
 		}

@@ -31,3 +31,14 @@ func (db *DB) ReplayMessages(ctx context.Context, since time.Time, fn func(m *re
 	}
 	return rows.Err()
 }
+
+// LastMessageID returns the id of the newest message, 0 if there is none.
+// Ids grow with every commit, so it parts the messages stored so far from
+// the ones still to come.
+func (db *DB) LastMessageID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM messages`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: last message id: %w", err)
+	}
+	return id, nil
+}

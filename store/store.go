@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -39,7 +40,6 @@ type DB struct {
 	// Statements run on every request, prepared once.
 	findSession, checkToken *sql.Stmt
 	writeStmts              stmtCache
-	tokens                  tokenCache
 
 	routerWake chan struct{}
 	timers     *timers
@@ -75,7 +75,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	read.SetMaxOpenConns(8)
 	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
 		routerWake: make(chan struct{}, 1)}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, ""); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func (db *DB) prepareHot(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT name FROM api_tokens WHERE token_hash = ?`)
+	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT `+tokenColumns+` WHERE token_hash = ?`)
 	return err
 }
 
@@ -121,8 +121,9 @@ func (db *DB) Close() error {
 	return err
 }
 
-// migrate applies the embedded migrations not yet recorded, each in its own transaction.
-func (db *DB) migrate(ctx context.Context) error {
+// migrate applies the embedded migrations not yet recorded, each in its own
+// transaction, up to and including the file last ("": all of them).
+func (db *DB) migrate(ctx context.Context, last string) error {
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
 		return fmt.Errorf("store: create migrations table: %w", err)
 	}
@@ -134,6 +135,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	for _, name := range names {
 		if err := db.applyMigration(ctx, name); err != nil {
 			return fmt.Errorf("store: migration %s: %w", name, err)
+		}
+		if path.Base(name) == last {
+			break
 		}
 	}
 	return nil

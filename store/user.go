@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -198,64 +197,4 @@ func (db *DB) DeleteSession(ctx context.Context, token string) error {
 		return fmt.Errorf("store: delete session: %w", err)
 	}
 	return nil
-}
-
-// CreateAPIToken creates a named API token and returns its secret, which is not stored.
-func (db *DB) CreateAPIToken(ctx context.Context, name string) (string, error) {
-	name = strings.TrimSpace(name)
-	if name == "" || !utf8.ValidString(name) || len(name) > 200 {
-		return "", resonanz.FieldError("name", "A token name (1–200 characters) is required.")
-	}
-	token := "rz_" + randomToken()
-	_, err := db.write.ExecContext(ctx, `INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?)`,
-		name, hashToken(token), millis(db.Now()))
-	if err != nil {
-		return "", fmt.Errorf("store: create api token: %w", err)
-	}
-	return token, nil
-}
-
-// CheckAPIToken returns the name of a valid API token. Valid tokens are
-// remembered for a minute, since integrations send many requests a second.
-func (db *DB) CheckAPIToken(ctx context.Context, token string) (string, error) {
-	hash := hashToken(token)
-	if name, ok := db.tokens.get(hash, db.Now()); ok {
-		return name, nil
-	}
-	var name string
-	err := db.checkToken.QueryRowContext(ctx, hash).Scan(&name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Invalid API token.")
-	} else if err != nil {
-		return "", fmt.Errorf("store: check api token: %w", err)
-	}
-	db.tokens.put(hash, name, db.Now().Add(time.Minute))
-	return name, nil
-}
-
-// tokenCache remembers recently checked API tokens by hash.
-type tokenCache struct {
-	mu      sync.Mutex
-	entries map[string]tokenEntry
-}
-
-type tokenEntry struct {
-	name    string
-	expires time.Time
-}
-
-func (c *tokenCache) get(hash string, now time.Time) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[hash]
-	return e.name, ok && now.Before(e.expires)
-}
-
-func (c *tokenCache) put(hash, name string, expires time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil || len(c.entries) > 1000 {
-		c.entries = map[string]tokenEntry{}
-	}
-	c.entries[hash] = tokenEntry{name, expires}
 }

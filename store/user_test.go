@@ -63,17 +63,5 @@ func TestUsers(t *testing.T) {
 				t.Fatalf("expired session: %v", err)
 			}
 		})
-		t.Run("APITokens", func(t *testing.T) {
-			token, err := db.CreateAPIToken(ctx, "shop")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if name, err := db.CheckAPIToken(ctx, token); err != nil || name != "shop" {
-				t.Fatalf("check: %q %v", name, err)
-			}
-			if _, err := db.CheckAPIToken(ctx, token+"x"); resonanz.ErrorCode(err) != resonanz.EUNAUTHORIZED {
-				t.Fatalf("forged token: %v", err)
-			}
-		})
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
@@ -95,6 +96,9 @@ func (s *Server) handleAlertStatus(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
+// eventWriteTimeout is how long writing one event of the live stream may take.
+const eventWriteTimeout = 30 * time.Second
+
 // handleEvents tells the browser, as server-sent events, the version of the
 // alerts: the current one at once, and a new one whenever an alert changes.
 // Pages fetch their alert bar when it shows an older version; one stream
@@ -107,9 +111,15 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	events, cancel := s.Bus.Subscribe()
 	defer cancel()
+	// The stream lives longer than the server's timeouts allow a request:
+	// reading ends only when the browser goes, and each event gets its own
+	// time to be written, so a reader that stalls is still cut off.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	for {
+		rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
 		fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
 		flusher.Flush()
 		select {

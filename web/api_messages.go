@@ -58,7 +58,7 @@ func (s *Server) handlePostMessages(w http.ResponseWriter, r *http.Request) {
 		s.postBatch(w, r, body)
 		return
 	}
-	m, err := decodeMessage(body)
+	m, err := decodeMessage(body, s.Now())
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
@@ -84,12 +84,12 @@ func (s *Server) postBatch(w http.ResponseWriter, r *http.Request, body []byte) 
 		s.jsonError(w, r, resonanz.FieldError("body", "A batch holds 1 to %d messages, not %d.", maxBatch, len(raws)))
 		return
 	}
-	results := make([]itemResult, len(raws))
+	results, now := make([]itemResult, len(raws)), s.Now()
 	var good []resonanz.IncomingMessage
 	var goodIndex []int
 	for i, raw := range raws {
 		results[i] = itemResult{Index: i, Status: "rejected"}
-		m, err := decodeMessage(raw)
+		m, err := decodeMessage(raw, now)
 		if err != nil {
 			results[i].Error = toAPIError(err)
 			continue
@@ -118,8 +118,9 @@ func (s *Server) postBatch(w http.ResponseWriter, r *http.Request, body []byte) 
 		"duplicates": counts["duplicate"], "rejected": counts["rejected"]})
 }
 
-// decodeMessage parses and validates one message, naming the field at fault.
-func decodeMessage(raw []byte) (resonanz.IncomingMessage, error) {
+// decodeMessage parses and validates one message, naming the field at fault;
+// now is the server's clock, for the times messages may carry.
+func decodeMessage(raw []byte, now time.Time) (resonanz.IncomingMessage, error) {
 	var m resonanz.IncomingMessage
 	if !utf8.Valid(raw) {
 		return m, resonanz.FieldError(invalidUTF8Field(raw), "The value is not valid UTF-8.")
@@ -146,6 +147,9 @@ func decodeMessage(raw []byte) (resonanz.IncomingMessage, error) {
 		t, err := time.Parse(time.RFC3339Nano, wm.Time)
 		if err != nil {
 			return m, resonanz.FieldError("time", "time must be an RFC 3339 timestamp like 2026-11-23T10:00:00Z.")
+		}
+		if err := resonanz.CheckMessageTime(t, now); err != nil {
+			return m, err
 		}
 		m.Time = t
 	}

@@ -19,8 +19,8 @@ import (
 )
 
 // newTestServer runs the web server over HTTP on a real database and returns
-// its URL, the database and an API token.
-func newTestServer(t *testing.T) (string, *store.DB, string) {
+// its URL, the database and an API token; options change the server first.
+func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.DB, string) {
 	t.Helper()
 	db := storetest.Open(t)
 	token, err := db.CreateAPIToken(context.Background(), "test")
@@ -31,7 +31,11 @@ func newTestServer(t *testing.T) (string, *store.DB, string) {
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db}
-	srv := httptest.NewServer(web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	for _, option := range options {
+		option(s)
+	}
+	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return srv.URL, db, token
 }

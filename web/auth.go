@@ -17,6 +17,7 @@ const (
 	loginCSRF     = "resonanz_login_csrf"
 	sessionTTL    = 12 * time.Hour
 	maxFormBytes  = 1 << 20 // UI forms carry at most a reply or a note
+	maxLoginBytes = 4 << 10 // a login and a password
 )
 
 type ctxKey int
@@ -54,6 +55,8 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		// What a logged-in user sees is for them alone: no cache keeps it.
+		w.Header().Set("Cache-Control", "no-store")
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if r.Method != http.MethodGet && !sameSecret(r.PostFormValue("csrf"), csrf) {
 			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
@@ -64,16 +67,27 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// requireToken lets only API clients with a valid bearer token through.
-func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
+// requireToken lets only API clients through whose bearer token works and has the scope.
+func (s *Server) requireToken(scope string, next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || token == "" {
 			s.jsonError(w, r, resonanz.Errorf(resonanz.EUNAUTHORIZED, "Send an API token as 'Authorization: Bearer <token>'."))
 			return
 		}
-		if _, err := s.Users.CheckAPIToken(r.Context(), token); err != nil {
+		if _, err := s.Users.CheckAPIToken(r.Context(), token, scope); err != nil {
 			s.jsonError(w, r, err)
+			return
+		}
+		next(w, r)
+	}
+}
+
+// requireAdmin lets only admins through; use it inside requireUser.
+func (s *Server) requireAdmin(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if u := userFrom(r.Context()); u == nil || u.Role != resonanz.RoleAdmin {
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only admins may open this page."))
 			return
 		}
 		next(w, r)
@@ -84,45 +98,57 @@ func sameSecret(a, b string) bool {
 	return a != "" && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-func setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
+// setCookie sets a cookie for the whole site, Secure when the browser reached us over HTTPS.
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
 	http.SetCookie(w, &http.Cookie{Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: r.TLS != nil, MaxAge: int(maxAge.Seconds())})
+		Secure: s.viaHTTPS(r), MaxAge: int(maxAge.Seconds())})
 }
 
 // handleLoginPage shows the login form with a CSRF token bound to a cookie.
 func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 	token := newCSRFToken()
-	setCookie(w, r, loginCSRF, token, time.Hour)
+	s.setCookie(w, r, loginCSRF, token, time.Hour)
 	s.render(w, r, http.StatusOK, "login", loginView{CSRF: token})
 }
 
 type loginView struct {
 	CSRF, Login string
 	Failed      bool
+	Wait        string // how long to wait after too many failures
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginBytes)
 	c, err := r.Cookie(loginCSRF)
 	if err != nil || !sameSecret(r.PostFormValue("csrf"), c.Value) {
 		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
 		return
 	}
 	login := r.PostFormValue("login")
+	account, address, now := loginKey(login), s.clientAddress(r), s.Now()
+	if wait := s.logins.try(account, address, now); wait > 0 {
+		w.Header().Set("Retry-After", retryAfter(wait))
+		s.render(w, r, http.StatusTooManyRequests, "login", loginView{CSRF: c.Value, Login: login, Wait: waitText(wait)})
+		return
+	}
 	u, err := s.Users.Authenticate(r.Context(), login, r.PostFormValue("password"))
 	if resonanz.ErrorCode(err) == resonanz.EUNAUTHORIZED {
+		s.alarmAdmins(r, account, address, now)
 		s.render(w, r, http.StatusUnauthorized, "login", loginView{CSRF: c.Value, Login: login, Failed: true})
 		return
 	} else if err != nil {
+		s.logins.undo(account, address)
 		s.pageError(w, r, err)
 		return
 	}
+	s.logins.succeeded(account, address)
 	token, _, err := s.Users.CreateSession(r.Context(), u.ID, sessionTTL)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	setCookie(w, r, sessionCookie, token, sessionTTL)
-	setCookie(w, r, loginCSRF, "", -1)
+	s.setCookie(w, r, sessionCookie, token, sessionTTL)
+	s.setCookie(w, r, loginCSRF, "", -1)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
@@ -133,7 +159,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	setCookie(w, r, sessionCookie, "", -1)
+	s.setCookie(w, r, sessionCookie, "", -1)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 

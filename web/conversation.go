@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -117,9 +118,9 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
 // handleCorrectLabel replaces one label of a customer message, as an agent
 // corrects the analysis; the correction is kept for training.
 func (s *Server) handleCorrectLabel(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := s.visibleByPath(r, "No such message.", s.Conversations.MessageConversation)
 	if err != nil {
-		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such message."))
+		s.pageError(w, r, err)
 		return
 	}
 	field, value := r.PostFormValue("field"), r.PostFormValue("value")
@@ -157,4 +158,27 @@ func (s *Server) mayOpen(r *http.Request, id int64) error {
 		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
 	}
 	return err
+}
+
+// visibleByPath returns the id of the path if what it names belongs to a
+// conversation the user may see. Otherwise it answers notFound, as for an id
+// that does not exist, so that an id reveals nothing of hidden conversations.
+func (s *Server) visibleByPath(r *http.Request, notFound string, conversationOf func(ctx context.Context, id int64) (int64, error)) (int64, error) {
+	missing := resonanz.Errorf(resonanz.ENOTFOUND, "%s", notFound)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, missing
+	}
+	conversationID, err := conversationOf(r.Context(), id)
+	if resonanz.ErrorCode(err) == resonanz.ENOTFOUND {
+		return 0, missing
+	} else if err != nil {
+		return 0, err
+	}
+	if ok, err := s.Conversations.CanSee(r.Context(), userFrom(r.Context()), conversationID); err != nil {
+		return 0, err
+	} else if !ok {
+		return 0, missing
+	}
+	return id, nil
 }

@@ -96,8 +96,3 @@ func formID(r *http.Request, field, what string) (int64, error) {
 	}
 	return id, nil
 }
-
-// backTo redirects to the form's "back" path on this site, else to fallback.
-func backTo(w http.ResponseWriter, r *http.Request, fallback string) {
-	http.Redirect(w, r, localPath(r.PostFormValue("back"), fallback), http.StatusSeeOther)
-}

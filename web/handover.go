@@ -32,5 +32,5 @@ func (s *Server) handleAway(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, localPath(r.PostFormValue("back"), "/"), http.StatusSeeOther)
+	backTo(w, r, "/")
 }

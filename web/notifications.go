@@ -4,18 +4,24 @@ import (
 	"net/http"
 )
 
-// handleNotifications lists the user's notifications, newest first, and marks them read.
+// handleNotifications lists the user's notifications, newest first; the
+// unread ones stay unread until the user marks them read.
 func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	list, err := s.Notifications.FindNotifications(r.Context(), u.ID, 100)
-	if err == nil {
-		err = s.Notifications.MarkNotificationsRead(r.Context(), u.ID)
-	}
+	list, err := s.Notifications.FindNotifications(r.Context(), userFrom(r.Context()).ID, 100)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "notifications", list)
+}
+
+// handleNotificationsRead marks all of the user's notifications read.
+func (s *Server) handleNotificationsRead(w http.ResponseWriter, r *http.Request) {
+	if err := s.Notifications.MarkNotificationsRead(r.Context(), userFrom(r.Context()).ID); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/notifications", http.StatusSeeOther)
 }
 
 // handleNotificationsLink renders the header's notifications link with the

@@ -1,8 +1,8 @@
 package web
 
 import (
+	"context"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -87,10 +87,8 @@ func (s *Server) handleHandOverPromise(w http.ResponseWriter, r *http.Request) {
 
 // changePromise runs a change and returns to the page the form was on.
 func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change func(id int64) error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such promise.")
-	} else {
+	id, err := s.visibleByPath(r, "No such promise.", s.promiseConversation)
+	if err == nil {
 		err = change(id)
 	}
 	if err != nil {
@@ -98,4 +96,13 @@ func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change fu
 		return
 	}
 	backTo(w, r, "/promises")
+}
+
+// promiseConversation returns the conversation a promise belongs to.
+func (s *Server) promiseConversation(ctx context.Context, id int64) (int64, error) {
+	p, err := s.Promises.FindPromise(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	return p.ConversationID, nil
 }

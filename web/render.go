@@ -15,7 +15,7 @@ import (
 )
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
-	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact"}
+	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "tokens"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
@@ -96,6 +96,8 @@ type page struct {
 	Data   any
 	// FailingChannels counts channel accounts that need an admin's attention.
 	FailingChannels int
+	// Warming tells that storm warnings start once the monitor has learned from the history.
+	Warming bool
 
 	// Version is the version of the alerts the banner shows (events.Bus.Version).
 	Version uint64
@@ -155,6 +157,7 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 		if p.FailingChannels, err = s.failingChannels(r, p.User); err != nil {
 			return nil, err
 		}
+		p.Warming = s.StormsWarming != nil && s.StormsWarming()
 	}
 	return p, nil
 }
@@ -178,17 +181,8 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := translations[lang]; !ok {
 		lang = "en"
 	}
-	setCookie(w, r, "lang", lang, 365*24*time.Hour)
+	s.setCookie(w, r, "lang", lang, 365*24*time.Hour)
 	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
-}
-
-// localPath returns back if it is a path on this site, else fallback, so
-// that a crafted link cannot send the user elsewhere.
-func localPath(back, fallback string) string {
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
-		return fallback
-	}
-	return back
 }
 
 func pathID(r *http.Request) (int64, error) {

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -66,14 +68,47 @@ type Server struct {
 	topicNames atomic.Pointer[[]string]
 	// Location is the time zone in which people enter and read due times.
 	Location *time.Location
+	// Now returns the current time; tests stop it.
+	Now func() time.Time
+	// TrustedProxies are the addresses of reverse proxies in front of
+	// resonanz: only from them X-Forwarded-Proto and X-Forwarded-For count.
+	TrustedProxies []netip.Prefix
+	// StormsWarming reports whether the storm monitor still learns from the
+	// history after a start; the pages say so meanwhile. Nil: never.
+	StormsWarming func() bool
 
-	mux   *http.ServeMux
+	logins loginLimits
+
+	mux   *routeMux
 	pages map[string]*template.Template
 }
 
+// routeMux is the standard mux that remembers the pattern of every route,
+// so that tests can check who may use each one.
+type routeMux struct {
+	*http.ServeMux
+	patterns []string
+}
+
+// HandleFunc registers a route and remembers its pattern.
+func (m *routeMux) HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request)) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.HandleFunc(pattern, handler)
+}
+
+// Handle registers a route and remembers its pattern.
+func (m *routeMux) Handle(pattern string, handler http.Handler) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.Handle(pattern, handler)
+}
+
+// Routes returns the pattern of every route ("POST /promises/{id}/keep"), in the order they were added.
+func (s *Server) Routes() []string { return slices.Clone(s.mux.patterns) }
+
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
-	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages()}
+	s := &Server{Services: services, Logger: logger, Location: berlin, Now: time.Now, logins: newLoginLimits(),
+		mux: &routeMux{ServeMux: http.NewServeMux()}, pages: parsePages()}
 	s.routes()
 	return s
 }
@@ -82,7 +117,7 @@ func (s *Server) routes() {
 	static, _ := fs.Sub(staticFS, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
-	s.mux.HandleFunc("POST /api/v1/messages", s.requireToken(s.handlePostMessages))
+	s.mux.HandleFunc("POST /api/v1/messages", s.requireToken(resonanz.ScopeIngest, s.handlePostMessages))
 
 	s.mux.HandleFunc("GET /lang", s.handleLanguage)
 	s.mux.HandleFunc("GET /login", s.handleLoginPage)
@@ -106,6 +141,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /alerts/banner", s.requireUser(s.handleAlertBar))
 	s.mux.HandleFunc("POST /alerts/dismiss", s.requireUser(s.handleDismissAlerts))
 	s.mux.HandleFunc("GET /notifications", s.requireUser(s.handleNotifications))
+	s.mux.HandleFunc("POST /notifications/read", s.requireUser(s.handleNotificationsRead))
 	s.mux.HandleFunc("GET /notifications/link", s.requireUser(s.handleNotificationsLink))
 	s.mux.HandleFunc("POST /conversations/{id}/handover", s.requireUser(s.handleHandOver))
 	s.mux.HandleFunc("POST /conversations/{id}/vip", s.requireUser(s.handleVIP))
@@ -128,6 +164,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.followupRoutes()
+	s.tokenRoutes()
 	s.channelRoutes()
 }
 
@@ -152,5 +189,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
+	if s.viaHTTPS(r) {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
 	s.mux.ServeHTTP(w, r)
 }

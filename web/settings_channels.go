@@ -8,21 +8,6 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-// requireAdmin lets only admins through: connecting accounts hands out the
-// company's voice.
-func (s *Server) requireAdmin(next http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if u := userFrom(r.Context()); u == nil || u.Role != resonanz.RoleAdmin {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only admins may open this page."))
-			return
-		}
-		next(w, r)
-	}
-}
-
-// IsAdmin tells templates whether the user may manage accounts and users.
-func (p *page) IsAdmin() bool { return p.User != nil && p.User.Role == resonanz.RoleAdmin }
-
 // failingChannels counts the failing accounts, for the admins' header.
 func (s *Server) failingChannels(r *http.Request, u *resonanz.User) (int, error) {
 	if u.Role != resonanz.RoleAdmin || s.ChannelAccounts == nil {

@@ -59,6 +59,11 @@ func (b *browserless) get(path string) (int, string) {
 
 func (b *browserless) post(path string, form url.Values) (int, string) {
 	form.Set("csrf", b.csrf)
+	return b.postAsIs(path, form)
+}
+
+// postAsIs sends a form without adding the CSRF token.
+func (b *browserless) postAsIs(path string, form url.Values) (int, string) {
 	resp, err := b.client.PostForm(b.base+path, form)
 	if err != nil {
 		b.t.Fatal(err)
@@ -201,10 +206,23 @@ func TestNotificationsLinkCountsUnread(t *testing.T) {
 		strings.Contains(body, "<html") {
 		t.Fatalf("the link fragment (status %d) does not count 2 unread: %s", status, body)
 	}
-	if _, body := ann.get("/notifications"); !strings.Contains(body, "bald fällig") {
+	_, body := ann.get("/notifications")
+	if !strings.Contains(body, "bald fällig") {
 		t.Fatal("the notifications page does not list them")
 	}
-	if _, body := ann.get("/notifications/link"); strings.Contains(body, `id="unread"`) {
-		t.Fatal("reading the notifications did not clear the count")
+	if _, link := ann.get("/notifications/link"); !strings.Contains(link, `<span class="count" id="unread">2</span>`) {
+		t.Fatal("opening the notifications page (a GET) marked them read")
+	}
+	if !strings.Contains(body, `<form method="post" action="/notifications/read"`) {
+		t.Fatalf("the page has no form to mark them read:\n%s", body)
+	}
+	if status, _ := ann.postAsIs("/notifications/read", url.Values{}); status != http.StatusForbidden {
+		t.Fatalf("marking read without the CSRF token answered %d", status)
+	}
+	if status, body := ann.post("/notifications/read", url.Values{}); status != http.StatusOK || !strings.Contains(body, "bald fällig") {
+		t.Fatalf("marking read answered %d without returning to the list", status)
+	}
+	if _, link := ann.get("/notifications/link"); strings.Contains(link, `id="unread"`) {
+		t.Fatal("marking the notifications read did not clear the count")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/resonanz/resonanz"
 )
@@ -49,6 +50,9 @@ func (s *Server) handleWebhookPush(w http.ResponseWriter, r *http.Request) {
 	valid := msgs[:0:0]
 	for _, m := range msgs {
 		m.AccountID = id
+		if m.ClampTime(time.Now()) {
+			s.Logger.Warn("a pushed message's time was implausible; it counts from its arrival", "account", id, "external_id", m.ExternalID)
+		}
 		if err := m.Validate(); err != nil {
 			s.Logger.Warn("skipped a pushed message", "account", id, "external_id", m.ExternalID, "err", err)
 			continue

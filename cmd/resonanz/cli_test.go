@@ -75,7 +75,7 @@ func TestUserCommands(t *testing.T) {
 		t.Fatalf("reset-password: %v\n%s", err, out)
 	}
 	out, err = cmd("token", "add", "--data", dir, "shop")
-	if err != nil || !strings.Contains(out, `API token "shop": rz_`) {
+	if err != nil || !strings.Contains(out, `API token "shop" (id 1, ingest): rz_`) {
 		t.Fatalf("token add: %v\n%s", err, out)
 	}
 }

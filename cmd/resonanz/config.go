@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"net/mail"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -44,6 +47,37 @@ type Config struct {
 	PollInterval time.Duration
 	// SendGap is the least time between two replies of one account.
 	SendGap time.Duration
+	// TrustedProxies are the reverse proxies in front of resonanz (addresses
+	// or networks): only their X-Forwarded-Proto and X-Forwarded-For count.
+	TrustedProxies []netip.Prefix
+	// ReadTimeout and WriteTimeout bound reading a whole request and writing
+	// its answer, so that slow clients cannot hold connections; the live
+	// event stream extends its own. Zero: 30 s and 60 s. Tests shorten them.
+	ReadTimeout, WriteTimeout time.Duration
+
+	proxyErr error // a bad RESONANZ_TRUSTED_PROXIES, reported by check unless the flag replaced it
+}
+
+// HTTP limits against slow and oversized requests.
+const (
+	readHeaderTimeout   = 10 * time.Second
+	defaultReadTimeout  = 30 * time.Second
+	defaultWriteTimeout = 60 * time.Second // a batch of 1,000 messages is analyzed and stored in it
+	idleTimeout         = 2 * time.Minute
+	maxHeaderBytes      = 64 << 10
+)
+
+// httpServer returns a server for handler with the limits of c.
+func (c Config) httpServer(handler http.Handler, base context.Context) *http.Server {
+	read, write := c.ReadTimeout, c.WriteTimeout
+	if read <= 0 {
+		read = defaultReadTimeout
+	}
+	if write <= 0 {
+		write = defaultWriteTimeout
+	}
+	return &http.Server{Handler: handler, ReadHeaderTimeout: min(readHeaderTimeout, read), ReadTimeout: read, WriteTimeout: write,
+		IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes, BaseContext: func(net.Listener) context.Context { return base }}
 }
 
 // DatabasePath is the SQLite file inside the data directory.
@@ -71,6 +105,7 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
 	quiet, _ := time.ParseDuration(envOr("ALERT_QUIET", "48h"))
 	fs.DurationVar(&c.AlertQuiet, "alert-quiet", quiet, "close an alert by itself once no new message came for this long (RESONANZ_ALERT_QUIET)")
+	proxyFlag(fs, c)
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 	mailFlags(fs, c)
 	channelFlags(fs, c)
@@ -86,6 +121,35 @@ func channelFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.PollInterval, "poll", poll, "how often channel accounts are asked for new messages (RESONANZ_POLL)")
 	gap, _ := time.ParseDuration(envOr("SEND_GAP", "1s"))
 	fs.DurationVar(&c.SendGap, "send-gap", gap, "least time between two replies of one channel account (RESONANZ_SEND_GAP)")
+}
+
+// proxyFlag adds --trusted-proxies.
+func proxyFlag(fs *flag.FlagSet, c *Config) {
+	env := envOr("TRUSTED_PROXIES", "")
+	c.TrustedProxies, c.proxyErr = parseProxies(env)
+	fs.Func("trusted-proxies", "addresses or networks of the TLS proxies in front of resonanz, comma-separated, e.g. 127.0.0.1,10.0.0.0/8: "+
+		"their X-Forwarded-Proto: https makes cookies Secure and turns on HSTS, their X-Forwarded-For names the client (RESONANZ_TRUSTED_PROXIES)",
+		func(v string) error {
+			var err error
+			c.TrustedProxies, err = parseProxies(v)
+			c.proxyErr = nil
+			return err
+		})
+}
+
+// parseProxies reads a comma-separated list of addresses and networks.
+func parseProxies(v string) ([]netip.Prefix, error) {
+	var list []netip.Prefix
+	for _, s := range splitList(v) {
+		if p, err := netip.ParsePrefix(s); err == nil {
+			list = append(list, p.Masked())
+		} else if ip, err := netip.ParseAddr(s); err == nil {
+			list = append(list, netip.PrefixFrom(ip.Unmap(), ip.Unmap().BitLen()))
+		} else {
+			return nil, fmt.Errorf("trusted proxy %q is neither an address nor a network like 10.0.0.0/8", s)
+		}
+	}
+	return list, nil
 }
 
 // mailFlags adds the flags of alert email.
@@ -119,6 +183,9 @@ func splitList(v string) []string {
 
 // check reports settings that cannot work together.
 func (c Config) check() error {
+	if c.proxyErr != nil {
+		return fmt.Errorf("RESONANZ_TRUSTED_PROXIES: %w", c.proxyErr)
+	}
 	for _, u := range c.Webhooks {
 		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 			return fmt.Errorf("--webhook %q is not an http(s) URL", u)

@@ -31,6 +31,7 @@ func startMainWith(t *testing.T, cfg Config) *Main {
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	<-m.Warm() // the storm monitor knows the stored history
 	return m
 }
 

@@ -20,7 +20,7 @@ Usage:
 Commands:
   serve    run the server (UI, API) on an embedded SQLite database
   user     manage users: add, list, disable, reset-password
-  token    create API tokens for POST /api/v1/messages
+  token    manage API tokens: add, list, revoke
   channel  connect, list, test, pause, resume and remove channel accounts
   bench    measure ingest, inbox and search speed on a large database
   analyze  analyze messages from standard input, one JSON line each

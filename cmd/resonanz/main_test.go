@@ -23,6 +23,7 @@ func startMain(t *testing.T, demo bool) (*Main, *bytes.Buffer) {
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	<-m.Warm() // the storm monitor knows the stored history
 	t.Cleanup(func() { m.Close() })
 	return m, &out
 }

@@ -45,6 +45,9 @@ type Main struct {
 	channelHealth *channel.Health
 	poller        *channel.Poller
 	pollerDone    chan struct{}
+	// replay reads the history the storm monitor learns from; nil: the
+	// database. Tests hold it to see resonanz serve while the monitor warms up.
+	replay replayer
 }
 
 // NewMain returns a program with default settings that prints to stdout.
@@ -80,7 +83,10 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Bus = events.NewBus()
-	if m.storms, err = startStorms(ctx, db, m.Bus, m.Logger, loaded); err != nil {
+	if m.replay == nil {
+		m.replay = db.ReplayMessages
+	}
+	if m.storms, err = startStorms(ctx, db, m.replay, m.Bus, m.Logger, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
 	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
@@ -105,12 +111,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("load topics: %w", err)
 	}
 	srv.SetTopics(names)
+	srv.TrustedProxies = m.Config.TrustedProxies
+	srv.StormsWarming = m.storms.warming
 	// Requests run under a context that Close cancels, so that live event
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
 	m.stopRequests = cancel
-	m.server = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return base }}
+	m.server = m.Config.httpServer(srv, base)
 	m.startReminder(base)
 	m.startNews(base)
 	m.startPolling(base)
@@ -144,6 +151,10 @@ func (m *Main) listen() (net.Listener, error) {
 	}
 	return ln, nil
 }
+
+// Warm is closed once the storm monitor has learned from the stored
+// history and observed the messages that arrived meanwhile.
+func (m *Main) Warm() <-chan struct{} { return m.storms.warm }
 
 // URL is where the running server answers.
 func (m *Main) URL() string {

@@ -17,6 +17,7 @@ func startMainIn(t *testing.T, dir string) *Main {
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	<-m.Warm() // the storm monitor knows the stored history
 	return m
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,8 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&name, "name", "", "display name of the new user (add)")
 	fs.StringVar(&role, "role", resonanz.RoleAgent, "role of the new user: admin, lead or agent (add)")
 	fs.StringVar(&password, "password", "", "password of the new user (add); random when empty")
-	if err := fs.Parse(subcommandArgs(args)); err != nil {
+	rest, err := parseFlags(fs, subcommandArgs(args))
+	if err != nil {
 		return err
 	}
 	if len(args) == 0 {
@@ -41,12 +43,18 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("user: a subcommand is required")
 	}
 	sub := args[0]
+	if len(rest) > 1 {
+		return fmt.Errorf("user %s: one login at most, not %q", sub, rest)
+	}
 	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	arg := fs.Arg(0)
+	arg := ""
+	if len(rest) == 1 {
+		arg = rest[0]
+	}
 	switch sub {
 	case "add":
 		if password == "" {
@@ -91,6 +99,26 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
+// parseFlags parses flags wherever they stand, before or after the other
+// arguments ("token add shop --scope read"), and returns the other
+// arguments; everything after "--" is an argument.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			return rest, nil
+		}
+		if len(left) < len(args) && args[len(args)-len(left)-1] == "--" {
+			return append(rest, left...), nil
+		}
+		rest, args = append(rest, left[0]), left[1:]
+	}
+}
+
 // subcommandArgs returns the flags and arguments after a subcommand such as
 // "add"; without a subcommand (as in "user --help") all of them.
 func subcommandArgs(args []string) []string {
@@ -121,28 +149,4 @@ func newPassword() string {
 	b := make([]byte, 15)
 	rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs := newFlagSet("token", "Create an API token: resonanz token add NAME. The token is printed once; only its hash is stored.", stderr)
-	dataFlag(fs, &cfg)
-	if err := fs.Parse(subcommandArgs(args)); err != nil {
-		return err
-	}
-	if len(args) == 0 || args[0] != "add" || fs.Arg(0) == "" {
-		fs.Usage()
-		return fmt.Errorf("token: use 'resonanz token add NAME'")
-	}
-	db, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	token, err := db.CreateAPIToken(ctx, fs.Arg(0))
-	if err != nil {
-		return userError(err)
-	}
-	fmt.Fprintf(stdout, "API token %q: %s\n", fs.Arg(0), token)
-	return nil
 }
