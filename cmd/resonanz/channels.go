@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/alertmail"
@@ -25,11 +26,10 @@ func (m *Main) setChannels() error {
 	if err != nil {
 		return fmt.Errorf("secret key: %w", err)
 	}
-	allow, err := channel.ParseAllow(c.AllowOutbound)
-	if err != nil {
+	if _, err := channel.ParseAllow(c.AllowOutbound); err != nil {
 		return fmt.Errorf("--allow-outbound: %w", err)
 	}
-	m.Channels = channel.NewRegistry(m.DB, sealer, channel.Outbound{Allow: allow}.Client(), channelAdapters...)
+	m.Channels = channel.NewRegistry(m.DB, sealer, c.outbound(30*time.Second), channelAdapters...)
 	m.channelHealth = &channel.Health{Accounts: m.DB, Logger: m.Logger,
 		Alerters: []channel.Alerter{&channel.AdminAlerter{Notifications: m.DB, Users: m.DB}}}
 	m.tellOfFailingChannels()

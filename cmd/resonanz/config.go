@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/resonanz/resonanz/channel"
 	"net"
 	"net/http"
 	"net/mail"
@@ -40,8 +41,9 @@ type Config struct {
 	DeliveryBackoff func(attempt int) time.Duration
 	// SecretKey seals channel secrets (64 hex digits); empty: a key file in DataDir.
 	SecretKey string
-	// AllowOutbound lists internal addresses channel accounts may reach
-	// (a server on the company's network); all others internal are refused.
+	// AllowOutbound lists internal addresses channel accounts and webhooks
+	// may reach (a server on the company's network); all others internal
+	// are refused.
 	AllowOutbound []string
 	// PollInterval is how often channel accounts are asked for new messages.
 	PollInterval time.Duration
@@ -78,6 +80,13 @@ func (c Config) httpServer(handler http.Handler, base context.Context) *http.Ser
 	}
 	return &http.Server{Handler: handler, ReadHeaderTimeout: min(readHeaderTimeout, read), ReadTimeout: read, WriteTimeout: write,
 		IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes, BaseContext: func(net.Listener) context.Context { return base }}
+}
+
+// outbound is the one guarded client for requests to the outside, with the
+// internal targets the admin allowed.
+func (c Config) outbound(timeout time.Duration) *http.Client {
+	allow, _ := channel.ParseAllow(c.AllowOutbound) // checked by check
+	return channel.Outbound{Allow: allow, Timeout: timeout}.Client()
 }
 
 // DatabasePath is the SQLite file inside the data directory.
@@ -193,6 +202,9 @@ func (c Config) check() error {
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return fmt.Errorf("--tls-cert and --tls-key go together")
+	}
+	if _, err := channel.ParseAllow(c.AllowOutbound); err != nil {
+		return fmt.Errorf("--allow-outbound: %w", err)
 	}
 	if len(c.Webhooks) > 0 && c.WebhookSecret == "" {
 		return fmt.Errorf("--webhook needs --webhook-secret, so that receivers can check who sent an alert")

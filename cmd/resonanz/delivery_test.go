@@ -82,7 +82,7 @@ func TestWebhookSurvivesRestart(t *testing.T) {
 	rec := &flakyReceiver{}
 	srv := httptest.NewServer(rec)
 	defer srv.Close()
-	cfg := Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Webhooks: []string{srv.URL}, WebhookSecret: "s3cret",
+	cfg := Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Webhooks: []string{srv.URL}, WebhookSecret: "s3cret", AllowOutbound: []string{"127.0.0.1"},
 		DeliveryBackoff: func(int) time.Duration { return time.Second }}
 	m := startMainWith(t, cfg)
 	raiseAlert(t, m)

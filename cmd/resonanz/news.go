@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net/http"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -16,7 +15,10 @@ func (m *Main) setDeliveries() {
 	c := m.Config
 	m.DB.DeliveryBackoff = c.DeliveryBackoff
 	if len(c.Webhooks) > 0 {
-		s := &webhook.Sender{Secret: c.WebhookSecret, Client: &http.Client{Timeout: 10 * time.Second}, Now: time.Now}
+		// Webhooks leave through the same guarded client as the channels:
+		// an address typed into the settings never reaches internal targets
+		// unless --allow-outbound names them.
+		s := &webhook.Sender{Secret: c.WebhookSecret, Client: c.outbound(10 * time.Second), Now: time.Now}
 		m.DB.DeliverWebhook = s.Deliver
 	}
 	if len(c.AlertEmail) > 0 {

@@ -34,7 +34,7 @@ func TestStormWebhook(t *testing.T) {
 	defer receiver.Close()
 
 	var out bytes.Buffer
-	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Webhooks: []string{receiver.URL}, WebhookSecret: "s3cret"})
+	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Webhooks: []string{receiver.URL}, WebhookSecret: "s3cret", AllowOutbound: []string{"127.0.0.1"}})
 	m.Stdout, m.Logger = &out, slog.New(slog.NewTextHandler(io.Discard, nil))
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
