@@ -123,7 +123,11 @@ func (s *Server) postBatch(w http.ResponseWriter, r *http.Request, body []byte) 
 func decodeMessage(raw []byte, now time.Time) (resonanz.IncomingMessage, error) {
 	var m resonanz.IncomingMessage
 	if !utf8.Valid(raw) {
-		return m, resonanz.FieldError(invalidUTF8Field(raw), "The value is not valid UTF-8.")
+		field := invalidUTF8Field(raw)
+		if field == "" { // found by FuzzDecodeMessage: a key "" holding invalid UTF-8
+			field = "body"
+		}
+		return m, resonanz.FieldError(field, "The value is not valid UTF-8.")
 	}
 	var wm wireMessage
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -135,7 +139,11 @@ func decodeMessage(raw []byte, now time.Time) (resonanz.IncomingMessage, error) 
 		}
 		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 			name = strings.Trim(name, `"`)
-			return m, resonanz.FieldError(name, "Unknown field %q.", name)
+			field := name
+			if field == "" { // found by FuzzDecodeMessage: {"":""} named no field
+				field = "body"
+			}
+			return m, resonanz.FieldError(field, "Unknown field %q.", name)
 		}
 		return m, resonanz.FieldError("body", "The message is not valid JSON: %s", jsonProblem(err))
 	} else if dec.More() {
