@@ -176,6 +176,13 @@ func (m *Main) startQuietCloser(ctx context.Context) {
 	m.quietDone = make(chan struct{})
 	go func() {
 		defer close(m.quietDone)
+		// While the monitor replays the history, a storm's alert would look
+		// quiet between its old messages and be closed mid-storm.
+		select {
+		case <-m.Warm():
+		case <-ctx.Done():
+			return
+		}
 		q.Run(ctx, quietEvery)
 	}()
 }
