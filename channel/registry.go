@@ -35,7 +35,7 @@ type Registry struct {
 	// Open connections are kept while the account stays as it is, so that
 	// what a connection learns once (who the account is) is not asked again
 	// for every reply of a bulk reply, against the platform's rate limit.
-	mu   sync.Mutex
+	mu    sync.Mutex
 	conns map[int64]openChannel
 }
 
