@@ -7,7 +7,6 @@ package email
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -134,8 +133,8 @@ func (c *Channel) Check(ctx context.Context) error {
 			if box == "" {
 				continue
 			}
-			if _, err := cl.Select(box, true); err != nil {
-				return resonanz.Permanent(fmt.Errorf("mailbox %q: %w", box, err))
+			if _, err := examine(cl, box); err != nil {
+				return resonanz.Permanent(err)
 			}
 		}
 		return nil

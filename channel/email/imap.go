@@ -5,10 +5,13 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"strings"
 	"time"
 
+	"github.com/emersion/go-imap"
 	"github.com/emersion/go-imap/client"
 
 	"github.com/resonanz/resonanz"
@@ -77,6 +80,7 @@ func (c *Channel) connect(ctx context.Context) (*client.Client, error) {
 		return nil, fmt.Errorf("IMAP %s: %w", c.imapAddr, err)
 	}
 	cl.Timeout = imapTimeout
+	cl.ErrorLog = quiet // a dropped connection is reported by the next command
 	fail := func(err error) (*client.Client, error) {
 		cl.Terminate()
 		return nil, err
@@ -95,6 +99,9 @@ func (c *Channel) connect(ctx context.Context) (*client.Client, error) {
 	return cl, nil
 }
 
+// quiet discards what the IMAP client would print.
+var quiet = log.New(io.Discard, "", 0)
+
 // loginError marks a refused login permanent: trying again with the same
 // password does not help, and servers lock accounts that keep trying.
 func loginError(err error) error {
@@ -103,4 +110,13 @@ func loginError(err error) error {
 		return fmt.Errorf("IMAP login: %w", err)
 	}
 	return resonanz.Permanent(fmt.Errorf("IMAP login refused (check user name and password): %w", err))
+}
+
+// examine opens a mailbox read-only, for its UIDVALIDITY and UIDNEXT as they are now.
+func examine(cl *client.Client, box string) (*imap.MailboxStatus, error) {
+	status, err := cl.Select(box, true)
+	if err != nil {
+		return nil, fmt.Errorf("mailbox %q: %w", box, err)
+	}
+	return status, nil
 }

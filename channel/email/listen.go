@@ -24,10 +24,14 @@ func (c *Channel) Listen(ctx context.Context, wake func()) error {
 	} else if !ok {
 		return errors.New("the IMAP server offers no IDLE: polling only")
 	}
-	updates := make(chan client.Update, 16)
+	updates := make(chan client.Update, 64)
 	cl.Updates = updates
-	if _, err := cl.Select(c.mailboxes[0], true); err != nil {
+	if _, err := examine(cl, c.mailboxes[0]); err != nil {
 		return err
+	}
+	// News from now on only: what the SELECT said is the poller's to fetch.
+	for len(updates) > 0 {
+		<-updates
 	}
 	cl.Timeout = 0 // IDLE waits as long as it must; the server's ping or ctx ends it
 	stop := make(chan struct{})

@@ -2,7 +2,6 @@ package email
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -105,11 +104,10 @@ func (p *parts) walk(e *message.Entity, depth int) {
 		for p.seen <= maxParts {
 			// An unknown charset comes as an error with a readable part:
 			// the charset is decoded here, below.
-			part, err := mr.NextPart()
+			// A broken structure (a missing last boundary is common) is
+			// read up to the break.
+			part, _ := mr.NextPart()
 			if part == nil {
-				if err != nil && !errors.Is(err, io.EOF) {
-					p.incomplete = "a broken MIME structure; read up to the break"
-				}
 				return
 			}
 			p.walk(part, depth+1)

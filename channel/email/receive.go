@@ -69,9 +69,9 @@ func (c *Channel) Receive(ctx context.Context, raw string) (*resonanz.Received, 
 
 // receiveBox takes in the next batch of one mailbox.
 func (c *Channel) receiveBox(cl *client.Client, name string, cur *cursor, got *resonanz.Received) error {
-	status, err := cl.Select(name, true)
+	status, err := examine(cl, name)
 	if err != nil {
-		return fmt.Errorf("mailbox %q: %w", name, err)
+		return err
 	}
 	bc := cur.Boxes[name]
 	switch {

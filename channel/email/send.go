@@ -96,8 +96,8 @@ func (c *Channel) original(ctx context.Context, replyTo string) (*origin, error)
 
 // findHeader returns the header of the mail with the Message-ID id in box, or nil.
 func findHeader(cl *client.Client, box, id string) (*message.Header, error) {
-	if _, err := cl.Select(box, true); err != nil {
-		return nil, fmt.Errorf("mailbox %q: %w", box, err)
+	if _, err := examine(cl, box); err != nil {
+		return nil, err
 	}
 	crit := imap.NewSearchCriteria()
 	crit.Header.Set("Message-Id", id)

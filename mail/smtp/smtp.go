@@ -40,32 +40,11 @@ func (c *Client) Send(ctx context.Context, from string, to []string, msg []byte)
 }
 
 func (c *Client) send(ctx context.Context, from string, to []string, msg []byte) error {
-	conn, host, secure, err := c.connect(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	s, err := netsmtp.NewClient(conn, host)
+	s, err := c.session(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	// On this machine the mail never crosses a wire, and a local relay's
-	// certificate rarely names "localhost": no STARTTLS there.
-	if ok, _ := s.Extension("STARTTLS"); ok && !secure && !IsLoopback(host) {
-		if err := s.StartTLS(&tls.Config{ServerName: host}); err != nil {
-			return err
-		}
-		secure = true
-	}
-	if c.User != "" {
-		if !secure && !IsLoopback(host) {
-			return resonanz.Permanent(fmt.Errorf("%s offers no TLS: the SMTP password is not sent in clear text", host))
-		}
-		if err := s.Auth(plainAuth{user: c.User, password: c.Password}); err != nil {
-			return err
-		}
-	}
 	if err := s.Mail(from); err != nil {
 		return err
 	}
@@ -85,6 +64,53 @@ func (c *Client) send(ctx context.Context, from string, to []string, msg []byte)
 		return err
 	}
 	return s.Quit()
+}
+
+// Check greets the server, with TLS and the login as for a mail, and sends nothing.
+func (c *Client) Check(ctx context.Context) error {
+	s, err := c.session(ctx)
+	if err != nil {
+		var reply *textproto.Error
+		if errors.As(err, &reply) && reply.Code >= 500 {
+			return resonanz.Permanent(err)
+		}
+		return err
+	}
+	defer s.Close()
+	return s.Quit()
+}
+
+// session connects, upgrades to TLS where it can and logs in.
+func (c *Client) session(ctx context.Context) (*netsmtp.Client, error) {
+	conn, host, secure, err := c.connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s, err := netsmtp.NewClient(conn, host)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	// On this machine the mail never crosses a wire, and a local relay's
+	// certificate rarely names "localhost": no STARTTLS there.
+	if ok, _ := s.Extension("STARTTLS"); ok && !secure && !IsLoopback(host) {
+		if err := s.StartTLS(&tls.Config{ServerName: host}); err != nil {
+			s.Close()
+			return nil, err
+		}
+		secure = true
+	}
+	if c.User != "" {
+		if !secure && !IsLoopback(host) {
+			s.Close()
+			return nil, resonanz.Permanent(fmt.Errorf("%s offers no TLS: the SMTP password is not sent in clear text", host))
+		}
+		if err := s.Auth(plainAuth{user: c.User, password: c.Password}); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // connect dials the server, with TLS from the start on port 465, and bounds

@@ -5,7 +5,7 @@
 // than a fake.
 //
 // It builds nothing: mox comes from .ci/mox, which builds it once into
-// ${RESONANZ_CACHE:-$HOME/.cache/resonanz}/mox-v0.0.15/ (.ci/run exports its
+// ${RESONANZ_CACHE:-$HOME/.cache/resonanz}/mox-v0.0.17/ (.ci/run exports its
 // path as RESONANZ_MOX); Dovecot is Debian's dovecot-imapd (.ci/run installs
 // it). Without a binary, the Start functions skip the test.
 //
@@ -63,6 +63,16 @@ func (l Login) Append(t testing.TB, mailbox, raw string) {
 	defer cl.Logout()
 	if err := cl.Append(mailbox, nil, time.Now(), bytes.NewBufferString(strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\n", "\r\n"))); err != nil {
 		t.Fatalf("mailtest: APPEND to %s of %s: %v", mailbox, l.User, err)
+	}
+}
+
+// Create makes a mailbox.
+func (l Login) Create(t testing.TB, mailbox string) {
+	t.Helper()
+	cl := l.dial(t)
+	defer cl.Logout()
+	if err := cl.Create(mailbox); err != nil {
+		t.Fatalf("mailtest: CREATE %s for %s: %v", mailbox, l.User, err)
 	}
 }
 

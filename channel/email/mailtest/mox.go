@@ -14,7 +14,7 @@ import (
 )
 
 // MoxVersion is the mox version the cache path names.
-const MoxVersion = "v0.0.15"
+const MoxVersion = "v0.0.17"
 
 // EnvMox names the environment variable that holds mox's path.
 const EnvMox = "RESONANZ_MOX"
@@ -85,6 +85,7 @@ func StartMox(t testing.TB, accounts ...string) *Mox {
 	m.SMTP, m.Submission, m.IMAP = "127.0.0.1:"+ports["1025"], "127.0.0.1:"+ports["1587"], "127.0.0.1:"+ports["1143"]
 	m.edit(t, "mox.conf", func(conf string) string {
 		conf = strings.Replace(conf, "\t\t\t- ::1\n", "", 1) // loopback IPv4 only
+		conf = strings.Replace(conf, "LogLevel: traceauth\n", "LogLevel: info\n", 1)
 		for from, to := range ports {
 			conf = strings.ReplaceAll(conf, "Port: "+from+"\n", "Port: "+to+"\n")
 		}
