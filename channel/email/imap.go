@@ -41,10 +41,11 @@ func (c *Channel) withIMAP(ctx context.Context, f func(*client.Client) error) er
 		c.conn = cl
 	}
 	// A cancelled ctx breaks off a command under way.
-	stop := context.AfterFunc(ctx, func() { c.conn.Terminate() })
-	err := f(c.conn)
+	cl := c.conn
+	stop := context.AfterFunc(ctx, func() { cl.Terminate() })
+	err := f(cl)
 	if !stop() || err != nil {
-		c.conn.Terminate()
+		cl.Terminate()
 		c.conn = nil
 	}
 	if err == nil && ctx.Err() != nil {

@@ -102,10 +102,9 @@ func (p *parts) walk(e *message.Entity, depth int) {
 			return
 		}
 		for p.seen <= maxParts {
-			// An unknown charset comes as an error with a readable part:
-			// the charset is decoded here, below.
-			// A broken structure (a missing last boundary is common) is
-			// read up to the break.
+			// An unknown charset comes as an error with a readable part (the
+			// charset is decoded below); a broken structure (a missing last
+			// boundary is common) as no part: it is read up to the break.
 			part, _ := mr.NextPart()
 			if part == nil {
 				return

@@ -118,14 +118,14 @@ func (c *Channel) receiveBox(cl *client.Client, name string, cur *cursor, got *r
 		f := mails[uid]
 		switch {
 		case sizes[uid] > MaxMailSize:
-			got.Skipped = append(got.Skipped, resonanz.Skipped{ExternalID: c.uidRef(name, bc, uid),
+			got.Skipped = append(got.Skipped, resonanz.Skipped{ExternalID: uidRef(name, bc, uid),
 				Reason: fmt.Sprintf("a mail of %.1f MB, more than the %d MB taken in: read it in the mailbox", float64(sizes[uid])/(1<<20), MaxMailSize>>20)})
 		case f == nil:
 			// Deleted between the search and the fetch.
 		default:
 			m, skip := c.incoming(f.raw, f.internal)
 			if skip != "" {
-				got.Skipped = append(got.Skipped, resonanz.Skipped{ExternalID: c.uidRef(name, bc, uid) + " " + m.ExternalID, Reason: skip})
+				got.Skipped = append(got.Skipped, resonanz.Skipped{ExternalID: uidRef(name, bc, uid) + " " + m.ExternalID, Reason: skip})
 			} else {
 				got.Messages = append(got.Messages, m)
 			}
@@ -136,7 +136,7 @@ func (c *Channel) receiveBox(cl *client.Client, name string, cur *cursor, got *r
 }
 
 // uidRef names a mail by where it lies, for the log.
-func (c *Channel) uidRef(box string, bc *boxCursor, uid uint32) string {
+func uidRef(box string, bc *boxCursor, uid uint32) string {
 	return fmt.Sprintf("%s/%d/%d", box, bc.Validity, uid)
 }
 
