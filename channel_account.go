@@ -41,6 +41,15 @@ type Received struct {
 	Cursor   string
 	// More says that more is waiting: ask again at once.
 	More bool
+	// Skipped is what was fetched but not taken in (an auto-reply, a bounce,
+	// a mail too large), each with the reason; the poller logs it.
+	Skipped []Skipped
+}
+
+// Skipped is one fetched item that is not taken in.
+type Skipped struct {
+	ExternalID string
+	Reason     string
 }
 
 // Outgoing is one reply to send.

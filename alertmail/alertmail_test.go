@@ -14,7 +14,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/alertmail"
-	"github.com/resonanz/resonanz/alertmail/smtptest"
+	"github.com/resonanz/resonanz/mail/smtp/smtptest"
 )
 
 var storm = &resonanz.Alert{ID: 7, Key: "app", Severity: 3, Count: 46, Window: time.Hour, Expected: 5.2, Ratio: 8.8, Channels: 3,

@@ -3,18 +3,14 @@ package alertmail
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"errors"
 	"fmt"
 	"mime"
 	"mime/quotedprintable"
-	"net"
-	"net/smtp"
-	"net/textproto"
 	"strings"
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/mail/smtp"
 )
 
 // Sender makes one attempt at sending an alert mail through an SMTP server.
@@ -29,75 +25,8 @@ type Sender struct {
 // Send delivers m once. A refusal by the server (a 5xx answer) or a login
 // that would go unencrypted gives a Permanent error.
 func (s *Sender) Send(ctx context.Context, m resonanz.AlertMail) error {
-	err := s.send(ctx, m)
-	var reply *textproto.Error
-	if errors.As(err, &reply) && reply.Code >= 500 {
-		return resonanz.Permanent(err)
-	}
-	return err
-}
-
-func (s *Sender) send(ctx context.Context, m resonanz.AlertMail) error {
-	host, port, err := net.SplitHostPort(s.Addr)
-	if err != nil {
-		return resonanz.Permanent(err)
-	}
-	tlsConfig := &tls.Config{ServerName: host}
-	dialer := &net.Dialer{Timeout: 30 * time.Second}
-	var conn net.Conn
-	if port == "465" {
-		conn, err = (&tls.Dialer{NetDialer: dialer, Config: tlsConfig}).DialContext(ctx, "tcp", s.Addr)
-	} else {
-		conn, err = dialer.DialContext(ctx, "tcp", s.Addr)
-	}
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	deadline, ok := ctx.Deadline()
-	if !ok {
-		deadline = time.Now().Add(2 * time.Minute)
-	}
-	conn.SetDeadline(deadline)
-	c, err := smtp.NewClient(conn, host)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	secure := port == "465"
-	if ok, _ := c.Extension("STARTTLS"); ok && !secure {
-		if err := c.StartTLS(tlsConfig); err != nil {
-			return err
-		}
-		secure = true
-	}
-	if s.User != "" {
-		if !secure && !isLoopback(host) {
-			return resonanz.Permanent(fmt.Errorf("%s offers no TLS: the SMTP password is not sent in clear text", host))
-		}
-		if err := c.Auth(smtp.PlainAuth("", s.User, s.Password, host)); err != nil {
-			return err
-		}
-	}
-	if err := c.Mail(s.From); err != nil {
-		return err
-	}
-	for _, to := range m.To {
-		if err := c.Rcpt(to); err != nil {
-			return err
-		}
-	}
-	w, err := c.Data()
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(s.message(m)); err != nil {
-		return err
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	return c.Quit()
+	c := &smtp.Client{Addr: s.Addr, User: s.User, Password: s.Password}
+	return c.Send(ctx, s.From, m.To, s.message(m))
 }
 
 // message is the mail with its headers; the body is quoted-printable, so
@@ -113,9 +42,4 @@ func (s *Sender) message(m resonanz.AlertMail) []byte {
 	qp.Write([]byte(m.Body))
 	qp.Close()
 	return b.Bytes()
-}
-
-func isLoopback(host string) bool {
-	ip := net.ParseIP(host)
-	return host == "localhost" || (ip != nil && ip.IsLoopback())
 }

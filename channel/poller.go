@@ -130,6 +130,9 @@ func (p *Poller) fetch(ctx context.Context, a *resonanz.ChannelAccount) error {
 		if err != nil {
 			return err
 		}
+		for _, s := range got.Skipped {
+			p.Logger.Info("skipped what the platform sent", "account", a.ID, "external_id", s.ExternalID, "reason", s.Reason)
+		}
 		if err := p.take(ctx, a, got.Messages); err != nil {
 			return err
 		}

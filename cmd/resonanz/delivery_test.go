@@ -19,8 +19,8 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/alertmail/smtptest"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/mail/smtp/smtptest"
 	"github.com/resonanz/resonanz/webhook"
 )
 

@@ -1,0 +1,13 @@
+//go:build !linux
+
+package mailtest
+
+import "os/exec"
+
+func setProcAttr(cmd *exec.Cmd) {}
+
+func killGroup(cmd *exec.Cmd) {
+	if cmd.Process != nil {
+		cmd.Process.Kill()
+	}
+}
