@@ -20,10 +20,17 @@ type conversationView struct {
 	Statuses     []string
 	Labels       labelChoices
 	Followup     caseFollowup
+	Reply        *replyBox
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
 func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
+	s.showConversation(w, r, http.StatusOK, &replyBox{})
+}
+
+// showConversation renders the conversation of the path with the reply box
+// as given: empty, or with what the agent typed and why it was not sent.
+func (s *Server) showConversation(w http.ResponseWriter, r *http.Request, status int, box *replyBox) {
 	id, err := pathID(r)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -53,11 +60,15 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if err := s.fillReplyBox(r, tl, teams, box); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
 	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
-		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels}
-	s.render(w, r, http.StatusOK, "conversation", v)
+		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box}
+	s.render(w, r, status, "conversation", v)
 }
 
 func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {

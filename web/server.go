@@ -56,6 +56,7 @@ type Services struct {
 	ChannelAccounts resonanz.ChannelAccountService
 	Outbox          resonanz.OutboxService
 	Contacts        resonanz.ContactService
+	Canned          resonanz.CannedReplyService
 }
 
 // Server handles every HTTP request of resonanz.
@@ -129,6 +130,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.followupRoutes()
 	s.channelRoutes()
+	s.basicsRoutes()
 }
 
 func (s *Server) channelRoutes() {

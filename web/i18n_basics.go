@@ -1,0 +1,31 @@
+package web
+
+// basicsTexts are the UI texts of the helpdesk basics: canned replies,
+// signatures, the collision warning, bulk actions, user management,
+// keyboard shortcuts, the inbox views and the reply box's counter.
+var basicsTexts = map[string]map[string]string{
+	"en": {
+		"canned": "Canned replies", "canned.intro": "Prepared answers agents insert in the reply box by typing / and a word of the title. Placeholders: {name} the customer's name, {agent} the agent's name, {help} the help-center link below (empty while none is set).",
+		"canned.title": "Title", "canned.text": "Text", "canned.team": "Team", "canned.team.all": "every team",
+		"canned.language": "Language", "canned.none": "No canned replies yet.", "canned.new": "New canned reply",
+		"canned.edit": "Edit canned reply", "canned.help": "Help-center link", "canned.help.hint": "What {help} stands for, e.g. https://help.example.org",
+		"canned.choose": "Canned reply", "canned.insert": "Insert", "canned.search": "Type to search canned replies",
+		"canned.nomatch": "No canned reply matches.", "canned.changed": "changed by %s, %s",
+	},
+	"de": {
+		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
+		"canned.title": "Titel", "canned.text": "Text", "canned.team": "Team", "canned.team.all": "alle Teams",
+		"canned.language": "Sprache", "canned.none": "Noch keine Textbausteine.", "canned.new": "Neuer Textbaustein",
+		"canned.edit": "Textbaustein bearbeiten", "canned.help": "Link zum Hilfe-Center", "canned.help.hint": "Wofür {help} steht, z. B. https://hilfe.example.org",
+		"canned.choose": "Textbaustein", "canned.insert": "Einfügen", "canned.search": "Tippen, um Textbausteine zu suchen",
+		"canned.nomatch": "Kein Textbaustein passt.", "canned.changed": "geändert von %s, %s",
+	},
+}
+
+func init() {
+	for lang, texts := range basicsTexts {
+		for k, v := range texts {
+			translations[lang][k] = v
+		}
+	}
+}

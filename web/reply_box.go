@@ -1,0 +1,107 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/resonanz/resonanz"
+)
+
+// replyBox is what the reply box of a conversation shows besides the
+// channel's rules: the text the agent typed when the server sent the page
+// back (a canned reply inserted without JavaScript, a refused reply) and
+// the canned replies to choose from, filled for this customer and agent.
+type replyBox struct {
+	Text   string
+	Error  string
+	Canned []cannedChoice
+}
+
+// cannedChoice is a canned reply as the reply box offers it.
+type cannedChoice struct {
+	ID           int64
+	Title, Text  string // Text with its placeholders filled
+	TeamName     string
+	LanguageCode string
+}
+
+// fillReplyBox adds to box what the reply box of timeline tl offers.
+func (s *Server) fillReplyBox(r *http.Request, tl *resonanz.Timeline, teams []*resonanz.Team, box *replyBox) error {
+	var err error
+	box.Canned, err = s.cannedChoices(r, tl.Conversation, teams)
+	return err
+}
+
+// cannedChoices are the canned replies for conversation c and the user:
+// those for every team, the conversation's team's and the user's teams',
+// in the customer's language when it is known.
+func (s *Server) cannedChoices(r *http.Request, c *resonanz.Conversation, teams []*resonanz.Team) ([]cannedChoice, error) {
+	u := userFrom(r.Context())
+	f := resonanz.CannedFilter{}
+	if c.TeamID != 0 {
+		f.TeamIDs = append(f.TeamIDs, c.TeamID)
+	}
+	for _, t := range teams {
+		if slices.Contains(t.Members, u.ID) && t.ID != c.TeamID {
+			f.TeamIDs = append(f.TeamIDs, t.ID)
+		}
+	}
+	if c.Language == resonanz.LangGerman || c.Language == resonanz.LangEnglish {
+		f.Language = c.Language
+	}
+	replies, err := s.Canned.FindCannedReplies(r.Context(), f)
+	if err != nil {
+		return nil, err
+	}
+	help, err := s.Canned.HelpCenterLink(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	fill := resonanz.Placeholders{Name: c.CustomerName, Agent: u.Name, Help: help}
+	choices := make([]cannedChoice, 0, len(replies))
+	for _, cr := range replies {
+		choices = append(choices, cannedChoice{ID: cr.ID, Title: cr.Title, Text: fill.Fill(cr.Text), TeamName: cr.TeamName, LanguageCode: cr.Language})
+	}
+	return choices, nil
+}
+
+// handleInsertCanned adds the chosen canned reply to what the agent typed:
+// the reply box's way without JavaScript.
+func (s *Server) handleInsertCanned(w http.ResponseWriter, r *http.Request) {
+	box := &replyBox{Text: r.PostFormValue("text")}
+	id, err := pathID(r)
+	if err == nil {
+		err = s.mayOpen(r, id)
+	}
+	var c *resonanz.Conversation
+	if err == nil {
+		c, err = s.Conversations.FindConversationByID(r.Context(), id)
+	}
+	var teams []*resonanz.Team
+	if err == nil {
+		teams, err = s.Users.FindTeams(r.Context())
+	}
+	var choices []cannedChoice
+	if err == nil {
+		choices, err = s.cannedChoices(r, c, teams)
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	chosen, _ := strconv.ParseInt(r.PostFormValue("canned"), 10, 64)
+	i := slices.IndexFunc(choices, func(c cannedChoice) bool { return c.ID == chosen })
+	if i < 0 {
+		box.Error = translate(language(r), "canned.nomatch")
+		s.showConversation(w, r, http.StatusUnprocessableEntity, box)
+		return
+	}
+	if typed := strings.TrimRight(box.Text, " \r\n"); typed != "" {
+		box.Text = typed + "\n\n" + choices[i].Text
+	} else {
+		box.Text = choices[i].Text
+	}
+	s.showConversation(w, r, http.StatusOK, box)
+}

@@ -1,0 +1,11 @@
+package web
+
+// basicsRoutes are the routes of the helpdesk basics: canned replies,
+// signatures, presence, bulk actions and user management.
+func (s *Server) basicsRoutes() {
+	s.mux.HandleFunc("POST /conversations/{id}/canned", s.requireUser(s.handleInsertCanned))
+	s.mux.HandleFunc("GET /settings/canned", s.requireUser(s.requireLead(s.handleCannedReplies)))
+	s.mux.HandleFunc("POST /settings/canned", s.requireUser(s.requireLead(s.handleSaveCannedReply)))
+	s.mux.HandleFunc("POST /settings/canned/{id}/delete", s.requireUser(s.requireLead(s.handleDeleteCannedReply)))
+	s.mux.HandleFunc("POST /settings/canned/help", s.requireUser(s.requireLead(s.handleSaveHelpLink)))
+}
