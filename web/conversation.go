@@ -71,14 +71,6 @@ func (s *Server) showConversation(w http.ResponseWriter, r *http.Request, status
 	s.render(w, r, status, "conversation", v)
 }
 
-func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
-	s.changeConversation(w, r, func(id int64) error {
-		_, err := s.Conversations.Reply(r.Context(), id, userFrom(r.Context()), r.PostFormValue("text"),
-			r.PostFormValue("visibility") == resonanz.Public)
-		return err
-	})
-}
-
 // handleRetryReply queues a failed reply again.
 func (s *Server) handleRetryReply(w http.ResponseWriter, r *http.Request) {
 	s.changeConversation(w, r, func(id int64) error {

@@ -11,6 +11,9 @@ var basicsTexts = map[string]map[string]string{
 		"canned.edit": "Edit canned reply", "canned.help": "Help-center link", "canned.help.hint": "What {help} stands for, e.g. https://help.example.org",
 		"canned.choose": "Canned reply", "canned.insert": "Insert", "canned.search": "Type to search canned replies",
 		"canned.nomatch": "No canned reply matches.", "canned.changed": "changed by %s, %s",
+		"signatures": "Signatures", "signatures.intro": "A reply ends with your signature and then your team's, in the customer's language (yours where it is not known). The placeholders of canned replies work here too.",
+		"signatures.mine": "My signature", "signatures.team": "Signature of the team %s",
+		"signature.add": "Add signature", "signature.edit": "edit",
 	},
 	"de": {
 		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
@@ -19,6 +22,9 @@ var basicsTexts = map[string]map[string]string{
 		"canned.edit": "Textbaustein bearbeiten", "canned.help": "Link zum Hilfe-Center", "canned.help.hint": "Wofür {help} steht, z. B. https://hilfe.example.org",
 		"canned.choose": "Textbaustein", "canned.insert": "Einfügen", "canned.search": "Tippen, um Textbausteine zu suchen",
 		"canned.nomatch": "Kein Textbaustein passt.", "canned.changed": "geändert von %s, %s",
+		"signatures": "Signaturen", "signatures.intro": "Eine Antwort endet mit Ihrer Signatur und danach der Ihres Teams, in der Sprache des Kunden (Ihrer, wenn sie nicht bekannt ist). Die Platzhalter der Textbausteine gelten auch hier.",
+		"signatures.mine": "Meine Signatur", "signatures.team": "Signatur des Teams %s",
+		"signature.add": "Signatur anhängen", "signature.edit": "bearbeiten",
 	},
 }
 

@@ -17,6 +17,9 @@ type replyBox struct {
 	Text   string
 	Error  string
 	Canned []cannedChoice
+	// Signature is what a reply gets appended (the agent's and the team's
+	// signature in the customer's language), Language that language.
+	Signature, Language string
 }
 
 // cannedChoice is a canned reply as the reply box offers it.
@@ -29,15 +32,48 @@ type cannedChoice struct {
 
 // fillReplyBox adds to box what the reply box of timeline tl offers.
 func (s *Server) fillReplyBox(r *http.Request, tl *resonanz.Timeline, teams []*resonanz.Team, box *replyBox) error {
-	var err error
-	box.Canned, err = s.cannedChoices(r, tl.Conversation, teams)
+	c := tl.Conversation
+	fill, err := s.placeholders(r, c)
+	if err != nil {
+		return err
+	}
+	if box.Canned, err = s.cannedChoices(r, c, teams, fill); err != nil {
+		return err
+	}
+	box.Language = replyLanguage(r, c)
+	box.Signature, err = s.replySignature(r, c)
 	return err
+}
+
+// placeholders are what canned replies and signatures say in conversation c.
+func (s *Server) placeholders(r *http.Request, c *resonanz.Conversation) (resonanz.Placeholders, error) {
+	help, err := s.Canned.HelpCenterLink(r.Context())
+	return resonanz.Placeholders{Name: c.CustomerName, Agent: userFrom(r.Context()).Name, Help: help}, err
+}
+
+// replyLanguage is the language a reply in conversation c is signed in: the
+// customer's, or the agent's where the customer's is not known.
+func replyLanguage(r *http.Request, c *resonanz.Conversation) string {
+	if c.Language == resonanz.LangGerman || c.Language == resonanz.LangEnglish {
+		return c.Language
+	}
+	return language(r)
+}
+
+// replySignature is the signature the user's replies in conversation c get, filled.
+func (s *Server) replySignature(r *http.Request, c *resonanz.Conversation) (string, error) {
+	text, err := s.Signatures.ReplySignature(r.Context(), userFrom(r.Context()).ID, c.TeamID, replyLanguage(r, c))
+	if err != nil || text == "" {
+		return "", err
+	}
+	fill, err := s.placeholders(r, c)
+	return fill.Fill(text), err
 }
 
 // cannedChoices are the canned replies for conversation c and the user:
 // those for every team, the conversation's team's and the user's teams',
 // in the customer's language when it is known.
-func (s *Server) cannedChoices(r *http.Request, c *resonanz.Conversation, teams []*resonanz.Team) ([]cannedChoice, error) {
+func (s *Server) cannedChoices(r *http.Request, c *resonanz.Conversation, teams []*resonanz.Team, fill resonanz.Placeholders) ([]cannedChoice, error) {
 	u := userFrom(r.Context())
 	f := resonanz.CannedFilter{}
 	if c.TeamID != 0 {
@@ -55,11 +91,6 @@ func (s *Server) cannedChoices(r *http.Request, c *resonanz.Conversation, teams 
 	if err != nil {
 		return nil, err
 	}
-	help, err := s.Canned.HelpCenterLink(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	fill := resonanz.Placeholders{Name: c.CustomerName, Agent: u.Name, Help: help}
 	choices := make([]cannedChoice, 0, len(replies))
 	for _, cr := range replies {
 		choices = append(choices, cannedChoice{ID: cr.ID, Title: cr.Title, Text: fill.Fill(cr.Text), TeamName: cr.TeamName, LanguageCode: cr.Language})
@@ -83,9 +114,13 @@ func (s *Server) handleInsertCanned(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		teams, err = s.Users.FindTeams(r.Context())
 	}
+	var fill resonanz.Placeholders
+	if err == nil {
+		fill, err = s.placeholders(r, c)
+	}
 	var choices []cannedChoice
 	if err == nil {
-		choices, err = s.cannedChoices(r, c, teams)
+		choices, err = s.cannedChoices(r, c, teams, fill)
 	}
 	if err != nil {
 		s.pageError(w, r, err)

@@ -57,6 +57,7 @@ type Services struct {
 	Outbox          resonanz.OutboxService
 	Contacts        resonanz.ContactService
 	Canned          resonanz.CannedReplyService
+	Signatures      resonanz.SignatureService
 }
 
 // Server handles every HTTP request of resonanz.

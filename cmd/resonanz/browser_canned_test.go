@@ -13,7 +13,7 @@ import (
 
 // Typing "/liefer" in the reply box lists the canned reply about late
 // deliveries; Enter puts its text, filled for customer and agent, in place
-// of what was typed, and the agent sends it.
+// of what was typed, and the agent sends it, signed.
 func TestBrowserCannedReply(t *testing.T) {
 	ctx, dialog := newBrowser(t)
 	m, _ := startMain(t, false)
@@ -26,6 +26,7 @@ func TestBrowserCannedReply(t *testing.T) {
 	} {
 		must(t, m.DB.SaveCannedReply(bg, c, lead))
 	}
+	must(t, m.DB.SaveSignature(bg, &resonanz.Signature{UserID: agent.ID, Language: resonanz.LangGerman, Text: "{agent} · Kundenservice"}))
 	token, err := m.DB.CreateAPIToken(bg, "browser test")
 	must(t, err)
 	sendMessages(t, m.URL(), token, resonanz.IncomingMessage{Channel: "email", ExternalID: "e1",
@@ -57,9 +58,12 @@ func TestBrowserCannedReply(t *testing.T) {
 			t.Fatal("the list stays open after the choice")
 		}
 	})
-	t.Run("Send", func(t *testing.T) {
+	t.Run("SendSigned", func(t *testing.T) {
+		if got := evalString(t, ctx, `document.querySelector("#signature-text").textContent`); got != "Tom Berger · Kundenservice" {
+			t.Fatalf("the reply box shows the signature %q", got)
+		}
 		must(t, chromedp.Do(ctx, chromedp.Click("#reply-send")))
-		waitFor(t, ctx, fmt.Sprintf(`[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent === %q)`, filled))
+		waitFor(t, ctx, fmt.Sprintf(`[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent === %q)`, filled+"\n\nTom Berger · Kundenservice"))
 	})
 	t.Run("SelectAndButton", func(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.WaitVisible("#canned-select"), chromedp.SendKeys("#reply-text", "Guten Tag,")))
