@@ -120,6 +120,9 @@ type ConversationService interface {
 	HandOver(ctx context.Context, id int64, by *User, to int64, note string) error
 	// SetVIP marks the conversation's customer as a VIP, or not.
 	SetVIP(ctx context.Context, id int64, by *User, vip bool) error
+	// SendReply stores and queues an answer from the reply box like Reply,
+	// each part a reply, all or none.
+	SendReply(ctx context.Context, id int64, by *User, d ReplyDraft) ([]*OutboxItem, error)
 }
 
 // Note is an internal remark on a conversation, never shown to the customer.

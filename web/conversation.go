@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/presence"
 )
 
 type conversationView struct {
@@ -21,6 +22,7 @@ type conversationView struct {
 	Labels       labelChoices
 	Followup     caseFollowup
 	Reply        *replyBox
+	Presence     []presence.Viewer // the colleagues who view or write in it too
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
@@ -67,7 +69,8 @@ func (s *Server) showConversation(w http.ResponseWriter, r *http.Request, status
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
 	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
-		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box}
+		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box,
+		Presence: s.Presence.Others(id, userFrom(r.Context()).ID)}
 	s.render(w, r, status, "conversation", v)
 }
 

@@ -14,6 +14,9 @@ var basicsTexts = map[string]map[string]string{
 		"signatures": "Signatures", "signatures.intro": "A reply ends with your signature and then your team's, in the customer's language (yours where it is not known). The placeholders of canned replies work here too.",
 		"signatures.mine": "My signature", "signatures.team": "Signature of the team %s",
 		"signature.add": "Add signature", "signature.edit": "edit",
+		"presence.viewing": "%s is viewing this conversation", "presence.writing": "%s is writing a reply…",
+		"reply.conflict": "Not sent: while you were writing, a new message arrived in this conversation (marked below). Read it first; your text is kept. Send it as it is, or change it.",
+		"reply.anyway":   "Send anyway",
 	},
 	"de": {
 		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
@@ -25,6 +28,9 @@ var basicsTexts = map[string]map[string]string{
 		"signatures": "Signaturen", "signatures.intro": "Eine Antwort endet mit Ihrer Signatur und danach der Ihres Teams, in der Sprache des Kunden (Ihrer, wenn sie nicht bekannt ist). Die Platzhalter der Textbausteine gelten auch hier.",
 		"signatures.mine": "Meine Signatur", "signatures.team": "Signatur des Teams %s",
 		"signature.add": "Signatur anhängen", "signature.edit": "bearbeiten",
+		"presence.viewing": "%s sieht sich dieses Gespräch an", "presence.writing": "%s schreibt eine Antwort …",
+		"reply.conflict": "Nicht gesendet: Während Sie schrieben, kam eine neue Nachricht in diesem Gespräch an (unten markiert). Lesen Sie sie zuerst; Ihr Text bleibt erhalten. Senden Sie ihn so oder ändern Sie ihn.",
+		"reply.anyway":   "Trotzdem senden",
 	},
 }
 

@@ -9,7 +9,8 @@ import (
 
 // handleReply sends the agent's answer, signed when the reply box says so.
 // What the server refuses comes back in the reply box with the reason, so
-// that nothing typed is lost.
+// that nothing typed is lost: also an answer written while the customer or
+// a colleague wrote again, which the agent reads first and then sends anyway.
 func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 	box := &replyBox{Text: r.PostFormValue("text")}
 	id, err := pathID(r)
@@ -26,14 +27,21 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	d := resonanz.ReplyDraft{Parts: []string{text}, Public: r.PostFormValue("visibility") == resonanz.Public}
+	if r.PostFormValue("force") != "1" {
+		d.Seen, _ = strconv.ParseInt(r.PostFormValue("seen"), 10, 64)
+	}
 	if err == nil {
-		_, err = s.Conversations.Reply(r.Context(), id, userFrom(r.Context()), text, r.PostFormValue("visibility") == resonanz.Public)
+		_, err = s.Conversations.SendReply(r.Context(), id, userFrom(r.Context()), d)
 	}
 	switch resonanz.ErrorCode(err) {
 	case "":
 		http.Redirect(w, r, "/conversations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	case resonanz.EINVALID, resonanz.ECONFLICT, resonanz.EFORBIDDEN:
 		box.Error = resonanz.ErrorMessage(err)
+		if resonanz.ErrorField(err) == "seen" {
+			box.Error, box.Conflict, box.Since = translate(language(r), "reply.conflict"), true, d.Seen
+		}
 		s.showConversation(w, r, errorStatus(err), box)
 	default:
 		s.pageError(w, r, err)

@@ -20,6 +20,13 @@ type replyBox struct {
 	// Signature is what a reply gets appended (the agent's and the team's
 	// signature in the customer's language), Language that language.
 	Signature, Language string
+	// Seen is the newest message of the conversation on the page, sent
+	// with the reply so that the server can tell what arrived meanwhile.
+	Seen int64
+	// Conflict tells that the reply was held back because messages newer
+	// than Since arrived while the agent wrote.
+	Conflict bool
+	Since    int64
 }
 
 // cannedChoice is a canned reply as the reply box offers it.
@@ -33,6 +40,11 @@ type cannedChoice struct {
 // fillReplyBox adds to box what the reply box of timeline tl offers.
 func (s *Server) fillReplyBox(r *http.Request, tl *resonanz.Timeline, teams []*resonanz.Team, box *replyBox) error {
 	c := tl.Conversation
+	for _, e := range tl.Entries {
+		if m := e.Message; m != nil && m.ConversationID == c.ID && m.ID > box.Seen {
+			box.Seen = m.ID
+		}
+	}
 	fill, err := s.placeholders(r, c)
 	if err != nil {
 		return err

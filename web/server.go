@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/presence"
 )
 
 //go:embed templates/*.html
@@ -58,6 +59,8 @@ type Services struct {
 	Contacts        resonanz.ContactService
 	Canned          resonanz.CannedReplyService
 	Signatures      resonanz.SignatureService
+	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
+	Presence *presence.Board
 }
 
 // Server handles every HTTP request of resonanz.
@@ -76,6 +79,9 @@ type Server struct {
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
 	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages()}
+	if s.Presence == nil {
+		s.Presence = presence.NewBoard()
+	}
 	s.routes()
 	return s
 }
