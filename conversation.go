@@ -123,6 +123,9 @@ type ConversationService interface {
 	// SendReply stores and queues an answer from the reply box like Reply,
 	// each part a reply, all or none.
 	SendReply(ctx context.Context, id int64, by *User, d ReplyDraft) ([]*OutboxItem, error)
+	// LatestCustomerMessage returns the id of the customer's newest message
+	// in the conversation, whose labels are the conversation's; ENOTFOUND if none.
+	LatestCustomerMessage(ctx context.Context, id int64) (int64, error)
 }
 
 // Note is an internal remark on a conversation, never shown to the customer.

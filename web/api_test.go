@@ -31,7 +31,9 @@ func newTestServer(t *testing.T) (string, *store.DB, string) {
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Canned: db, Signatures: db}
-	srv := httptest.NewServer(web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	server := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	server.SetTopics([]string{"delivery"})
+	srv := httptest.NewServer(server)
 	t.Cleanup(srv.Close)
 	return srv.URL, db, token
 }

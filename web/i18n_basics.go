@@ -17,6 +17,9 @@ var basicsTexts = map[string]map[string]string{
 		"presence.viewing": "%s is viewing this conversation", "presence.writing": "%s is writing a reply…",
 		"reply.conflict": "Not sent: while you were writing, a new message arrived in this conversation (marked below). Read it first; your text is kept. Send it as it is, or change it.",
 		"reply.anyway":   "Send anyway",
+		"inbox.bulk":     "With the chosen conversations:", "inbox.bulk.keep": "keep", "inbox.bulk.topic": "Add topic",
+		"inbox.bulk.apply": "Apply", "inbox.bulk.pick": "Choose", "inbox.bulk.all": "Choose all on this page",
+		"inbox.bulk.changed": "Changed %d conversations.",
 	},
 	"de": {
 		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
@@ -31,6 +34,9 @@ var basicsTexts = map[string]map[string]string{
 		"presence.viewing": "%s sieht sich dieses Gespräch an", "presence.writing": "%s schreibt eine Antwort …",
 		"reply.conflict": "Nicht gesendet: Während Sie schrieben, kam eine neue Nachricht in diesem Gespräch an (unten markiert). Lesen Sie sie zuerst; Ihr Text bleibt erhalten. Senden Sie ihn so oder ändern Sie ihn.",
 		"reply.anyway":   "Trotzdem senden",
+		"inbox.bulk":     "Mit den gewählten Gesprächen:", "inbox.bulk.keep": "beibehalten", "inbox.bulk.topic": "Thema hinzufügen",
+		"inbox.bulk.apply": "Anwenden", "inbox.bulk.pick": "Auswählen", "inbox.bulk.all": "Alle auf dieser Seite auswählen",
+		"inbox.bulk.changed": "%d Gespräche geändert.",
 	},
 }
 

@@ -18,6 +18,7 @@ type inboxView struct {
 	Page    *resonanz.ConversationPage
 	NextURL string
 	IsFirst bool
+	Bulk    bulkActions
 }
 
 // filterSelect is one drop-down of the inbox filters; Name is both the query
@@ -120,11 +121,16 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := inboxView{Filter: f, Filters: filterSelects(language(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil}
+	bulk, err := s.bulkActions(r, labels)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := inboxView{Filter: f, Filters: filterSelects(language(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil, Bulk: bulk}
 	if page.Next != nil {
 		next := url.Values{}
 		for k, vals := range q {
-			if k != "after" {
+			if k != "after" && k != "changed" {
 				next[k] = vals
 			}
 		}

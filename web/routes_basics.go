@@ -10,6 +10,7 @@ func (s *Server) basicsRoutes() {
 	s.mux.HandleFunc("POST /settings/canned/help", s.requireUser(s.requireLead(s.handleSaveHelpLink)))
 	s.mux.HandleFunc("GET /conversations/{id}/presence", s.requireUser(s.handleShowPresence))
 	s.mux.HandleFunc("POST /conversations/{id}/presence", s.requireUser(s.handlePresence))
+	s.mux.HandleFunc("POST /conversations/bulk", s.requireUser(s.handleBulk))
 	s.mux.HandleFunc("GET /signatures", s.requireUser(s.handleSignatures))
 	s.mux.HandleFunc("POST /signatures/mine", s.requireUser(s.handleSaveMySignature))
 	s.mux.HandleFunc("POST /signatures/teams/{id}", s.requireUser(s.requireLead(s.handleSaveTeamSignature)))
