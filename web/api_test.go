@@ -30,7 +30,7 @@ func newTestServer(t *testing.T) (string, *store.DB, string) {
 	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: events.NewBus(),
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
-		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Canned: db, Signatures: db}
+		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Canned: db, Signatures: db, UserAdmin: db}
 	server := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	server.SetTopics([]string{"delivery"})
 	srv := httptest.NewServer(server)

@@ -59,6 +59,7 @@ type Services struct {
 	Contacts        resonanz.ContactService
 	Canned          resonanz.CannedReplyService
 	Signatures      resonanz.SignatureService
+	UserAdmin       resonanz.UserAdminService
 	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
 	Presence *presence.Board
 }
