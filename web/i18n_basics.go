@@ -31,6 +31,11 @@ var basicsTexts = map[string]map[string]string{
 		"password.change":   "Change password", "password.current": "Current password (or the one-time password)",
 		"password.new": "New password (10–72 characters)", "password.repeat": "New password again",
 		"password.first": "You logged in with a one-time password. Choose your own password to go on.",
+		"keys.title":     "Keyboard shortcuts", "keys.next": "next / previous conversation (in the inbox and in a conversation)",
+		"keys.open": "open the marked conversation", "keys.pick": "choose the marked conversation for a bulk action",
+		"keys.assign": "assign to me", "keys.solve": "mark solved", "keys.reply": "write a reply (in a conversation)",
+		"keys.back": "back to the inbox", "keys.search": "search; in the reply box: canned replies", "keys.help": "show or hide this list",
+		"keys.close": "Close (Esc)", "keys.solve.button": "Solved",
 	},
 	"de": {
 		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
@@ -59,6 +64,11 @@ var basicsTexts = map[string]map[string]string{
 		"password.change":   "Passwort ändern", "password.current": "Aktuelles Passwort (oder das Einmal-Passwort)",
 		"password.new": "Neues Passwort (10–72 Zeichen)", "password.repeat": "Neues Passwort wiederholen",
 		"password.first": "Sie haben sich mit einem Einmal-Passwort angemeldet. Wählen Sie Ihr eigenes Passwort, um weiterzumachen.",
+		"keys.title":     "Tastenkürzel", "keys.next": "nächstes / voriges Gespräch (im Posteingang und in einem Gespräch)",
+		"keys.open": "markiertes Gespräch öffnen", "keys.pick": "markiertes Gespräch für eine Sammelaktion auswählen",
+		"keys.assign": "mir zuweisen", "keys.solve": "als gelöst markieren", "keys.reply": "antworten (in einem Gespräch)",
+		"keys.back": "zurück zum Posteingang", "keys.search": "suchen; im Antwortfeld: Textbausteine", "keys.help": "diese Liste zeigen oder schließen",
+		"keys.close": "Schließen (Esc)", "keys.solve.button": "Gelöst",
 	},
 }
 
