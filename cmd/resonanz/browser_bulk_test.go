@@ -32,7 +32,7 @@ func TestBrowserBulkAssign(t *testing.T) {
 		t.Fatalf("%s conversations chosen, want 2", n)
 	}
 	must(t, chromedp.Do(ctx, chromedp.SetValue("#bulk-owner", "me"), chromedp.Click("#bulk-apply")))
-	waitFor(t, ctx, `document.querySelector("#bulk-done") !== null`)
+	waitFor(t, ctx, `document.querySelector("#bulk-done") !== null && document.readyState === "complete"`)
 	owners := evalString(t, ctx, `[...document.querySelectorAll("tr.conversation td.owner")].map(e => e.textContent).join("|")`)
 	if owners != "Aylin Kaya|Aylin Kaya" || !strings.Contains(evalString(t, ctx, `document.querySelector("#bulk-done").textContent`), "2") {
 		t.Fatalf("owners after the bulk action: %q", owners)

@@ -53,9 +53,9 @@ func TestBrowserCollisionWarning(t *testing.T) {
 	t.Run("SendingOverLeasAnswerAsksFirst", func(t *testing.T) {
 		must(t, chromedp.Do(tomCtx, chromedp.SendKeys("#reply-text", "Bitte schicken Sie uns ein Foto.")))
 		must(t, chromedp.Do(leaCtx, chromedp.Click("#reply-send")))
-		waitFor(t, leaCtx, `[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent === "Das tut uns leid, wir schicken Ersatz.")`)
+		waitFor(t, leaCtx, `[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent === "Das tut uns leid, wir schicken Ersatz.") && document.readyState === "complete"`)
 		must(t, chromedp.Do(tomCtx, chromedp.Click("#reply-send")))
-		waitFor(t, tomCtx, `document.querySelector("#reply-anyway") !== null`)
+		waitFor(t, tomCtx, `document.querySelector("#reply-anyway") !== null && document.readyState === "complete"`)
 		if got := evalString(t, tomCtx, `document.querySelector("#reply-text").value`); got != "Bitte schicken Sie uns ein Foto." {
 			t.Fatalf("the refused reply box holds %q", got)
 		}

@@ -56,7 +56,7 @@ func TestBrowserKeyboardShortcuts(t *testing.T) {
 	})
 	t.Run("AssignMarked", func(t *testing.T) {
 		press(t, ctx, 'a')
-		waitFor(t, ctx, `document.querySelector("#bulk-done") !== null`)
+		waitFor(t, ctx, `document.querySelector("#bulk-done") !== null && document.readyState === "complete"`)
 		owners := evalString(t, ctx, `[...document.querySelectorAll("tr.conversation")].map(tr => tr.querySelector(".customer").textContent + ":" + tr.querySelector(".owner").textContent).join("|")`)
 		if owners != "Cem:—|Ben:Tom Berger|Anna:—" {
 			t.Fatalf("owners %q, want only Ben assigned", owners)
@@ -76,9 +76,9 @@ func TestBrowserKeyboardShortcuts(t *testing.T) {
 		}
 		evalString(t, ctx, `document.activeElement.blur(); ""`)
 		press(t, ctx, 's')
-		waitFor(t, ctx, `document.querySelector("#case-status").textContent === "Solved"`)
+		waitFor(t, ctx, `document.querySelector("#case-status").textContent === "Solved" && document.readyState === "complete"`)
 		press(t, ctx, 'j')
-		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#customer-name").textContent === %q`, "Anna"))
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#customer-name").textContent === %q && document.readyState === "complete"`, "Anna"))
 	})
 	t.Run("SlashSearches", func(t *testing.T) {
 		press(t, ctx, '/')
