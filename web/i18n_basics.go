@@ -36,6 +36,8 @@ var basicsTexts = map[string]map[string]string{
 		"keys.assign": "assign to me", "keys.solve": "mark solved", "keys.reply": "write a reply (in a conversation)",
 		"keys.back": "back to the inbox", "keys.search": "search; in the reply box: canned replies", "keys.help": "show or hide this list",
 		"keys.close": "Close (Esc)", "keys.solve.button": "Solved",
+		"inbox.views": "Views", "inbox.view.all": "All open", "inbox.view.mine": "Mine", "inbox.view.unassigned": "Unassigned",
+		"inbox.view.overdue": "Overdue", "inbox.openwork": "Open work (open and waiting)",
 	},
 	"de": {
 		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
@@ -69,6 +71,8 @@ var basicsTexts = map[string]map[string]string{
 		"keys.assign": "mir zuweisen", "keys.solve": "als gelöst markieren", "keys.reply": "antworten (in einem Gespräch)",
 		"keys.back": "zurück zum Posteingang", "keys.search": "suchen; im Antwortfeld: Textbausteine", "keys.help": "diese Liste zeigen oder schließen",
 		"keys.close": "Schließen (Esc)", "keys.solve.button": "Gelöst",
+		"inbox.views": "Ansichten", "inbox.view.all": "Alle offenen", "inbox.view.mine": "Meine", "inbox.view.unassigned": "Nicht zugewiesen",
+		"inbox.view.overdue": "Überfällig", "inbox.openwork": "Offene Arbeit (offen und wartend)",
 	},
 }
 
