@@ -64,6 +64,7 @@ type Cursor struct {
 // ConversationFilter selects conversations for the inbox. Zero values do not filter.
 type ConversationFilter struct {
 	Status     string
+	OpenWork   bool // only conversations open or waiting for the customer: the work not done
 	Channel    string
 	TeamID     int64
 	OwnerID    int64
@@ -122,6 +123,15 @@ type ConversationService interface {
 	HandOver(ctx context.Context, id int64, by *User, to int64, note string) error
 	// SetVIP marks the conversation's customer as a VIP, or not.
 	SetVIP(ctx context.Context, id int64, by *User, vip bool) error
+	// SendReply stores and queues an answer from the reply box like Reply,
+	// each part a reply, all or none.
+	SendReply(ctx context.Context, id int64, by *User, d ReplyDraft) ([]*OutboxItem, error)
+	// LatestCustomerMessage returns the id of the customer's newest message
+	// in the conversation, whose labels are the conversation's; ENOTFOUND if none.
+	LatestCustomerMessage(ctx context.Context, id int64) (int64, error)
+	// CountConversations counts the conversations f selects (After and
+	// Limit aside), but stops at most: a count of most means "most or more".
+	CountConversations(ctx context.Context, f ConversationFilter, most int) (int, error)
 }
 
 // Note is an internal remark on a conversation, never shown to the customer.

@@ -27,6 +27,9 @@ type User struct {
 	Away      bool // not taking new conversations
 	Capacity  int  // most open conversations at once; 0: no limit
 	CreatedAt time.Time
+	// MustChangePassword tells that the user logged in with a one-time
+	// password and has to choose their own first.
+	MustChangePassword bool
 }
 
 // SeesAllConversations reports whether u sees every conversation. Leads and

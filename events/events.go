@@ -1,13 +1,23 @@
-// Package events passes news of what happened (an alert raised or changed)
-// from the part that knows to the parts that show it, inside one process.
+// Package events passes news of what happened (an alert raised or changed,
+// an agent opening a conversation) from the part that knows to the parts
+// that show it, inside one process.
 package events
 
 import "sync"
 
+// Kinds of news.
+const (
+	KindAlert = "alert"
+	// KindPresence says that who views or writes in a conversation changed;
+	// it leaves the version of the alerts as it is.
+	KindPresence = "presence"
+)
+
 // Event is one piece of news.
 type Event struct {
-	Kind    string // e.g. "alert"
-	AlertID int64
+	Kind           string // KindAlert or KindPresence
+	AlertID        int64
+	ConversationID int64 // of presence news
 }
 
 // Bus delivers every published event to every current subscriber. A
@@ -42,7 +52,9 @@ func (b *Bus) Subscribe() (<-chan Event, func()) {
 func (b *Bus) Publish(e Event) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.version++
+	if e.Kind != KindPresence {
+		b.version++
+	}
 	for ch := range b.subs {
 		select {
 		case ch <- e:
@@ -58,8 +70,8 @@ func (b *Bus) Subscribers() int {
 	return len(b.subs)
 }
 
-// Version counts the events published so far: what a page showed at one
-// version is out of date once the version differs.
+// Version counts the news of alerts published so far: what a page showed
+// at one version is out of date once the version differs.
 func (b *Bus) Version() uint64 {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -40,3 +40,18 @@ func TestBus(t *testing.T) {
 	}
 	cancelB()
 }
+
+// Presence news reach subscribers but leave the alert banners as they are.
+func TestPresenceKeepsVersion(t *testing.T) {
+	bus := events.NewBus()
+	sub, cancel := bus.Subscribe()
+	defer cancel()
+	before := bus.Version()
+	bus.Publish(events.Event{Kind: events.KindPresence, ConversationID: 3})
+	if e := <-sub; e.ConversationID != 3 {
+		t.Fatalf("got %+v", e)
+	}
+	if bus.Version() != before {
+		t.Fatal("presence news moved the alert version")
+	}
+}

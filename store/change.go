@@ -71,36 +71,11 @@ func (db *DB) AddNote(ctx context.Context, id int64, by *resonanz.User, text str
 // delivery; a conversation that was open now waits for the customer. A
 // customer who does not want to be contacted on the channel gets nothing.
 func (db *DB) Reply(ctx context.Context, id int64, by *resonanz.User, text string, public bool) (*resonanz.OutboxItem, error) {
-	text, err := agentText("text", text)
+	items, err := db.SendReply(ctx, id, by, resonanz.ReplyDraft{Parts: []string{text}, Public: public})
 	if err != nil {
 		return nil, err
 	}
-	var item *resonanz.OutboxItem
-	err = db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
-		if err := refuseForbidden(ctx, tx, c); err != nil {
-			return err
-		}
-		ch, _ := resonanz.LookupChannel(c.Channel)
-		if err := ch.CheckReplyLength(text); err != nil {
-			return err
-		}
-		visibility := resonanz.Private
-		if ch.ReplyVisibility(public) {
-			visibility = resonanz.Public
-		}
-		now := db.Now()
-		if item, err = db.queueReply(ctx, tx, c, by, text, visibility, now); err != nil {
-			return err
-		}
-		if err := indexReply(ctx, tx, item.MessageID, text); err != nil {
-			return err
-		}
-		return audit(ctx, tx, c.ID, by, "reply", visibility+": "+summary(text, 80), millis(now))
-	})
-	if err != nil {
-		return nil, err
-	}
-	return item, nil
+	return items[0], nil
 }
 
 // change runs fn on conversation id inside a write transaction.

@@ -62,11 +62,65 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	var where []string
-	var args []any
+	q, args := db.inboxQuery(f)
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find conversations: %w", err)
+	}
+	defer rows.Close()
+	page := &resonanz.ConversationPage{}
+	for rows.Next() {
+		c, err := scanConversation(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: find conversations: %w", err)
+		}
+		page.Conversations = append(page.Conversations, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: find conversations: %w", err)
+	}
+	if len(page.Conversations) > f.Limit {
+		page.Conversations = page.Conversations[:f.Limit]
+		last := page.Conversations[f.Limit-1]
+		page.Next = &resonanz.Cursor{LastMessageAt: last.LastMessageAt, ID: last.ID}
+		if f.ByDue {
+			page.Next.LastMessageAt = last.SLA.Due
+		}
+	}
+	return page, nil
+}
+
+// inboxQuery is the query of one inbox page, newest first or due first.
+func (db *DB) inboxQuery(f resonanz.ConversationFilter) (string, []any) {
+	where, args := db.inboxConditions(f)
+	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
+	order := ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
+	if f.ByDue {
+		add("c.sla_due IS NOT NULL")
+		order = ` ORDER BY c.sla_due, c.id LIMIT ?`
+		if f.After != nil {
+			add("(c.sla_due, c.id) > (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
+		}
+	} else if f.After != nil {
+		add("(c.last_message_at, c.id) < (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
+	}
+	q := `SELECT ` + conversationColumns
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += order
+	args = append(args, f.Limit+1)
+	return q, args
+}
+
+// inboxConditions are the WHERE terms of an inbox filter, sort and paging aside.
+func (db *DB) inboxConditions(f resonanz.ConversationFilter) (where []string, args []any) {
 	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
 	if f.Status != "" {
 		add("c.status = ?", f.Status)
+	}
+	if f.OpenWork {
+		add("c.open_work = 1") // see migration 0033
 	}
 	if f.Channel != "" {
 		add("c.channel = ?", f.Channel)
@@ -102,47 +156,7 @@ func (db *DB) FindConversations(ctx context.Context, f resonanz.ConversationFilt
 	if f.VisibleTo != 0 {
 		add(visibleCondition, visibleArgs(f.VisibleTo)...)
 	}
-	order := ` ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`
-	if f.ByDue {
-		add("c.sla_due IS NOT NULL")
-		order = ` ORDER BY c.sla_due, c.id LIMIT ?`
-		if f.After != nil {
-			add("(c.sla_due, c.id) > (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
-		}
-	} else if f.After != nil {
-		add("(c.last_message_at, c.id) < (?, ?)", millis(f.After.LastMessageAt), f.After.ID)
-	}
-	q := `SELECT ` + conversationColumns
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += order
-	args = append(args, f.Limit+1)
-	rows, err := db.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: find conversations: %w", err)
-	}
-	defer rows.Close()
-	page := &resonanz.ConversationPage{}
-	for rows.Next() {
-		c, err := scanConversation(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find conversations: %w", err)
-		}
-		page.Conversations = append(page.Conversations, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: find conversations: %w", err)
-	}
-	if len(page.Conversations) > f.Limit {
-		page.Conversations = page.Conversations[:f.Limit]
-		last := page.Conversations[f.Limit-1]
-		page.Next = &resonanz.Cursor{LastMessageAt: last.LastMessageAt, ID: last.ID}
-		if f.ByDue {
-			page.Next.LastMessageAt = last.SLA.Due
-		}
-	}
-	return page, nil
+	return where, args
 }
 
 // FindConversationByID returns one conversation, or ENOTFOUND.

@@ -64,12 +64,12 @@ func hashPassword(password string) (string, error) {
 	return string(hash), nil
 }
 
-const userColumns = `id, login, name, role, disabled, away, capacity, created_at FROM users`
+const userColumns = `id, login, name, role, disabled, away, capacity, created_at, password_temporary FROM users`
 
 func scanUser(row interface{ Scan(...any) error }) (*resonanz.User, error) {
 	var u resonanz.User
 	var created int64
-	if err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created, &u.MustChangePassword); err != nil {
 		return nil, err
 	}
 	u.CreatedAt = fromMillis(created)
@@ -181,7 +181,7 @@ func (db *DB) FindSession(ctx context.Context, token string) (*resonanz.User, st
 	var u resonanz.User
 	var created int64
 	err := db.findSession.QueryRowContext(ctx, hashToken(token), millis(db.Now())).
-		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created, &csrf)
+		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created, &u.MustChangePassword, &csrf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Please log in.")
 	} else if err != nil {

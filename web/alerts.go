@@ -102,14 +102,16 @@ const eventWriteTimeout = 30 * time.Second
 // handleEvents tells the browser, as server-sent events, the version of the
 // alerts: the current one at once, and a new one whenever an alert changes.
 // Pages fetch their alert bar when it shows an older version; one stream
-// serves every page of a browser (see static/live.js).
+// serves every page of a browser (see static/live.js). It also names the
+// conversations (that the user may open) whose viewers changed, so that
+// their pages fetch who is on them now.
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "Streaming is not supported.", http.StatusInternalServerError)
 		return
 	}
-	events, cancel := s.Bus.Subscribe()
+	news, cancel := s.Bus.Subscribe()
 	defer cancel()
 	// The stream lives longer than the server's timeouts allow a request:
 	// reading ends only when the browser goes, and each event gets its own
@@ -118,17 +120,26 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
+	fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
+	flusher.Flush()
 	for {
-		rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
-		fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
-		flusher.Flush()
 		select {
 		case <-r.Context().Done():
 			return
-		case _, open := <-events:
+		case e, open := <-news:
 			if !open {
 				return
 			}
+			rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
+			if e.Kind != events.KindPresence {
+				fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
+			} else if s.mayWatch(r, e.ConversationID) {
+				fmt.Fprintf(w, "event: presence\ndata: %d\n\n", e.ConversationID)
+			} else {
+				continue
+			}
+			flusher.Flush()
 		}
 	}
 }

@@ -62,6 +62,10 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
 			return
 		}
+		if mustChangePassword(u, r) {
+			http.Redirect(w, r, passwordPath, http.StatusSeeOther)
+			return
+		}
 		ctx := context.WithValue(context.WithValue(r.Context(), userKey, u), csrfKey, csrf)
 		next(w, r.WithContext(ctx))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/presence"
 )
 
 type conversationView struct {
@@ -21,10 +22,18 @@ type conversationView struct {
 	Statuses     []string
 	Labels       labelChoices
 	Followup     caseFollowup
+	Reply        *replyBox
+	Presence     []presence.Viewer // the colleagues who view or write in it too
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
 func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
+	s.showConversation(w, r, http.StatusOK, &replyBox{})
+}
+
+// showConversation renders the conversation of the path with the reply box
+// as given: empty, or with what the agent typed and why it was not sent.
+func (s *Server) showConversation(w http.ResponseWriter, r *http.Request, status int, box *replyBox) {
 	id, err := pathID(r)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -54,19 +63,16 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if err := s.fillReplyBox(r, tl, teams, box); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
 	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
-		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels}
-	s.render(w, r, http.StatusOK, "conversation", v)
-}
-
-func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
-	s.changeConversation(w, r, func(id int64) error {
-		_, err := s.Conversations.Reply(r.Context(), id, userFrom(r.Context()), r.PostFormValue("text"),
-			r.PostFormValue("visibility") == resonanz.Public)
-		return err
-	})
+		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box,
+		Presence: s.Presence.Others(id, userFrom(r.Context()).ID)}
+	s.render(w, r, status, "conversation", v)
 }
 
 // handleRetryReply queues a failed reply again.

@@ -18,6 +18,8 @@ type inboxView struct {
 	Page    *resonanz.ConversationPage
 	NextURL string
 	IsFirst bool
+	Bulk    bulkActions
+	Views   []inboxViewLink
 }
 
 // filterSelect is one drop-down of the inbox filters; Name is both the query
@@ -25,6 +27,7 @@ type inboxView struct {
 type filterSelect struct {
 	Name    string
 	Options []filterOption
+	Empty   string // the key of the label of the choice that does not filter
 }
 
 type filterOption struct {
@@ -48,15 +51,17 @@ func filterSelects(lang string, f resonanz.ConversationFilter, teams []*resonanz
 	for _, t := range teams {
 		teamOpts = append(teamOpts, filterOption{Value: strconv.FormatInt(t.ID, 10), Text: t.Name, Selected: t.ID == f.TeamID})
 	}
+	statuses := append(options(resonanz.Statuses, f.Status, "status"),
+		filterOption{Value: statusAll, Text: translate(lang, "all"), Selected: f.Status == "" && !f.OpenWork})
 	selects := []filterSelect{
-		{"status", options(resonanz.Statuses, f.Status, "status")},
-		{"channel", channels},
-		{"team", teamOpts},
-		{"kind", options(labels.Kinds, f.Kind, "kind")},
-		{"sentiment", options(labels.Sentiments, f.Sentiment, "sentiment")},
-		{"topic", options(labels.Topics, f.Topic, "topic")},
-		{"language", options(labels.Languages, f.Language, "language")},
-		{"priority", options(resonanz.Priorities, f.Priority, "priority")},
+		{"status", statuses, "inbox.openwork"},
+		{"channel", channels, "all"},
+		{"team", teamOpts, "all"},
+		{"kind", options(labels.Kinds, f.Kind, "kind"), "all"},
+		{"sentiment", options(labels.Sentiments, f.Sentiment, "sentiment"), "all"},
+		{"topic", options(labels.Topics, f.Topic, "topic"), "all"},
+		{"language", options(labels.Languages, f.Language, "language"), "all"},
+		{"priority", options(resonanz.Priorities, f.Priority, "priority"), "all"},
 	}
 	return slices.DeleteFunc(selects, func(fs filterSelect) bool { return len(fs.Options) == 0 })
 }
@@ -92,8 +97,9 @@ func oneOf(v string, allowed []string) string {
 func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := resonanz.ConversationFilter{Status: q.Get("status"), Channel: q.Get("channel"), Unassigned: q.Get("unassigned") == "1", Limit: 50}
-	if f.Status != "" && !resonanz.ValidStatus(f.Status) {
-		f.Status = ""
+	if !resonanz.ValidStatus(f.Status) {
+		// Without a status the inbox shows the work not done; "all" shows every status.
+		f.OpenWork, f.Status = f.Status != statusAll, ""
 	}
 	if _, ok := resonanz.LookupChannel(f.Channel); !ok {
 		f.Channel = ""
@@ -120,11 +126,22 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := inboxView{Filter: f, Filters: filterSelects(language(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil}
+	bulk, err := s.bulkActions(r, labels)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	views, err := s.inboxViews(r, f)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := inboxView{Filter: f, Filters: filterSelects(language(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil, Bulk: bulk,
+		Views: views}
 	if page.Next != nil {
 		next := url.Values{}
 		for k, vals := range q {
-			if k != "after" {
+			if k != "after" && k != "changed" {
 				next[k] = vals
 			}
 		}

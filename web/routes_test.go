@@ -104,6 +104,23 @@ var accessMatrix = map[string]string{
 	"POST /settings/channels/{id}/test":   "LFFFOLLL",
 	"POST /settings/channels/{id}/pause":  "LFFFOLLL",
 	"POST /settings/channels/{id}/delete": "LFFFOLLL",
+	"GET /settings/canned":                "LFFOOLLL",
+	"POST /settings/canned":               "LFFOOLLL",
+	"POST /settings/canned/{id}/delete":   "LFFOOLLL",
+	"POST /settings/canned/help":          "LFFOOLLL",
+	"GET /conversations/{id}/presence":    "LHOOOLLL",
+	"POST /conversations/{id}/canned":     "LHOOOLLL",
+	"POST /conversations/{id}/presence":   "LHOOOLLL",
+	"POST /conversations/bulk":            "LOOOOLLL", // each chosen conversation is checked on its own
+	"GET /settings/users":                 "LFFFOLLL",
+	"POST /settings/users":                "LFFFOLLL",
+	"POST /settings/users/{id}":           "LFFFOLLL",
+	"POST /settings/users/{id}/password":  "LFFFOLLL",
+	"GET /me/password":                    "LOOOOLLL",
+	"POST /me/password":                   "LOOOOLLL",
+	"GET /signatures":                     "LOOOOLLL",
+	"POST /signatures/mine":               "LOOOOLLL",
+	"POST /signatures/teams/{id}":         "LFFOOLLL",
 	"GET /hooks/{id}":                     "OOOOOOOO", // platforms push here: the signature counts, not a login
 	"POST /hooks/{id}":                    "OOOOOOOO",
 }
@@ -145,6 +162,7 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 	ann := addUser(t, db, "ann", resonanz.RoleAgent)
 	lea := addUser(t, db, "lea", resonanz.RoleLead)
 	ada := addUser(t, db, "ada", resonanz.RoleAdmin)
+	uwe := addUser(t, db, "uwe", resonanz.RoleAgent) // the admins' user routes change him
 	versand, err := db.CreateTeam(ctx, "Versand")
 	must(err)
 	kasse, err := db.CreateTeam(ctx, "Kasse")
@@ -190,6 +208,7 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 		"conversations": fmt.Sprint(conv), "messages": fmt.Sprint(res[0].MessageID), "promises": fmt.Sprint(p.ID),
 		"goodwill": fmt.Sprint(g.ID), "alerts": fmt.Sprint(a.ID), "rules": fmt.Sprint(rule.ID), "policies": fmt.Sprint(policy.ID),
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
+		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {

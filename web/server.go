@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/presence"
 )
 
 //go:embed templates/*.html
@@ -58,6 +59,11 @@ type Services struct {
 	ChannelAccounts resonanz.ChannelAccountService
 	Outbox          resonanz.OutboxService
 	Contacts        resonanz.ContactService
+	Canned          resonanz.CannedReplyService
+	Signatures      resonanz.SignatureService
+	UserAdmin       resonanz.UserAdminService
+	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
+	Presence *presence.Board
 }
 
 // Server handles every HTTP request of resonanz.
@@ -109,6 +115,9 @@ func (s *Server) Routes() []string { return slices.Clone(s.mux.patterns) }
 func NewServer(services Services, logger *slog.Logger) *Server {
 	s := &Server{Services: services, Logger: logger, Location: berlin, Now: time.Now, logins: newLoginLimits(),
 		mux: &routeMux{ServeMux: http.NewServeMux()}, pages: parsePages()}
+	if s.Presence == nil {
+		s.Presence = presence.NewBoard()
+	}
 	s.routes()
 	return s
 }
@@ -166,6 +175,7 @@ func (s *Server) routes() {
 	s.followupRoutes()
 	s.tokenRoutes()
 	s.channelRoutes()
+	s.basicsRoutes()
 }
 
 func (s *Server) channelRoutes() {

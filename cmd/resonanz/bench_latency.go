@@ -25,8 +25,10 @@ func (r *benchRun) latencies(ctx context.Context, samples int) error {
 		return err
 	}
 	pages := []struct{ name, query string }{
-		{"inbox first page", ""},
+		{"inbox first page (open work, with the views' counts)", ""},
 		{"inbox deep page", "after=" + deep},
+		{"inbox status=all", "status=all"},
+		{"inbox overdue", "overdue=1"},
 		{"inbox status=open", "status=open"},
 		{"inbox channel=email", "channel=email"},
 		{"inbox status=open&channel=email deep", "status=open&channel=email&after=" + deep},

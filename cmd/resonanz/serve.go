@@ -18,6 +18,7 @@ import (
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
 )
@@ -105,7 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
-		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db}, m.Logger)
+		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard()}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)

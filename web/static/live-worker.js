@@ -1,20 +1,26 @@
 // The one live stream of a browser (see live.js): pages connect to this
 // shared worker and say "hello" when shown and "bye" when hidden. While any
-// page is shown, the worker holds an EventSource to /events and passes each
-// version of the alerts on to every shown page.
+// page is shown, the worker holds an EventSource to /events and passes on
+// to every shown page each version of the alerts ({alerts: version}) and
+// each conversation whose viewers changed ({presence: id}).
 "use strict";
 
 const shown = new Set();
 let source = null;
 let version = null; // the latest version the server sent, while the stream is open
 
+function tell(news) {
+  shown.forEach(function (port) { port.postMessage(news); });
+}
+
 function open() {
   if (source) return;
   source = new EventSource("/events");
   source.addEventListener("alerts", function (e) {
     version = e.data;
-    shown.forEach(function (port) { port.postMessage(version); });
+    tell({ alerts: version });
   });
+  source.addEventListener("presence", function (e) { tell({ presence: e.data }); });
   source.addEventListener("error", function () {
     // A dropped stream is retried by the browser; a refused one (logged out)
     // stays closed until a page says hello again.
@@ -33,7 +39,7 @@ self.addEventListener("connect", function (e) {
   port.onmessage = function (m) {
     if (m.data === "hello") {
       shown.add(port);
-      if (version !== null) port.postMessage(version);
+      if (version !== null) port.postMessage({ alerts: version });
       open();
     } else if (m.data === "bye") {
       shown.delete(port);

@@ -1,7 +1,9 @@
 // Keeps the alert banner current. The server says over one live stream
 // (/events) which version of the alerts is current; a page whose banner shows
 // another version fetches its banner anew, rendered and escaped on the server
-// for its user and language.
+// for its user and language. The stream also names conversations whose
+// viewers changed; the page passes that on as a "resonanz:presence" event
+// (see presence.js).
 //
 // Browsers allow six HTTP/1.1 connections per host, so the pages of a browser
 // share one stream: a SharedWorker holds it while any page is shown. Where
@@ -28,16 +30,24 @@
       .catch(function () {});
   }
 
+  function presence(id) {
+    window.dispatchEvent(new CustomEvent("resonanz:presence", { detail: String(id) }));
+  }
+
   function connect() {
     if (window.SharedWorker) {
       const port = new SharedWorker("/static/live-worker.js", { name: "resonanz-live" }).port;
-      port.onmessage = function (e) { refresh(String(e.data)); };
+      port.onmessage = function (e) {
+        if (e.data && e.data.alerts !== undefined) refresh(String(e.data.alerts));
+        if (e.data && e.data.presence !== undefined) presence(e.data.presence);
+      };
       port.postMessage("hello");
       return function () { port.postMessage("bye"); port.close(); };
     }
     if (window.EventSource) {
       const source = new EventSource("/events");
       source.addEventListener("alerts", function (e) { refresh(e.data); });
+      source.addEventListener("presence", function (e) { presence(e.data); });
       return function () { source.close(); };
     }
     return function () {};
