@@ -180,6 +180,7 @@ type ChannelField struct {
 	Label    string // catalogue key of the label
 	Secret   bool   // sealed at rest, never shown again
 	Required bool
+	Unique   bool // no two accounts of the kind may share the value (a form's address)
 	Example  string
 }
 
