@@ -77,7 +77,8 @@ type Server struct {
 	// history after a start; the pages say so meanwhile. Nil: never.
 	StormsWarming func() bool
 
-	logins loginLimits
+	logins    loginLimits
+	formRates formRates
 
 	mux   *routeMux
 	pages map[string]*template.Template
@@ -166,6 +167,7 @@ func (s *Server) routes() {
 	s.followupRoutes()
 	s.tokenRoutes()
 	s.channelRoutes()
+	s.formRoutes()
 }
 
 func (s *Server) channelRoutes() {
