@@ -226,6 +226,15 @@ func newEntryID() string {
 	return hex.EncodeToString(b)
 }
 
+// baseURL is where the browser reached this resonanz, for addresses that
+// an admin copies into other sites.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.viaHTTPS(r) {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
 // renderForm writes a public form page. The web form may be shown in a
 // frame by the sites its admin named; the kiosk by none. Kiosk pages are
 // not kept by the browser, so that the next customer cannot go back to the
