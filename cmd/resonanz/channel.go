@@ -26,7 +26,8 @@ const channelUsage = `Manage the company's channel accounts (the same as Setting
 value from a file, so that a token never shows in the process list. Settings
 per kind: mastodon: server, token, hashtags; meta: page_id, verify_token,
 app_secret, page_token (graph_url only for tests); form: slug, topic, consent,
-embed, store. The connection is tested before
+embed, store; feed: url, channel (review or forum), keywords, languages.
+The connection is tested before
 the account is stored. Use the same --data (and --secret-key) as the server.`
 
 func runChannel(ctx context.Context, args []string, stdout, stderr io.Writer) error {

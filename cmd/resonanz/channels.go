@@ -10,6 +10,7 @@ import (
 	"github.com/resonanz/resonanz/webhook"
 
 	"github.com/resonanz/resonanz/channel"
+	"github.com/resonanz/resonanz/channel/feed"
 	"github.com/resonanz/resonanz/channel/form"
 	"github.com/resonanz/resonanz/channel/mastodon"
 	"github.com/resonanz/resonanz/channel/meta"
@@ -17,7 +18,7 @@ import (
 )
 
 // channelAdapters are the kinds of accounts this resonanz connects.
-var channelAdapters = []channel.Adapter{mastodon.Adapter, meta.Adapter, form.Adapter}
+var channelAdapters = []channel.Adapter{mastodon.Adapter, meta.Adapter, form.Adapter, feed.Adapter}
 
 // setChannels opens the registry of channel accounts and gives the store
 // what sends replies; call it before the timers start.
