@@ -61,6 +61,9 @@ func TestImportCSV(t *testing.T) {
 	path := filepath.Join(dir, "zettel.csv")
 	const rows = 100_000
 	bad := notesFile(t, path, rows)
+	if info, err := os.Stat(path); err == nil {
+		t.Logf("%d rows, %.1f MB, %d bad lines", rows, float64(info.Size())/1e6, len(bad))
+	}
 	data := filepath.Join(dir, "data")
 	importOnce := func(extra ...string) (string, string, error, time.Duration) {
 		var stdout, stderr bytes.Buffer
