@@ -8,7 +8,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel"
@@ -227,77 +225,4 @@ func (c *Channel) wanted(e *Entry) bool {
 		}
 	}
 	return true
-}
-
-// message turns an entry into a public message not addressed to the
-// company, with the link where it can be answered. An entry keeps its
-// external id in every feed that carries it, so two accounts listening to
-// one site store it once.
-func (c *Channel) message(e *Entry) resonanz.IncomingMessage {
-	sum := sha256.Sum256([]byte(e.ID))
-	id := hex.EncodeToString(sum[:16])
-	text := e.Text
-	if e.Title != "" && !strings.HasPrefix(e.Text, e.Title) {
-		text = strings.TrimSpace(e.Title + "\n\n" + e.Text)
-	}
-	body := clip(text, resonanz.MaxTextLen-utf8.RuneCountInString(e.Link)-10)
-	if body == "" {
-		body = "…"
-	}
-	if e.Link != "" {
-		body += "\n\n🔗 " + e.Link
-	}
-	m := resonanz.IncomingMessage{Channel: c.channel, ExternalID: "feed:" + id, Text: body, Time: e.Published,
-		Visibility: resonanz.Public, Unaddressed: true,
-		Author: resonanz.Author{Handle: "feed:" + id, DisplayName: clip(e.Author, resonanz.MaxNameLen)}}
-	if e.Author != "" {
-		// The same author on the same site is one person, whose entries thread.
-		m.Author.Handle = clip(c.host+"/"+e.Author, resonanz.MaxHandleLen)
-	}
-	if m.Author.DisplayName == "" {
-		m.Author.DisplayName = clip(c.host, resonanz.MaxNameLen)
-	}
-	return m
-}
-
-// clip shortens s to at most n characters, marking the cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
-// guessLanguage tells German from English by their commonest words; ""
-// when it cannot tell.
-func guessLanguage(text string) string {
-	de, en := 0, 0
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		w = strings.Trim(w, ".,;:!?\"'()")
-		if germanWords[w] {
-			de++
-		}
-		if englishWords[w] {
-			en++
-		}
-	}
-	switch {
-	case de > en:
-		return "de"
-	case en > de:
-		return "en"
-	}
-	return ""
-}
-
-var germanWords = wordSet("der die das und ist nicht ich mit sehr ein eine auf für war zu es sie wir den dem bei auch aber nach noch mein meine")
-var englishWords = wordSet("the and is not i with very a an to it was for of you we my on at but this that have had after")
-
-func wordSet(words string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		set[w] = true
-	}
-	return set
 }
