@@ -78,7 +78,7 @@ func (v *formView) T(key string) string { return translate(v.Lang, key) }
 // newFormView finds the form of the request's path; a kiosk page needs a
 // form that names its store.
 func (s *Server) newFormView(r *http.Request) *formView {
-	v := &formView{Lang: formLanguage(r), Kiosk: strings.Contains(r.URL.Path, "/kiosk")}
+	v := &formView{Lang: formLanguage(r), Kiosk: strings.Contains(r.Pattern, "/kiosk")}
 	f, err := s.findForm(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		if resonanz.ErrorCode(err) != resonanz.ENOTFOUND {

@@ -240,7 +240,15 @@ func TestKiosk(t *testing.T) {
 	clk := &clock{now: time.Now()}
 	base, db, _ := newTestServer(t, func(s *web.Server) { s.Now = clk.Now })
 	addForm(t, db, "Ihre Meinung", map[string]string{"slug": "meinung", "store": "Filiale Mitte", "embed": "https://shop.example"})
+	addForm(t, db, "Kiosk-Fragen", map[string]string{"slug": "kiosk-fragen"})
 	c := formClient{t, base, "de"}
+	t.Run("AnAddressLikeAKioskIsNone", func(t *testing.T) {
+		resp, body := c.do("GET", "/forms/kiosk-fragen", nil)
+		wantPage(t, resp.StatusCode, body, http.StatusOK, "Ihre Nachricht")
+		if strings.Contains(body, `class="public-form kiosk"`) {
+			t.Fatal("a form whose address starts with kiosk is shown as a kiosk")
+		}
+	})
 	t.Run("NamesTheStore", func(t *testing.T) {
 		resp, body := c.do("GET", "/forms/meinung/kiosk", nil)
 		wantPage(t, resp.StatusCode, body, http.StatusOK, `<p class="store" id="kiosk-store">Filiale Mitte</p>`)
