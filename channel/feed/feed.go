@@ -15,7 +15,9 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel"
@@ -30,6 +32,7 @@ var Adapter = channel.Adapter{
 		{Name: "channel", Label: "channel.field.channel", Example: "review"},
 		{Name: "keywords", Label: "channel.field.keywords", Example: "Beispielshop, Filiale"},
 		{Name: "languages", Label: "channel.field.languages", Example: "de, en"},
+		{Name: "every", Label: "channel.field.every", Example: "5"},
 	},
 	New: func(a *resonanz.ChannelAccount, _ map[string]string, client *http.Client) (resonanz.Channel, error) {
 		return New(a, client)
@@ -43,8 +46,14 @@ type Channel struct {
 	channel   string // "review" or "forum"
 	keywords  []string
 	languages []string
+	every     time.Duration // at least this long between two fetches
 	client    *http.Client
+	now       func() time.Time
 }
+
+// DefaultEvery is the pause between two fetches of a feed: the sites
+// listened to are not the company's, and reviews are no chat.
+const DefaultEvery = 5 * time.Minute
 
 // New reads a feed account's settings; client is the guarded outbound
 // client (internal addresses refused, a timeout, at most five redirects).
@@ -57,7 +66,14 @@ func New(a *resonanz.ChannelAccount, client *http.Client) (*Channel, error) {
 	if client == nil {
 		return nil, errors.New("feed: no HTTP client")
 	}
-	c := &Channel{url: raw, host: u.Hostname(), channel: strings.TrimSpace(a.Settings["channel"]), client: client}
+	c := &Channel{url: raw, host: u.Hostname(), channel: strings.TrimSpace(a.Settings["channel"]), every: DefaultEvery, client: client, now: time.Now}
+	if every := strings.TrimSpace(a.Settings["every"]); every != "" {
+		minutes, err := strconv.Atoi(every)
+		if err != nil || minutes < 0 || minutes > 24*60 {
+			return nil, resonanz.FieldError("every", "Give the minutes between two fetches, 0 (every round) to 1440.")
+		}
+		c.every = time.Duration(minutes) * time.Minute
+	}
 	if c.channel == "" {
 		c.channel = "review"
 	}
@@ -95,11 +111,13 @@ func (c *Channel) Send(context.Context, *resonanz.Outgoing) (*resonanz.Sent, err
 }
 
 // cursor is what the feed showed last time: the keys of its entries (at
-// most maxSeen, newest first) and the validators for a conditional GET.
+// most maxSeen, newest first), the validators for a conditional GET, and
+// when it was fetched (Unix seconds).
 type cursor struct {
 	Seen         []string `json:"seen"`
 	ETag         string   `json:"etag,omitempty"`
 	LastModified string   `json:"modified,omitempty"`
+	Fetched      int64    `json:"fetched,omitempty"`
 }
 
 // maxSeen bounds the keys a cursor keeps: a feed shows its latest entries,
@@ -107,8 +125,9 @@ type cursor struct {
 // ingest drops by its external id.
 const maxSeen = MaxEntries
 
-// Receive fetches the feed and returns the entries it did not show before
-// that pass the filters. The first fetch takes none: listening starts now.
+// Receive fetches the feed, unless it did a moment ago, and returns the
+// entries it did not show before that pass the filters. The first fetch
+// takes none: listening starts now.
 func (c *Channel) Receive(ctx context.Context, raw string) (*resonanz.Received, error) {
 	var cur cursor
 	if raw != "" {
@@ -116,35 +135,52 @@ func (c *Channel) Receive(ctx context.Context, raw string) (*resonanz.Received, 
 			return nil, resonanz.Permanent(fmt.Errorf("the stored cursor is damaged: %w", err))
 		}
 	}
+	now := c.now()
+	if raw != "" && now.Sub(time.Unix(cur.Fetched, 0)) < c.every {
+		return &resonanz.Received{Cursor: raw}, nil
+	}
 	entries, changed, err := c.fetch(ctx, &cur)
-	if err != nil || !changed {
+	if err != nil {
 		return &resonanz.Received{Cursor: raw}, err
 	}
-	first := raw == ""
-	seen := map[string]bool{}
-	for _, k := range cur.Seen {
-		seen[k] = true
-	}
 	got := &resonanz.Received{}
-	var keys []string
-	for _, e := range entries {
-		k := key(e.ID)
-		keys = append(keys, k)
-		if first || seen[k] || !c.wanted(&e) {
-			continue
-		}
-		seen[k] = true
-		got.Messages = append(got.Messages, c.message(&e))
+	if changed {
+		got.Messages, cur.Seen = c.newEntries(entries, cur.Seen, raw == "")
 	}
-	for _, k := range cur.Seen {
-		if !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	cur.Seen = keys[:min(len(keys), maxSeen)]
+	cur.Fetched = now.Unix()
 	next, _ := json.Marshal(cur)
 	got.Cursor = string(next)
 	return got, nil
+}
+
+// newEntries returns the messages of the entries not seen before that pass
+// the filters (none on the first fetch), and the keys to remember: the
+// feed's, then the earlier ones it no longer shows, up to maxSeen.
+func (c *Channel) newEntries(entries []Entry, before []string, first bool) ([]resonanz.IncomingMessage, []string) {
+	seen := map[string]bool{}
+	for _, k := range before {
+		seen[k] = true
+	}
+	var msgs []resonanz.IncomingMessage
+	keys := make([]string, 0, len(entries))
+	shown := map[string]bool{}
+	for _, e := range entries {
+		k := key(e.ID)
+		if shown[k] {
+			continue
+		}
+		shown[k] = true
+		keys = append(keys, k)
+		if !first && !seen[k] && c.wanted(&e) {
+			msgs = append(msgs, c.message(&e))
+		}
+	}
+	for _, k := range before {
+		if !shown[k] {
+			keys = append(keys, k)
+		}
+	}
+	return msgs, keys[:min(len(keys), maxSeen)]
 }
 
 // key names an entry in the cursor, short: 12 bytes of its id's hash.

@@ -112,7 +112,7 @@ func TestFeedOnLoopback(t *testing.T) {
 	ctx := context.Background()
 	s := newSite(t)
 	s.add("r-1", "Alt", "Schon vor dem Verbinden da.", "Kim")
-	c := open(t, loopback(t, 5*time.Second), map[string]string{"url": s.srv.URL + "/feed.xml", "keywords": "filiale, lieferung", "languages": "de"})
+	c := open(t, loopback(t, 5*time.Second), map[string]string{"url": s.srv.URL + "/feed.xml", "keywords": "filiale, lieferung", "languages": "de", "every": "0"})
 	got, err := c.Receive(ctx, "")
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +140,7 @@ func TestFeedOnLoopback(t *testing.T) {
 	}
 	before := s.fetches
 	again, err := c.Receive(ctx, got.Cursor)
-	if err != nil || len(again.Messages) != 0 || again.Cursor != got.Cursor {
+	if err != nil || len(again.Messages) != 0 {
 		t.Fatalf("an unchanged feed: %+v, %v", again, err)
 	}
 	if s.fetches != before+1 {
@@ -181,6 +181,35 @@ func TestFeedFailures(t *testing.T) {
 	})
 }
 
+// TestFeedFetchesEveryFewMinutes: a site is asked at most every five
+// minutes however often the poller comes by.
+func TestFeedFetchesEveryFewMinutes(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t)
+	c := open(t, loopback(t, 5*time.Second), map[string]string{"url": s.srv.URL + "/feed.xml"})
+	start := time.Now()
+	now := start
+	c.SetClock(func() time.Time { return now })
+	got, err := c.Receive(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.add("r-1", "Neu", "Gerade geschrieben.", "Kim")
+	for _, step := range []struct {
+		after   time.Duration
+		fetches int
+		msgs    int
+	}{{time.Minute, 1, 0}, {3 * time.Minute, 1, 0}, {5 * time.Minute, 2, 1}, {6 * time.Minute, 2, 0}} {
+		now = start.Add(step.after)
+		if got, err = c.Receive(ctx, got.Cursor); err != nil {
+			t.Fatal(err)
+		}
+		if s.fetches != step.fetches || len(got.Messages) != step.msgs {
+			t.Fatalf("after %v: %d fetches, %d messages; want %d, %d", step.after, s.fetches, len(got.Messages), step.fetches, step.msgs)
+		}
+	}
+}
+
 func TestFeedSettings(t *testing.T) {
 	for _, tc := range []struct {
 		name, field string
@@ -191,6 +220,7 @@ func TestFeedSettings(t *testing.T) {
 		{"ErrUserInURL", "url", map[string]string{"url": "https://user:pw@reviews.example/feed"}},
 		{"ErrChannel", "channel", map[string]string{"url": "https://reviews.example/feed", "channel": "mastodon"}},
 		{"ErrLanguage", "languages", map[string]string{"url": "https://reviews.example/feed", "languages": "deutsch"}},
+		{"ErrEvery", "every", map[string]string{"url": "https://reviews.example/feed", "every": "often"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := feed.New(&resonanz.ChannelAccount{Kind: "feed", Settings: tc.settings}, http.DefaultClient)

@@ -36,7 +36,7 @@ func TestFeedAccount(t *testing.T) {
 		}
 	})
 	a := &resonanz.ChannelAccount{Kind: "feed", Name: "Forum"}
-	if err := r.Connect(ctx, a, map[string]string{"url": s.srv.URL + "/feed.xml", "channel": "forum"}); err != nil {
+	if err := r.Connect(ctx, a, map[string]string{"url": s.srv.URL + "/feed.xml", "channel": "forum", "every": "0"}); err != nil {
 		t.Fatal(err)
 	}
 	p := &channel.Poller{Registry: r, Ingest: db, Health: health, Logger: logger, MaxPages: 1}
