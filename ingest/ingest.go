@@ -60,7 +60,7 @@ func (in *Ingester) Close() {
 func (in *Ingester) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
 	for i := range msgs {
 		msgs[i].Analysis = in.analyzer.Analyze(msgs[i].Text)
-		AddTopicHint(&msgs[i])
+		addTopicHint(&msgs[i])
 	}
 	req := &request{msgs: msgs, done: make(chan struct{})}
 	select {
@@ -135,9 +135,9 @@ func (in *Ingester) notify(msgs []resonanz.IncomingMessage, results []resonanz.I
 	}
 }
 
-// AddTopicHint puts the topic the message's door names (a form's topic)
+// addTopicHint puts the topic the message's door names (a form's topic)
 // first among the analysed topics, so that routing rules on it apply.
-func AddTopicHint(m *resonanz.IncomingMessage) {
+func addTopicHint(m *resonanz.IncomingMessage) {
 	if m.TopicHint == "" || slices.Contains(m.Analysis.Topics, m.TopicHint) {
 		return
 	}
