@@ -23,6 +23,7 @@ var Channels = []ChannelInfo{
 	{Name: "review", Label: "Reviews", CanPublic: true},
 	{Name: "forum", Label: "Forum", CanPublic: true, CanPrivate: true},
 	{Name: "instore", Label: "In-store", CanPrivate: true},
+	{Name: "system", Label: "Own systems", CanPrivate: true}, // the company's shop or CRM, pushing to /hooks/{id}
 }
 
 // LookupChannel returns the channel with the given name.

@@ -33,6 +33,9 @@ type ChannelCaps struct {
 	DirectMessage bool // a private message only the customer sees
 	MaxLength     int  // characters in one reply; 0: no limit
 	Attachments   bool
+	// ReplyVia names the kind of account that sends the replies instead
+	// (a web form's replies go by "email", to the address the customer gave).
+	ReplyVia string
 }
 
 // Received is what one Receive call fetched.
@@ -186,6 +189,7 @@ type ChannelField struct {
 	Label    string // catalogue key of the label
 	Secret   bool   // sealed at rest, never shown again
 	Required bool
+	Unique   bool // no two accounts of the kind may share the value (a form's address)
 	Example  string
 }
 

@@ -85,6 +85,12 @@ type IncomingMessage struct {
 	// Unaddressed marks a public post that names the company without
 	// writing to it (listening): an agent decides whether an answer is welcome.
 	Unaddressed bool `json:"-"`
+	// TopicHint is a topic the door it came through adds (a form's topic),
+	// so that routing rules on topics apply to it.
+	TopicHint string `json:"-"`
+	// Consent is the wording of the consent the customer gave with the
+	// message (a form's checkbox), stored with it exactly as shown.
+	Consent string `json:"-"`
 	// Analysis is filled by resonanz before the message is stored, never by clients.
 	Analysis Analysis `json:"-"`
 }
@@ -103,6 +109,8 @@ func (m *IncomingMessage) Validate() error {
 		{"author.customer_ref", m.Author.CustomerRef, MaxHandleLen, false},
 		{"text", m.Text, MaxTextLen, true},
 		{"reply_to", m.ReplyTo, MaxExternalIDLen, false},
+		{"topic", m.TopicHint, 40, false},
+		{"consent", m.Consent, MaxConsentLen, false},
 	}
 	for _, c := range checks {
 		if !utf8.ValidString(c.value) {
@@ -142,6 +150,7 @@ type Message struct {
 	SentAt         time.Time
 	Analysis       Analysis    // empty for agents' messages
 	Unaddressed    bool        // a public post naming the company, not written to it
+	Consent        string      // the consent wording the customer agreed to with it (a form's checkbox)
 	Delivery       *OutboxItem // how an agent's reply went out; nil for customers' messages
 }
 

@@ -117,6 +117,9 @@ func (r *Registry) Connect(ctx context.Context, a *resonanz.ChannelAccount, valu
 			a.Settings[f.Name] = v
 		}
 	}
+	if err := r.checkUnique(ctx, ad, a); err != nil {
+		return err
+	}
 	ch, err := ad.New(a, secrets, r.Client)
 	if err != nil {
 		return err
@@ -130,6 +133,23 @@ func (r *Registry) Connect(ctx context.Context, a *resonanz.ChannelAccount, valu
 		return fmt.Errorf("seal secrets: %w", err)
 	}
 	return r.Accounts.CreateChannelAccount(ctx, a)
+}
+
+// checkUnique refuses a setting that another account of the kind has
+// already, where the adapter says it must be unique.
+func (r *Registry) checkUnique(ctx context.Context, ad Adapter, a *resonanz.ChannelAccount) error {
+	accounts, err := r.Accounts.FindChannelAccounts(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range ad.Fields {
+		for _, other := range accounts {
+			if f.Unique && other.Kind == a.Kind && a.Settings[f.Name] != "" && other.Settings[f.Name] == a.Settings[f.Name] {
+				return resonanz.FieldError(f.Name, "%s %q is taken by %q already.", f.Name, a.Settings[f.Name], other.Name)
+			}
+		}
+	}
+	return nil
 }
 
 // Open returns the live connection of account id.

@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/resonanz/resonanz"
@@ -59,6 +60,7 @@ func (in *Ingester) Close() {
 func (in *Ingester) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
 	for i := range msgs {
 		msgs[i].Analysis = in.analyzer.Analyze(msgs[i].Text)
+		addTopicHint(&msgs[i])
 	}
 	req := &request{msgs: msgs, done: make(chan struct{})}
 	select {
@@ -131,4 +133,13 @@ func (in *Ingester) notify(msgs []resonanz.IncomingMessage, results []resonanz.I
 	for _, observe := range in.observers {
 		observe(msgs, results)
 	}
+}
+
+// addTopicHint puts the topic the message's door names (a form's topic)
+// first among the analysed topics, so that routing rules on it apply.
+func addTopicHint(m *resonanz.IncomingMessage) {
+	if m.TopicHint == "" || slices.Contains(m.Analysis.Topics, m.TopicHint) {
+		return
+	}
+	m.Analysis.Topics = append([]string{m.TopicHint}, m.Analysis.Topics...)
 }

@@ -75,6 +75,9 @@ func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
 		authorName(m.Author), m.Text, m.Visibility, sentAt, b.now,
 		l.language, l.sentiment, l.sentimentScore, l.kind, l.kindScores, l.topics, l.urgency, account, !m.Unaddressed})
 	b.terms = append(b.terms, []any{id, search.Terms(m.Text)})
+	if m.Consent != "" {
+		b.consents = append(b.consents, []any{id, m.Consent})
+	}
 	return resonanz.IngestResult{MessageID: id, ConversationID: c.id, Analysis: &m.Analysis}
 }
 

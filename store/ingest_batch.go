@@ -48,6 +48,7 @@ type batch struct {
 	nextContactID, nextIdentityID, nextConversationID, nextMessageID int64
 
 	newContacts, newIdentities, newMessages, terms [][]any
+	consents                                       [][]any // the consent wording given with a message
 	routeEvents                                    [][]any // for the router: new conversations, customers writing again
 	newConversations                               []*conversationState
 }

@@ -156,6 +156,9 @@ func (b *batch) write(ctx context.Context) error {
 	if err := b.insertRows(ctx, `INSERT INTO route_events (conversation_id, kind, at)`, b.routeEvents); err != nil {
 		return err
 	}
+	if err := b.insertRows(ctx, `INSERT INTO message_consents (message_id, wording)`, b.consents); err != nil {
+		return err
+	}
 	return b.insertRows(ctx, `INSERT INTO message_terms (rowid, terms)`, b.terms)
 }
 

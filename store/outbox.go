@@ -65,6 +65,12 @@ func (db *DB) deliverReply(ctx context.Context, id int64, attempt, maxAttempts i
 	if err == nil {
 		return db.recordSent(ctx, id, attempt, sent)
 	}
+	if reason, ok := resonanz.HeldReason(err); ok {
+		if rerr := db.recordAttempt(ctx, id, attempt, resonanz.OutboxHeld, reason, time.Time{}); rerr != nil {
+			return rerr
+		}
+		return river.JobCancel(err)
+	}
 	if wait, ok := resonanz.RetryAfter(err); ok {
 		if rerr := db.recordAttempt(ctx, id, attempt, resonanz.OutboxPending, err.Error(), time.Now().Add(wait)); rerr != nil {
 			return rerr

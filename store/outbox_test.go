@@ -143,6 +143,24 @@ func TestOutbox(t *testing.T) {
 				t.Fatalf("demo reply %+v", item)
 			}
 		})
+		t.Run("AccountThatCannotReplyHolds", func(t *testing.T) {
+			p.mu.Lock()
+			p.outcomes = []error{resonanz.Held(resonanz.HeldNoReply)}
+			p.mu.Unlock()
+			before := p.sends()
+			item, err := db.Reply(ctx, res[1].ConversationID, agent, "Bitte antworten Sie auf der Seite.", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			held := waitOutbox(t, db, item.ID, resonanz.OutboxHeld)
+			if held.LastError != resonanz.HeldNoReply || held.Attempts != 1 {
+				t.Fatalf("held %+v", held)
+			}
+			time.Sleep(100 * time.Millisecond) // pauses are 10 ms here: a retry would have come
+			if p.sends() != before+1 {
+				t.Fatalf("%d attempts at a reply the account cannot send, want 1", p.sends()-before)
+			}
+		})
 		t.Run("TimelineShowsDeliveries", func(t *testing.T) {
 			tl, err := db.Timeline(ctx, res[0].ConversationID)
 			if err != nil {

@@ -8,8 +8,10 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel"
+	"github.com/resonanz/resonanz/channel/form"
 	"github.com/resonanz/resonanz/channel/mastodon"
 	"github.com/resonanz/resonanz/channel/meta"
+	"github.com/resonanz/resonanz/channel/source"
 	"github.com/resonanz/resonanz/store"
 )
 
@@ -18,7 +20,7 @@ var testSealer, _ = channel.NewSealer(strings.Repeat("7e", 32))
 
 // testChannels is the registry of the test server: Mastodon and Meta accounts.
 func testChannels(db *store.DB) *channel.Registry {
-	return channel.NewRegistry(db, testSealer, channel.Outbound{}.Client(), mastodon.Adapter, meta.Adapter)
+	return channel.NewRegistry(db, testSealer, channel.Outbound{}.Client(), mastodon.Adapter, meta.Adapter, form.Adapter, source.Adapter)
 }
 
 func TestChannelSettings(t *testing.T) {

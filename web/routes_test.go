@@ -123,6 +123,14 @@ var accessMatrix = map[string]string{
 	"POST /signatures/teams/{id}":         "LFFOOLLL",
 	"GET /hooks/{id}":                     "OOOOOOOO", // platforms push here: the signature counts, not a login
 	"POST /hooks/{id}":                    "OOOOOOOO",
+
+	// The public web forms: anyone may write to the company, without an account.
+	"GET /forms/{slug}":              "OOOOOOOO",
+	"POST /forms/{slug}":             "OOOOOOOO",
+	"GET /forms/{slug}/thanks":       "OOOOOOOO",
+	"GET /forms/{slug}/kiosk":        "OOOOOOOO",
+	"POST /forms/{slug}/kiosk":       "OOOOOOOO",
+	"GET /forms/{slug}/kiosk/thanks": "OOOOOOOO",
 }
 
 // matrixForms are the forms sent to routes whose answer depends on them;
@@ -191,6 +199,7 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 	must(db.SaveTopic(ctx, &resonanz.Topic{Name: "click_collect", SeedTerms: []string{"Abholung"}}))
 	account := &resonanz.ChannelAccount{Kind: "mastodon", Name: "Demo", Settings: map[string]string{"server": "https://social.example"}, Demo: true}
 	must(db.CreateChannelAccount(ctx, account))
+	must(db.CreateChannelAccount(ctx, &resonanz.ChannelAccount{Kind: "form", Name: "Kontakt", Settings: map[string]string{"slug": "kontakt", "store": "Mitte"}}))
 	kim, err := db.FindConversationByID(ctx, conv)
 	must(err)
 	_, err = db.CreateAPIToken(ctx, "to revoke")
@@ -209,7 +218,7 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 		"goodwill": fmt.Sprint(g.ID), "alerts": fmt.Sprint(a.ID), "rules": fmt.Sprint(rule.ID), "policies": fmt.Sprint(policy.ID),
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
-		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
+		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})

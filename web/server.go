@@ -83,7 +83,8 @@ type Server struct {
 	// history after a start; the pages say so meanwhile. Nil: never.
 	StormsWarming func() bool
 
-	logins loginLimits
+	logins    loginLimits
+	formRates formRates
 
 	mux   *routeMux
 	pages map[string]*template.Template
@@ -176,6 +177,7 @@ func (s *Server) routes() {
 	s.tokenRoutes()
 	s.channelRoutes()
 	s.basicsRoutes()
+	s.formRoutes()
 }
 
 func (s *Server) channelRoutes() {

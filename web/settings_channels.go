@@ -32,6 +32,7 @@ type channelsView struct {
 	Error    string
 	Field    string // the field the error is about
 	Tested   string // the name of an account whose test just passed
+	Base     string // where this resonanz answers, for the forms' addresses and snippets
 }
 
 func (s *Server) handleChannels(w http.ResponseWriter, r *http.Request) {
@@ -45,7 +46,7 @@ func (s *Server) renderChannels(w http.ResponseWriter, r *http.Request, status i
 		s.pageError(w, r, err)
 		return
 	}
-	v.Accounts, v.Kinds = accounts, s.Channels.Kinds()
+	v.Accounts, v.Kinds, v.Base = accounts, s.Channels.Kinds(), s.baseURL(r)
 	if v.Kind == "" && len(v.Kinds) > 0 {
 		v.Kind = v.Kinds[0].Kind
 	}

@@ -41,7 +41,13 @@ func (s *Server) handleWebhookPush(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, resonanz.Errorf(resonanz.EINVALID, "The body is too large or broken."))
 		return
 	}
-	msgs, err := hook.ParseWebhook(body, r.Header.Get("X-Hub-Signature-256"))
+	// Meta signs with X-Hub-Signature-256, the company's own systems with
+	// X-Resonanz-Signature; each account checks against its own secret.
+	signature := r.Header.Get("X-Hub-Signature-256")
+	if signature == "" {
+		signature = r.Header.Get("X-Resonanz-Signature")
+	}
+	msgs, err := hook.ParseWebhook(body, signature)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return

@@ -25,7 +25,10 @@ const channelUsage = `Manage the company's channel accounts (the same as Setting
 --set KEY=VALUE gives one setting of the kind (repeat it); KEY=@FILE reads the
 value from a file, so that a token never shows in the process list. Settings
 per kind: mastodon: server, token, hashtags; meta: page_id, verify_token,
-app_secret, page_token (graph_url only for tests). The connection is tested before
+app_secret, page_token (graph_url only for tests); form: slug, topic, consent,
+embed, store; feed: url, channel (review or forum), keywords, languages, every;
+source: secret, reply_url, channel, topic (it pushes to /hooks/ID).
+The connection is tested before
 the account is stored. Use the same --data (and --secret-key) as the server.`
 
 func runChannel(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -11,13 +11,16 @@ import (
 
 	"github.com/resonanz/resonanz/channel"
 	"github.com/resonanz/resonanz/channel/email"
+	"github.com/resonanz/resonanz/channel/feed"
+	"github.com/resonanz/resonanz/channel/form"
 	"github.com/resonanz/resonanz/channel/mastodon"
 	"github.com/resonanz/resonanz/channel/meta"
+	"github.com/resonanz/resonanz/channel/source"
 	"github.com/resonanz/resonanz/outbox"
 )
 
 // channelAdapters are the kinds of accounts this resonanz connects.
-var channelAdapters = []channel.Adapter{mastodon.Adapter, meta.Adapter, email.Adapter}
+var channelAdapters = []channel.Adapter{mastodon.Adapter, meta.Adapter, email.Adapter, form.Adapter, feed.Adapter, source.Adapter}
 
 // setChannels opens the registry of channel accounts and gives the store
 // what sends replies; call it before the timers start.

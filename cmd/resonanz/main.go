@@ -22,6 +22,7 @@ Commands:
   user     manage users: add, list, disable, reset-password
   token    manage API tokens: add, list, revoke
   channel  connect, list, test, pause, resume and remove channel accounts
+  import   import customer voices from a CSV file (notes, exports of other tools)
   bench    measure ingest, inbox and search speed on a large database
   analyze  analyze messages from standard input, one JSON line each
   train    train the analysis models from the data sets
@@ -47,7 +48,7 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "channel": runChannel, "bench": runBench,
+	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "channel": runChannel, "import": runImport, "bench": runBench,
 		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
