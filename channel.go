@@ -11,11 +11,14 @@ type ChannelInfo struct {
 	// MaxLen is how many characters one reply may have; 0: no limit. An
 	// account's server may allow other limits (see ChannelCaps).
 	MaxLen int
+	// Threads tells that replies can follow one another in a thread, so
+	// that a longer answer can go out as numbered replies (see SplitReply).
+	Threads bool
 }
 
 // Channels lists every channel resonanz accepts, in display order.
 var Channels = []ChannelInfo{
-	{Name: "mastodon", Label: "Mastodon", CanPublic: true, CanPrivate: true, MaxLen: 500},
+	{Name: "mastodon", Label: "Mastodon", CanPublic: true, CanPrivate: true, MaxLen: 500, Threads: true},
 	{Name: "facebook", Label: "Facebook", CanPublic: true, CanPrivate: true, MaxLen: 8000},
 	{Name: "instagram", Label: "Instagram", CanPublic: true, CanPrivate: true, MaxLen: 1000},
 	{Name: "email", Label: "E-Mail", CanPrivate: true},

@@ -38,6 +38,8 @@ var basicsTexts = map[string]map[string]string{
 		"keys.close": "Close (Esc)", "keys.solve.button": "Solved",
 		"inbox.views": "Views", "inbox.view.all": "All open", "inbox.view.mine": "Mine", "inbox.view.unassigned": "Unassigned",
 		"inbox.view.overdue": "Overdue", "inbox.openwork": "Open work (open and waiting)",
+		"reply.limit": "At most %d characters on %s.", "reply.left": "%d characters left", "reply.over": "%d characters too many",
+		"reply.split": "Send as %d numbered replies",
 	},
 	"de": {
 		"canned": "Textbausteine", "canned.intro": "Vorbereitete Antworten, die Mitarbeitende im Antwortfeld mit / und einem Wort des Titels einfügen. Platzhalter: {name} der Name des Kunden, {agent} der eigene Name, {help} der Hilfe-Link unten (leer, solange keiner gesetzt ist).",
@@ -73,6 +75,8 @@ var basicsTexts = map[string]map[string]string{
 		"keys.close": "Schließen (Esc)", "keys.solve.button": "Gelöst",
 		"inbox.views": "Ansichten", "inbox.view.all": "Alle offenen", "inbox.view.mine": "Meine", "inbox.view.unassigned": "Nicht zugewiesen",
 		"inbox.view.overdue": "Überfällig", "inbox.openwork": "Offene Arbeit (offen und wartend)",
+		"reply.limit": "Höchstens %d Zeichen auf %s.", "reply.left": "noch %d Zeichen", "reply.over": "%d Zeichen zu viel",
+		"reply.split": "Als %d nummerierte Antworten senden",
 	},
 }
 

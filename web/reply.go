@@ -3,31 +3,39 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/resonanz/resonanz"
 )
 
-// handleReply sends the agent's answer, signed when the reply box says so.
-// What the server refuses comes back in the reply box with the reason, so
-// that nothing typed is lost: also an answer written while the customer or
-// a colleague wrote again, which the agent reads first and then sends anyway.
+// handleReply sends the agent's answer, signed when the reply box says so,
+// and in numbered parts when the agent asks for it on a channel that
+// threads. What the server refuses comes back in the reply box with the
+// reason, so that nothing typed is lost: also an answer written while the
+// customer or a colleague wrote again, which the agent reads first and then
+// sends anyway.
 func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
-	box := &replyBox{Text: r.PostFormValue("text")}
+	// Browsers send a textarea's line breaks as CRLF; the reply box counts them as one.
+	box := &replyBox{Text: strings.ReplaceAll(r.PostFormValue("text"), "\r\n", "\n")}
 	id, err := pathID(r)
 	if err == nil {
 		err = s.mayOpen(r, id)
 	}
+	var c *resonanz.Conversation
+	if err == nil {
+		c, err = s.Conversations.FindConversationByID(r.Context(), id)
+	}
 	text := box.Text
 	if err == nil && r.PostFormValue("signature") == "1" {
-		var c *resonanz.Conversation
-		if c, err = s.Conversations.FindConversationByID(r.Context(), id); err == nil {
-			var signature string
-			if signature, err = s.replySignature(r, c); err == nil {
-				text = resonanz.Sign(text, signature)
-			}
+		var signature string
+		if signature, err = s.replySignature(r, c); err == nil {
+			text = resonanz.Sign(text, signature)
 		}
 	}
 	d := resonanz.ReplyDraft{Parts: []string{text}, Public: r.PostFormValue("visibility") == resonanz.Public}
+	if ch, _ := resonanz.LookupChannel(channelOf(c)); ch.Threads && r.PostFormValue("split") == "1" {
+		d.Parts = resonanz.SplitReply(strings.TrimSpace(text), ch.MaxLen)
+	}
 	if r.PostFormValue("force") != "1" {
 		d.Seen, _ = strconv.ParseInt(r.PostFormValue("seen"), 10, 64)
 	}
@@ -46,4 +54,11 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.pageError(w, r, err)
 	}
+}
+
+func channelOf(c *resonanz.Conversation) string {
+	if c == nil {
+		return ""
+	}
+	return c.Channel
 }

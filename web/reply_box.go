@@ -27,6 +27,11 @@ type replyBox struct {
 	// than Since arrived while the agent wrote.
 	Conflict bool
 	Since    int64
+	// Limit is how many characters a reply may have on the channel (0: no
+	// limit); Parts how many numbered replies what the agent typed makes on
+	// a channel that threads, more than one when it is too long for one.
+	Limit, Parts int
+	Threads      bool
 }
 
 // cannedChoice is a canned reply as the reply box offers it.
@@ -53,8 +58,24 @@ func (s *Server) fillReplyBox(r *http.Request, tl *resonanz.Timeline, teams []*r
 		return err
 	}
 	box.Language = replyLanguage(r, c)
-	box.Signature, err = s.replySignature(r, c)
-	return err
+	if box.Signature, err = s.replySignature(r, c); err != nil {
+		return err
+	}
+	ch, _ := resonanz.LookupChannel(c.Channel)
+	box.Limit, box.Threads, box.Parts = ch.MaxLen, ch.Threads, 1
+	if ch.Threads && strings.TrimSpace(box.Text) != "" {
+		box.Parts = len(resonanz.SplitReply(strings.TrimSpace(resonanz.Sign(box.Text, box.Signature)), ch.MaxLen))
+	}
+	return nil
+}
+
+// MaxLength is the reply box's maxlength: the channel's limit, but room for
+// numbered replies where the channel threads.
+func (b *replyBox) MaxLength() int {
+	if b.Limit == 0 || b.Threads {
+		return resonanz.MaxTextLen
+	}
+	return b.Limit
 }
 
 // placeholders are what canned replies and signatures say in conversation c.
