@@ -218,8 +218,12 @@ func TestReplyTooLongForTheChannel(t *testing.T) {
 		if resonanz.ErrorField(err) != "text" || !strings.Contains(resonanz.ErrorMessage(err), "500") {
 			t.Fatalf("a 1,122-character Mastodon reply: %v", err)
 		}
-		if _, err := db.Reply(ctx, res[0].ConversationID, agent, strings.Repeat("x", 500), true); err != nil {
-			t.Fatalf("a reply of exactly 500 characters: %v", err)
+		// Mastodon replies begin with the mention "@anna ": 494 characters are left.
+		if _, err := db.Reply(ctx, res[0].ConversationID, agent, strings.Repeat("x", 495), true); resonanz.ErrorField(err) != "text" {
+			t.Fatalf("a reply of 495 characters and the mention: %v", err)
+		}
+		if _, err := db.Reply(ctx, res[0].ConversationID, agent, strings.Repeat("x", 494), true); err != nil {
+			t.Fatalf("a reply of 494 characters and the mention: %v", err)
 		}
 	})
 }

@@ -34,7 +34,7 @@ func (db *DB) SendReply(ctx context.Context, id int64, by *resonanz.User, d reso
 		}
 		ch, _ := resonanz.LookupChannel(c.Channel)
 		for _, p := range parts {
-			if err := ch.CheckReplyLength(p); err != nil {
+			if err := ch.CheckReplyLength(p, c.CustomerHandle); err != nil {
 				return err
 			}
 		}

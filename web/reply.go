@@ -34,7 +34,7 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 	}
 	d := resonanz.ReplyDraft{Parts: []string{text}, Public: r.PostFormValue("visibility") == resonanz.Public}
 	if ch, _ := resonanz.LookupChannel(channelOf(c)); ch.Threads && r.PostFormValue("split") == "1" {
-		d.Parts = resonanz.SplitReply(strings.TrimSpace(text), ch.MaxLen)
+		d.Parts = resonanz.SplitReply(strings.TrimSpace(text), ch.ReplyLimit(c.CustomerHandle))
 	}
 	if r.PostFormValue("force") != "1" {
 		d.Seen, _ = strconv.ParseInt(r.PostFormValue("seen"), 10, 64)

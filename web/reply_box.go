@@ -27,9 +27,10 @@ type replyBox struct {
 	// than Since arrived while the agent wrote.
 	Conflict bool
 	Since    int64
-	// Limit is how many characters a reply may have on the channel (0: no
-	// limit); Parts how many numbered replies what the agent typed makes on
-	// a channel that threads, more than one when it is too long for one.
+	// Limit is how many characters the agent may write on the channel, less
+	// the room of the mention the channel puts first (0: no limit); Parts
+	// how many numbered replies what the agent typed makes on a channel that
+	// threads, more than one when it is too long for one.
 	Limit, Parts int
 	Threads      bool
 }
@@ -62,9 +63,9 @@ func (s *Server) fillReplyBox(r *http.Request, tl *resonanz.Timeline, teams []*r
 		return err
 	}
 	ch, _ := resonanz.LookupChannel(c.Channel)
-	box.Limit, box.Threads, box.Parts = ch.MaxLen, ch.Threads, 1
+	box.Limit, box.Threads, box.Parts = ch.ReplyLimit(c.CustomerHandle), ch.Threads, 1
 	if ch.Threads && strings.TrimSpace(box.Text) != "" {
-		box.Parts = len(resonanz.SplitReply(strings.TrimSpace(resonanz.Sign(box.Text, box.Signature)), ch.MaxLen))
+		box.Parts = len(resonanz.SplitReply(strings.TrimSpace(resonanz.Sign(box.Text, box.Signature)), box.Limit))
 	}
 	return nil
 }
