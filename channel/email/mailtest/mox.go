@@ -79,8 +79,9 @@ func StartMox(t testing.TB, accounts ...string) *Mox {
 	})
 	m.run(t, "", "localserve", "-dir", m.Dir, "-initonly")
 	ports := map[string]string{}
-	for _, p := range []string{"1025", "1587", "1465", "1143", "1993", "1080", "1443", "1081"} {
-		ports[p] = strconv.Itoa(freePort(t))
+	defaults := []string{"1025", "1587", "1465", "1143", "1993", "1080", "1443", "1081"}
+	for i, port := range freePorts(t, len(defaults)) {
+		ports[defaults[i]] = strconv.Itoa(port)
 	}
 	m.SMTP, m.Submission, m.IMAP = "127.0.0.1:"+ports["1025"], "127.0.0.1:"+ports["1587"], "127.0.0.1:"+ports["1143"]
 	m.edit(t, "mox.conf", func(conf string) string {
