@@ -53,7 +53,7 @@ func (ch ChannelInfo) ReplyVisibility(wantPublic bool) (public bool) {
 // is queued: a platform would refuse it only when it is too late to edit.
 func (ch ChannelInfo) CheckReplyLength(text string) error {
 	if n := utf8.RuneCountInString(text); ch.MaxLen > 0 && n > ch.MaxLen {
-		return FieldError("text", "The reply has %d characters; %s allows %d. Shorten it, or answer in two replies.", n, ch.Label, ch.MaxLen)
+		return FieldError("text", "The reply has %d characters; %s allows %d. Shorten it, or answer in two replies.", n, ch.Label, ch.MaxLen).Keyed("reply.long")
 	}
 	return nil
 }

@@ -137,7 +137,9 @@ type AuditEvent struct {
 	ConversationID int64
 	UserName       string
 	Action         string // e.g. "status", "assign", "team", "note", "reply"
-	Detail         string
+	Kind           string // one of the Audit kinds; "" in entries written before kinds
+	Params         Params
+	Detail         string // the text of entries written before kinds
 	CreatedAt      time.Time
 }
 

@@ -162,7 +162,7 @@ func (s *snapshot) decide(p *resonanz.PendingRoute) (*resonanz.RouteUpdate, erro
 // of a round-robin team.
 func (s *snapshot) assign(u *resonanz.RouteUpdate, teamID, previous int64) {
 	if u.Routed && u.Decision.OwnerID != 0 {
-		u.AssignTo, u.AssignReason = u.Decision.OwnerID, "named by rule "+u.Decision.Matches[len(u.Decision.Matches)-1].RuleName
+		u.AssignTo, u.AssignReason = u.Decision.OwnerID, resonanz.AuditAssignRule
 	} else if t := s.teams[teamID]; t != nil && t.RoundRobin {
 		u.AssignTo, u.AssignReason = PickAgent(t, s.agents, s.last[teamID], previous)
 		if u.AssignTo != 0 {

@@ -56,7 +56,7 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if r.Method != http.MethodGet && !sameSecret(r.PostFormValue("csrf"), csrf) {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again.").Keyed("form.expired"))
 			return
 		}
 		ctx := context.WithValue(context.WithValue(r.Context(), userKey, u), csrfKey, csrf)
@@ -104,7 +104,7 @@ type loginView struct {
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(loginCSRF)
 	if err != nil || !sameSecret(r.PostFormValue("csrf"), c.Value) {
-		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
+		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again.").Keyed("form.expired"))
 		return
 	}
 	login := r.PostFormValue("login")

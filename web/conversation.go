@@ -73,7 +73,7 @@ func (s *Server) handleRetryReply(w http.ResponseWriter, r *http.Request) {
 	s.changeConversation(w, r, func(id int64) error {
 		item, err := strconv.ParseInt(r.PathValue("item"), 10, 64)
 		if err != nil {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "No such reply.")
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No such reply.").Keyed("reply.unknown")
 		}
 		return s.Outbox.RetryReply(r.Context(), id, item, userFrom(r.Context()))
 	})
@@ -95,14 +95,14 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		if v := r.PostFormValue("team"); v != "" {
 			teamID, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return resonanz.FieldError("team", "No such team.")
+				return resonanz.FieldError("team", "No such team.").Keyed("team.unknown")
 			}
 			upd.TeamID = &teamID
 		}
 		if v := r.PostFormValue("owner"); v != "" {
 			ownerID, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return resonanz.FieldError("owner", "No such user.")
+				return resonanz.FieldError("owner", "No such user.").Keyed("user.unknown")
 			}
 			upd.OwnerID = &ownerID
 		}
@@ -119,7 +119,7 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleCorrectLabel(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such message."))
+		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such message.").Keyed("message.unknown"))
 		return
 	}
 	field, value := r.PostFormValue("field"), r.PostFormValue("value")
@@ -154,7 +154,7 @@ func (s *Server) changeConversation(w http.ResponseWriter, r *http.Request, chan
 func (s *Server) mayOpen(r *http.Request, id int64) error {
 	ok, err := s.Conversations.CanSee(r.Context(), userFrom(r.Context()), id)
 	if err == nil && !ok {
-		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
+		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.").Keyed("conversation.unknown")
 	}
 	return err
 }

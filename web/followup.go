@@ -48,7 +48,7 @@ type grantRow struct {
 func (s *Server) requireLead(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if !isLead(userFrom(r.Context())) {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may open this page."))
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may open this page.").Keyed("page.leads"))
 			return
 		}
 		next(w, r)
@@ -80,19 +80,19 @@ func (p *page) Overdue(pr *resonanz.Promise) bool { return pr.Overdue(time.Now()
 func parseDue(value string, loc *time.Location, now time.Time) (time.Time, error) {
 	t, err := time.ParseInLocation(dueLayout, value, loc)
 	if err != nil {
-		return time.Time{}, resonanz.FieldError("due", "Enter the due date and time.")
+		return time.Time{}, resonanz.FieldError("due", "Enter the due date and time.").Keyed("promise.due.missing")
 	}
 	if t.Before(now.Add(-time.Minute)) {
-		return time.Time{}, resonanz.FieldError("due", "The due time %s has passed already.", t.Format("02.01.2006 15:04"))
+		return time.Time{}, resonanz.FieldError("due", "The due time %s has passed already.", t.Format("02.01.2006 15:04")).Keyed("promise.due.past")
 	}
 	return t, nil
 }
 
-// formID reads a user or record id from a form field.
-func formID(r *http.Request, field, what string) (int64, error) {
+// formID reads a user or record id from a form field; missing is the error when there is none.
+func formID(r *http.Request, field string, missing error) (int64, error) {
 	id, err := strconv.ParseInt(r.PostFormValue(field), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, resonanz.FieldError(field, "Choose %s.", what)
+		return 0, missing
 	}
 	return id, nil
 }

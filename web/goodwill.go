@@ -54,7 +54,7 @@ func (s *Server) handleGrantGoodwill(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleDecideGoodwill(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such goodwill request."))
+		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such goodwill request.").Keyed("goodwill.unknown"))
 		return
 	}
 	var approve bool
@@ -63,7 +63,7 @@ func (s *Server) handleDecideGoodwill(w http.ResponseWriter, r *http.Request) {
 		approve = true
 	case "reject":
 	default:
-		s.pageError(w, r, resonanz.FieldError("decision", "Approve or reject the request."))
+		s.pageError(w, r, resonanz.FieldError("decision", "Approve or reject the request.").Keyed("goodwill.decision"))
 		return
 	}
 	if err := s.Goodwill.DecideGoodwill(r.Context(), id, userFrom(r.Context()), approve, r.PostFormValue("note")); err != nil {
@@ -97,7 +97,7 @@ func (s *Server) handleSaveGoodwillPolicy(w http.ResponseWriter, r *http.Request
 		}
 	}
 	if p.PeriodDays, err = strconv.Atoi(r.PostFormValue("period_days")); err != nil {
-		s.pageError(w, r, resonanz.FieldError("period_days", "Enter the period in days."))
+		s.pageError(w, r, resonanz.FieldError("period_days", "Enter the period in days.").Keyed("goodwill.period.missing"))
 		return
 	}
 	if err := s.Goodwill.SaveGoodwillPolicy(r.Context(), p, userFrom(r.Context())); err != nil {

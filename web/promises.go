@@ -29,7 +29,7 @@ func (s *Server) handlePromises(w http.ResponseWriter, r *http.Request) {
 		f.TeamsOf = me.ID
 	case "all":
 		if !isLead(me) {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins see everyone's promises; choose yours or your team's."))
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins see everyone's promises; choose yours or your team's.").Keyed("promises.all"))
 			return
 		}
 	default:
@@ -55,7 +55,7 @@ func (s *Server) handleAddPromise(w http.ResponseWriter, r *http.Request) {
 		}
 		p := &resonanz.Promise{ConversationID: id, Text: r.PostFormValue("text"), DueAt: due, OwnerID: userFrom(r.Context()).ID}
 		if r.PostFormValue("owner") != "" {
-			if p.OwnerID, err = formID(r, "owner", "who owns the promise"); err != nil {
+			if p.OwnerID, err = formID(r, "owner", resonanz.FieldError("owner", "Choose who owns the promise.").Keyed("promise.owner.missing")); err != nil {
 				return err
 			}
 		}
@@ -77,7 +77,7 @@ func (s *Server) handleBreakPromise(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleHandOverPromise(w http.ResponseWriter, r *http.Request) {
 	s.changePromise(w, r, func(id int64) error {
-		to, err := formID(r, "to", "who takes the promise over")
+		to, err := formID(r, "to", resonanz.FieldError("to", "Choose who takes the promise over.").Keyed("promise.to.missing"))
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func (s *Server) handleHandOverPromise(w http.ResponseWriter, r *http.Request) {
 func (s *Server) changePromise(w http.ResponseWriter, r *http.Request, change func(id int64) error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such promise.")
+		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such promise.").Keyed("promise.unknown")
 	} else {
 		err = change(id)
 	}

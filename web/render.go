@@ -21,21 +21,9 @@ var pageNames = []string{"login", "inbox", "conversation", "search", "error", "a
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
 
 var templateFuncs = template.FuncMap{
-	"channelLabel": func(name string) string {
-		if ch, ok := resonanz.LookupChannel(name); ok {
-			return ch.Label
-		}
-		return name
-	},
 	"when":  func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
 	"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"clock": func(t time.Time) string { return t.Local().Format("02.01. 15:04") },
-	"minutes": func(d time.Duration) string {
-		if d >= time.Hour && d%time.Hour == 0 {
-			return strconv.Itoa(int(d/time.Hour)) + " h"
-		}
-		return strconv.Itoa(int(d/time.Minute)) + " min"
-	},
 	"ratio": func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
@@ -44,7 +32,6 @@ var templateFuncs = template.FuncMap{
 	"join":     func(list []string) string { return strings.Join(list, ", ") },
 	"clockOf":  func(p *page, c *resonanz.Conversation) clockView { return clockView{P: p, C: c} },
 	"spanText": spanText,
-	"short":    shortDuration,
 	"wholeMinutes": func(d time.Duration) string {
 		if d == 0 {
 			return ""
@@ -83,9 +70,10 @@ type badgeView struct {
 	Topics, Urgency []string
 }
 
-// page is what every template receives: the request's language, user and
+// page is what every template receives: the reader's language, user and
 // CSRF token, and the page's own data.
 type page struct {
+	*locale
 	Lang   string
 	User   *resonanz.User
 	CSRF   string
@@ -99,20 +87,6 @@ type page struct {
 
 	// Version is the version of the alerts the banner shows (events.Bus.Version).
 	Version uint64
-}
-
-// T translates a UI text into the page's language.
-func (p *page) T(key string) string { return translate(p.Lang, key) }
-
-// Label translates a label value such as "kind.complaint"; unknown values
-// (a company's own topics) show as they are.
-func (p *page) Label(prefix, value string) string { return labelText(p.Lang, prefix, value) }
-
-func labelText(lang, prefix, value string) string {
-	if s, ok := translations[lang][prefix+"."+value]; ok {
-		return s
-	}
-	return value
 }
 
 // LangURL links to the language switch, coming back to this page.
@@ -142,7 +116,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // newPage gathers what every page shows; the open alerts only for logged-in users.
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
-	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
+	loc := s.locale(r)
+	p := &page{locale: loc, Lang: loc.lang, User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
 	if p.User != nil {
 		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error
@@ -175,8 +150,8 @@ func (s *Server) renderBanner(r *http.Request, path string) ([]byte, error) {
 // handleLanguage switches the UI language and returns to the page the user was on.
 func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := r.URL.Query().Get("to")
-	if _, ok := translations[lang]; !ok {
-		lang = "en"
+	if s.texts[lang] == nil {
+		lang = defaultLanguage
 	}
 	setCookie(w, r, "lang", lang, 365*24*time.Hour)
 	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
@@ -194,7 +169,7 @@ func localPath(back, fallback string) string {
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.").Keyed("conversation.unknown")
 	}
 	return id, nil
 }

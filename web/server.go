@@ -69,11 +69,16 @@ type Server struct {
 
 	mux   *http.ServeMux
 	pages map[string]*template.Template
+	texts catalogue
 }
 
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
-	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages()}
+	texts, err := loadCatalogue(localeFS)
+	if err != nil {
+		panic(err) // the locale files are built in: a broken one is a programming error
+	}
+	s := &Server{Services: services, Logger: logger, Location: berlin, mux: http.NewServeMux(), pages: parsePages(), texts: texts}
 	s.routes()
 	return s
 }

@@ -63,7 +63,7 @@ func (s *Server) settingsDone(w http.ResponseWriter, r *http.Request, err error,
 		s.pageError(w, r, err)
 		return
 	}
-	again(errorStatus(err), resonanz.ErrorMessage(err))
+	again(errorStatus(err), s.locale(r).Error(err))
 }
 
 func (s *Server) slaDone(w http.ResponseWriter, r *http.Request, err error) {
@@ -138,7 +138,7 @@ func calendarFromForm(r *http.Request) (*resonanz.Calendar, error) {
 		for _, text := range formList(r, field) {
 			span, err := parseSpan(text)
 			if err != nil {
-				return nil, resonanz.FieldError(field, "%s: %q is not like 09:00-17:00.", day, text)
+				return nil, resonanz.FieldError(field, "%q is not like 09:00-17:00.", text).Keyed("calendar.hours")
 			}
 			c.Week[day] = append(c.Week[day], span)
 		}

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/resonanz/resonanz"
+)
+
+// Duration writes d as people write it: "2 Tage 4 Std.", "1 Std. 30 Min.",
+// "7 Min." in German, "2 days 4 h", "1 h 30 min", "7 min" in English. Days
+// leave out the minutes; parts that are zero are left out.
+func (l *locale) Duration(d time.Duration) string {
+	d = d.Round(time.Minute)
+	if d < 0 {
+		d = -d
+	}
+	days, hours, mins := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour), int(d%time.Hour/time.Minute)
+	var parts []string
+	switch {
+	case days == 1:
+		parts = append(parts, fmt.Sprintf(l.T("duration.day"), days))
+	case days > 1:
+		parts = append(parts, fmt.Sprintf(l.T("duration.days"), days))
+	}
+	if hours > 0 {
+		parts = append(parts, fmt.Sprintf(l.T("duration.hours"), hours))
+	}
+	if days == 0 && (mins > 0 || hours == 0) {
+		parts = append(parts, fmt.Sprintf(l.T("duration.minutes"), mins))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Fill words a stored event (an audit entry, a notification, a step of an
+// alert) in the reader's language. text is the catalogue's text with blanks
+// {name} or {name:format}, filled from params:
+//
+//   - {name} the value as it is,
+//   - {name:time} a time (RFC 3339) in the reader's time zone,
+//   - {name:euros} an amount in cents,
+//   - {name:duration} a duration such as "4h0m0s", as people write it,
+//   - {name:prefix} each comma-separated value as the label prefix.value,
+//     whose text may in turn have blanks filled from the same params.
+//
+// A missing or empty value shows as "—".
+func (l *locale) Fill(text string, params map[string]string) string {
+	return l.fill(text, params, true)
+}
+
+func (l *locale) fill(text string, params map[string]string, nested bool) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '{')
+		end := strings.IndexByte(text[max(open, 0):], '}')
+		if open < 0 || end < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:open])
+		name, format, _ := strings.Cut(text[open+1:open+end], ":")
+		b.WriteString(l.value(params[name], format, params, nested))
+		text = text[open+end+1:]
+	}
+}
+
+// value writes one filled-in value.
+func (l *locale) value(v, format string, params map[string]string, nested bool) string {
+	if v == "" {
+		return "—"
+	}
+	switch format {
+	case "":
+		return v
+	case "time":
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return v
+		}
+		return l.Time(t)
+	case "euros":
+		cents, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return v
+		}
+		return resonanz.FormatEuros(cents)
+	case "duration":
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return v
+		}
+		return l.Duration(d)
+	}
+	var parts []string
+	for _, item := range strings.Split(v, ",") {
+		label := l.Label(format, item)
+		if nested {
+			label = l.fill(label, params, false)
+		}
+		parts = append(parts, label)
+	}
+	return strings.Join(parts, ", ")
+}
