@@ -48,7 +48,7 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	fu, err := s.caseFollowup(r.Context(), tl.Conversation)
+	fu, err := s.caseFollowup(r.Context(), tl.Conversation, s.zoneOf(userFrom(r.Context())))
 	if err != nil {
 		s.pageError(w, r, err)
 		return

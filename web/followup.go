@@ -62,9 +62,6 @@ func isLead(u *resonanz.User) bool {
 // IsLead tells templates whether the user may see lead tools.
 func (p *page) IsLead() bool { return isLead(p.User) }
 
-// Local shows a time in the page's time zone.
-func (p *page) Local(t time.Time) string { return t.In(p.Zone).Format("02.01.2006 15:04") }
-
 // Euros shows cents as euros.
 func (p *page) Euros(cents int64) string { return resonanz.FormatEuros(cents) }
 

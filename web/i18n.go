@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -78,7 +79,17 @@ type locale struct {
 // locale returns the texts of the request's language.
 func (s *Server) locale(r *http.Request) *locale {
 	lang := s.texts.language(r)
-	return &locale{lang: lang, texts: s.texts[lang], zone: s.Location, logger: s.Logger}
+	return &locale{lang: lang, texts: s.texts[lang], zone: s.zoneOf(userFrom(r.Context())), logger: s.Logger}
+}
+
+// zoneOf is where u reads and enters times: their own zone, else the company's.
+func (s *Server) zoneOf(u *resonanz.User) *time.Location {
+	if u != nil && u.TimeZone != "" {
+		if loc, err := time.LoadLocation(u.TimeZone); err == nil {
+			return loc
+		}
+	}
+	return s.Location
 }
 
 func (l *locale) missing(key string) {
@@ -115,8 +126,28 @@ func (l *locale) Role(role string) string { return l.Label("role", role) }
 // Channel names a channel, such as "Webformular" for "form".
 func (l *locale) Channel(name string) string { return l.Label("channel", name) }
 
+// Zone names the reader's time zone, such as "Europe/Berlin".
+func (l *locale) Zone() string { return l.zone.String() }
+
+// Now is the current moment.
+func (l *locale) Now() time.Time { return time.Now() }
+
 // Time writes a moment in the reader's time zone.
 func (l *locale) Time(t time.Time) string { return t.In(l.zone).Format("02.01.2006 15:04") }
+
+// At shows a moment in the reader's time zone as a <time> element, which
+// also tells machines the moment itself.
+func (l *locale) At(t time.Time) template.HTML { return timeElement(t, l.Time(t)) }
+
+// AtShort is At without the year, for moments of the last days.
+func (l *locale) AtShort(t time.Time) template.HTML {
+	return timeElement(t, t.In(l.zone).Format("02.01. 15:04"))
+}
+
+// timeElement writes <time>; both its parts are formatted times, never input.
+func timeElement(t time.Time, text string) template.HTML {
+	return template.HTML(`<time datetime="` + t.UTC().Format(time.RFC3339) + `">` + text + `</time>`)
+}
 
 // Error says what went wrong: the catalogue's text of a keyed application
 // error, the error's own message otherwise, and never an internal detail.

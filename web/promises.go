@@ -49,7 +49,7 @@ func (s *Server) handlePromises(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleAddPromise(w http.ResponseWriter, r *http.Request) {
 	s.changeConversation(w, r, func(id int64) error {
-		due, err := parseDue(r.PostFormValue("due"), s.Location, time.Now())
+		due, err := parseDue(r.PostFormValue("due"), s.zoneOf(userFrom(r.Context())), time.Now())
 		if err != nil {
 			return err
 		}

@@ -15,15 +15,12 @@ import (
 )
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
-	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact"}
+	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "me"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
 
 var templateFuncs = template.FuncMap{
-	"when":  func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
-	"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"clock": func(t time.Time) string { return t.Local().Format("02.01. 15:04") },
 	"ratio": func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
@@ -78,9 +75,8 @@ type page struct {
 	User   *resonanz.User
 	CSRF   string
 	Path   string
-	Bar    *alertBar      // the open alerts, for the banner
-	Unread int            // the user's unread notifications
-	Zone   *time.Location // where due times are entered and read
+	Bar    *alertBar // the open alerts, for the banner
+	Unread int       // the user's unread notifications
 	Data   any
 	// FailingChannels counts channel accounts that need an admin's attention.
 	FailingChannels int
@@ -117,7 +113,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // newPage gathers what every page shows; the open alerts only for logged-in users.
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	loc := s.locale(r)
-	p := &page{locale: loc, Lang: loc.lang, User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
+	p := &page{locale: loc, Lang: loc.lang, User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
 	if p.User != nil {
 		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error

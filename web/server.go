@@ -115,6 +115,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/handover", s.requireUser(s.handleHandOver))
 	s.mux.HandleFunc("POST /conversations/{id}/vip", s.requireUser(s.handleVIP))
 	s.mux.HandleFunc("POST /me/away", s.requireUser(s.handleAway))
+	s.mux.HandleFunc("GET /me", s.requireUser(s.handleMe))
+	s.mux.HandleFunc("POST /me/zone", s.requireUser(s.handleMyZone))
 	s.mux.HandleFunc("GET /settings/rules", s.requireUser(s.requireLead(s.handleRules)))
 	s.mux.HandleFunc("POST /settings/rules", s.requireUser(s.requireLead(s.handleSaveRule)))
 	s.mux.HandleFunc("POST /settings/rules/test", s.requireUser(s.requireLead(s.handleTestRule)))

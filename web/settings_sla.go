@@ -23,6 +23,7 @@ type slaView struct {
 	Days       []time.Weekday      // Monday first
 	Edit       *resonanz.SLAPolicy // the policy in the form; ID 0 for a new one
 	Error      string
+	Zone       string // the company's time zone, where a new calendar starts
 }
 
 func (s *Server) handleSLA(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +32,7 @@ func (s *Server) handleSLA(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderSLA(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	ctx := r.Context()
-	v := slaView{Channels: resonanz.Channels, Priorities: resonanz.Priorities, States: germanStates, Error: problem,
+	v := slaView{Channels: resonanz.Channels, Priorities: resonanz.Priorities, States: germanStates, Error: problem, Zone: s.Location.String(),
 		Days: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}}
 	v.Edit = &resonanz.SLAPolicy{}
 	var err error
@@ -113,7 +114,7 @@ func policyFromForm(r *http.Request) (*resonanz.SLAPolicy, error) {
 }
 
 func (s *Server) handleSaveCalendar(w http.ResponseWriter, r *http.Request) {
-	c, err := calendarFromForm(r)
+	c, err := calendarFromForm(r, s.Location)
 	if err == nil && s.CheckCalendar != nil {
 		err = s.CheckCalendar(c)
 	}
@@ -123,11 +124,12 @@ func (s *Server) handleSaveCalendar(w http.ResponseWriter, r *http.Request) {
 	s.slaDone(w, r, err)
 }
 
-func calendarFromForm(r *http.Request) (*resonanz.Calendar, error) {
+// calendarFromForm reads the calendar form; a calendar without a time zone is in zone.
+func calendarFromForm(r *http.Request, zone *time.Location) (*resonanz.Calendar, error) {
 	c := &resonanz.Calendar{Name: r.PostFormValue("name"), TimeZone: strings.TrimSpace(r.PostFormValue("tz")),
 		State: r.PostFormValue("state"), Closed: formList(r, "closed")}
 	if c.TimeZone == "" {
-		c.TimeZone = "Europe/Berlin"
+		c.TimeZone = zone.String()
 	}
 	var err error
 	if c.ID, err = optionalID(r, "id"); err != nil {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -45,9 +46,10 @@ func (l *locale) Duration(d time.Duration) string {
 //   - {name:prefix} each comma-separated value as the label prefix.value,
 //     whose text may in turn have blanks filled from the same params.
 //
-// A missing or empty value shows as "—".
-func (l *locale) Fill(text string, params map[string]string) string {
-	return l.fill(text, params, true)
+// A missing or empty value shows as "—". The result is HTML: the text and
+// the values escaped, a time as a <time> element.
+func (l *locale) Fill(text string, params map[string]string) template.HTML {
+	return template.HTML(l.fill(text, params, true))
 }
 
 func (l *locale) fill(text string, params map[string]string, nested bool) string {
@@ -56,30 +58,43 @@ func (l *locale) fill(text string, params map[string]string, nested bool) string
 		open := strings.IndexByte(text, '{')
 		end := strings.IndexByte(text[max(open, 0):], '}')
 		if open < 0 || end < 0 {
-			b.WriteString(text)
+			b.WriteString(template.HTMLEscapeString(text))
 			return b.String()
 		}
-		b.WriteString(text[:open])
+		b.WriteString(template.HTMLEscapeString(text[:open]))
 		name, format, _ := strings.Cut(text[open+1:open+end], ":")
 		b.WriteString(l.value(params[name], format, params, nested))
 		text = text[open+end+1:]
 	}
 }
 
-// value writes one filled-in value.
+// value writes one filled-in value as HTML.
 func (l *locale) value(v, format string, params map[string]string, nested bool) string {
 	if v == "" {
 		return "—"
 	}
+	if format == "time" {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return template.HTMLEscapeString(v)
+		}
+		return string(l.At(t))
+	}
+	if nested && format != "" && format != "euros" && format != "duration" {
+		var parts []string
+		for _, item := range strings.Split(v, ",") {
+			parts = append(parts, l.fill(l.Label(format, item), params, false))
+		}
+		return strings.Join(parts, ", ")
+	}
+	return template.HTMLEscapeString(l.text(v, format))
+}
+
+// text writes one value as text: an amount, a duration or labels.
+func (l *locale) text(v, format string) string {
 	switch format {
 	case "":
 		return v
-	case "time":
-		t, err := time.Parse(time.RFC3339, v)
-		if err != nil {
-			return v
-		}
-		return l.Time(t)
 	case "euros":
 		cents, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
@@ -95,11 +110,7 @@ func (l *locale) value(v, format string, params map[string]string, nested bool) 
 	}
 	var parts []string
 	for _, item := range strings.Split(v, ",") {
-		label := l.Label(format, item)
-		if nested {
-			label = l.fill(label, params, false)
-		}
-		parts = append(parts, label)
+		parts = append(parts, l.Label(format, item))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -54,37 +54,44 @@ func TestEventsInTheReadersLanguage(t *testing.T) {
 		de, en string
 	}{
 		{"Status", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditStatus, Params: resonanz.Params{"from": "waiting", "to": "solved"}})
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditStatus, Params: resonanz.Params{"from": "waiting", "to": "solved"}}))
 		}, "Wartet auf Kunde → Gelöst", "Waiting for customer → Solved"},
 		{"Goodwill", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditGoodwillGranted, Params: resonanz.Params{"kind": "voucher", "amount": "1250", "reason": "Verspätung"}})
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditGoodwillGranted, Params: resonanz.Params{"kind": "voucher", "amount": "1250", "reason": "Verspätung"}}))
 		}, "Gutschein 12,50 € gewährt: Verspätung", "Voucher 12,50 € granted: Verspätung"},
 		{"GoodwillWhy", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditGoodwillRequested, Params: resonanz.Params{"kind": "refund", "amount": "3000",
-				"reason": "Defekt", "why": "limit", "role": "agent", "limit": "2000"}})
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditGoodwillRequested, Params: resonanz.Params{"kind": "refund", "amount": "3000",
+				"reason": "Defekt", "why": "limit", "role": "agent", "limit": "2000"}}))
 		}, "Erstattung 30,00 €: Freigabe erbeten (über der Grenze von 20,00 € für die Rolle Mitarbeiter): Defekt",
 			"Refund 30,00 €: approval requested (above the agent limit of 20,00 €): Defekt"},
 		{"DueInBerlin", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditSLAWarning, Params: resonanz.Params{"goal": "first_response", "due": due, "policy": "Standard"}})
-		}, "Warnung: Erstantwort fällig 01.12.2026 16:00 (Standard)", "warning: first response due 01.12.2026 16:00 (Standard)"},
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditSLAWarning, Params: resonanz.Params{"goal": "first_response", "due": due, "policy": "Standard"}}))
+		}, `Warnung: Erstantwort fällig <time datetime="2026-12-01T15:00:00Z">01.12.2026 16:00</time> (Standard)`,
+			`warning: first response due <time datetime="2026-12-01T15:00:00Z">01.12.2026 16:00</time> (Standard)`},
+		{"Escaped", func(l *locale) string {
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditNote, Params: resonanz.Params{"text": `<script>alert("x")</script>`}}))
+		}, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;", "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"},
+		{"OldEntryEscaped", func(l *locale) string {
+			return string(l.Audit(&resonanz.AuditEvent{Action: "note", Detail: "<b>Anna & Ben</b>"}))
+		}, "&lt;b&gt;Anna &amp; Ben&lt;/b&gt;", "&lt;b&gt;Anna &amp; Ben&lt;/b&gt;"},
 		{"Empty", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditTeam, Params: resonanz.Params{"team": ""}})
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditTeam, Params: resonanz.Params{"team": ""}}))
 		}, "—", "—"},
 		{"OldEntry", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Action: "status", Detail: "waiting → solved"})
+			return string(l.Audit(&resonanz.AuditEvent{Action: "status", Detail: "waiting → solved"}))
 		}, "waiting → solved", "waiting → solved"},
 		{"Channels", func(l *locale) string {
-			return l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditOptOutOn, Params: resonanz.Params{"channels": "form,instore", "reason": "Brief"}})
+			return string(l.Audit(&resonanz.AuditEvent{Kind: resonanz.AuditOptOutOn, Params: resonanz.Params{"channels": "form,instore", "reason": "Brief"}}))
 		}, "möchte nicht kontaktiert werden (Webformular, Filiale): Brief", "does not want to be contacted (Web form, In-store): Brief"},
 		{"Notice", func(l *locale) string {
-			return l.Notice(&resonanz.Notification{Kind: resonanz.NotifySLABreach, Params: resonanz.Params{"goal": "resolution", "policy": "Dringend", "preview": "Hallo"}})
+			return string(l.Notice(&resonanz.Notification{Kind: resonanz.NotifySLABreach, Params: resonanz.Params{"goal": "resolution", "policy": "Dringend", "preview": "Hallo"}}))
 		}, "Lösung überfällig (Dringend): Hallo", "resolution overdue (Dringend): Hallo"},
 		{"OldNotice", func(l *locale) string {
-			return l.Notice(&resonanz.Notification{Kind: resonanz.NotifySLABreach, Text: "first response overdue (Standard): Hallo"})
+			return string(l.Notice(&resonanz.Notification{Kind: resonanz.NotifySLABreach, Text: "first response overdue (Standard): Hallo"}))
 		}, "first response overdue (Standard): Hallo", "first response overdue (Standard): Hallo"},
 		{"CrisisStep", func(l *locale) string {
-			return l.AlertStep(&resonanz.AlertEvent{Kind: resonanz.AlertRaised, Params: resonanz.Params{"count": "40", "window": "4h0m0s", "ratio": "5.2",
-				"authors": "38", "channels": "3", "severity": "3"}})
+			return string(l.AlertStep(&resonanz.AlertEvent{Kind: resonanz.AlertRaised, Params: resonanz.Params{"count": "40", "window": "4h0m0s", "ratio": "5.2",
+				"authors": "38", "channels": "3", "severity": "3"}}))
 		}, "40 negative Nachrichten in 4 Std., 5.2× so viele wie üblich, 38 Personen auf 3 Kanälen, Stufe 3/6",
 			"40 negative messages in 4 h, 5.2× the usual, 38 people on 3 channels, severity 3/6"},
 		{"Reasons", func(l *locale) string {

@@ -160,3 +160,18 @@ func TestTrainReadsCorrections(t *testing.T) {
 		}
 	}
 }
+
+// The company's time zone is checked before anything starts.
+func TestZoneFlag(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--zone", "Mars/Olympus"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `--zone "Mars/Olympus"`) {
+		t.Fatalf("serve --zone Mars/Olympus: %v", err)
+	}
+	if _, err := (Config{}).location(); err != nil {
+		t.Fatalf("the default zone: %v", err)
+	}
+	if loc, err := (Config{Zone: "America/New_York"}).location(); err != nil || loc.String() != "America/New_York" {
+		t.Fatalf("--zone America/New_York: %v, %v", loc, err)
+	}
+}

@@ -237,6 +237,8 @@ func workAShift(t *testing.T, m *Main) (conversation, alertID int64) {
 		must(t, db.GrantGoodwill(ctx, big, tom))
 		must(t, db.DecideGoodwill(ctx, big.ID, lead, decision, "geprüft"))
 	}
+	pending := &resonanz.GoodwillGrant{ConversationID: id, Kind: resonanz.GoodwillVoucher, Amount: 4500, Reason: "Ersatz"}
+	must(t, db.GrantGoodwill(ctx, pending, tom))
 	to := aylin
 	if c.OwnerID == aylin.ID {
 		to = tom

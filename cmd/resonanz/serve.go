@@ -32,6 +32,8 @@ type Main struct {
 	Bus      *events.Bus
 	Channels *channel.Registry
 
+	zone *time.Location // the company's time zone
+
 	ingester     *ingest.Ingester
 	storms       *storms
 	routing      *routing
@@ -58,6 +60,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Config.check(); err != nil {
 		return err
 	}
+	zone, err := m.Config.location()
+	if err != nil {
+		return err
+	}
+	m.zone = zone
 	analyzer, err := analyze.New()
 	if err != nil {
 		return fmt.Errorf("load analysis models: %w", err)
@@ -100,6 +107,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db}, m.Logger)
+	srv.Location = m.zone
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
