@@ -10,6 +10,7 @@ import (
 
 type conversationView struct {
 	*resonanz.Timeline
+	rowForms
 	ChannelInfo resonanz.ChannelInfo
 	ReplyPublic bool // the reply box's default: answer the way the customer wrote
 	// ReplyBlocked tells that the customer does not want to be contacted on this channel.
@@ -29,6 +30,19 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	s.renderConversation(w, r, id, http.StatusOK, caseForms{})
+}
+
+// caseForms are the follow-up forms of a conversation as they came back
+// with a problem: the promise and goodwill forms, or one row's form.
+type caseForms struct {
+	rowForms
+	Promise  promiseForm
+	Goodwill goodwillForm
+}
+
+// renderConversation shows conversation id with its forms as given.
+func (s *Server) renderConversation(w http.ResponseWriter, r *http.Request, id int64, status int, forms caseForms) {
 	if err := s.mayOpen(r, id); err != nil {
 		s.pageError(w, r, err)
 		return
@@ -53,11 +67,16 @@ func (s *Server) handleConversation(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if forms.missing(fu.Promises, fu.Grants) {
+		s.pageError(w, r, forms.Problem.err)
+		return
+	}
+	fu.Promise, fu.Goodwill = forms.Promise, forms.Goodwill
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
-	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
+	v := conversationView{rowForms: forms.rowForms, Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
 		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels}
-	s.render(w, r, http.StatusOK, "conversation", v)
+	s.render(w, r, status, "conversation", v)
 }
 
 func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
@@ -148,6 +167,28 @@ func (s *Server) changeConversation(w http.ResponseWriter, r *http.Request, chan
 		return
 	}
 	http.Redirect(w, r, "/conversations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+// changeFollowup runs a change from the promise or goodwill form of a
+// conversation. A problem with what was typed shows the conversation again,
+// with the form as typed (kept fills it in) and the problem beside it.
+func (s *Server) changeFollowup(w http.ResponseWriter, r *http.Request, change func(id int64) error, kept func(problem, field string) caseForms) {
+	id, err := pathID(r)
+	if err == nil {
+		err = s.mayOpen(r, id)
+	}
+	if err == nil {
+		err = change(id)
+	}
+	page := "/conversations/" + strconv.FormatInt(id, 10)
+	switch {
+	case err == nil:
+		http.Redirect(w, r, page, http.StatusSeeOther)
+	case inline(err):
+		s.renderConversation(w, asPage(r, page), id, errorStatus(err), kept(s.locale(r).Error(err), resonanz.ErrorField(err)))
+	default:
+		s.pageError(w, r, err)
+	}
 }
 
 // mayOpen refuses a conversation the user may not see as if it did not exist.

@@ -16,6 +16,9 @@ type caseFollowup struct {
 	Grants         []*resonanz.GoodwillGrant
 	Kinds          []string
 	DueDefault     string // tomorrow at the same hour, in the form's format
+	// Promise and Goodwill are the forms as typed, when one came back with a problem.
+	Promise  promiseForm
+	Goodwill goodwillForm
 }
 
 // caseFollowup gathers the promises and goodwill of c; due times are entered in zone.

@@ -35,13 +35,15 @@ type promiseRow struct {
 	Users    []*resonanz.User // who it can be handed over to
 	Back     string           // where the forms return to
 	ShowCase bool             // link the conversation (on the promises page)
+	Problem  *rowProblem      // a form of this page that came back with a problem
 }
 
 // grantRow is what the "grant" template shows: one grant and, for approvers, the decision form.
 type grantRow struct {
-	P     *page
-	Grant *resonanz.GoodwillGrant
-	Back  string
+	P       *page
+	Grant   *resonanz.GoodwillGrant
+	Back    string
+	Problem *rowProblem
 }
 
 // requireLead lets only leads and admins through; agents learn why not.

@@ -43,9 +43,11 @@ var templateFuncs = template.FuncMap{
 		return calendarForm{P: p, V: v, C: c}
 	},
 	"promiseRow": func(p *page, pr *resonanz.Promise, users []*resonanz.User, showCase bool) promiseRow {
-		return promiseRow{P: p, Promise: pr, Users: users, Back: p.Path, ShowCase: showCase}
+		return promiseRow{P: p, Promise: pr, Users: users, Back: p.Path, ShowCase: showCase, Problem: rowProblemOf(p.Data)}
 	},
-	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow { return grantRow{P: p, Grant: g, Back: p.Path} },
+	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow {
+		return grantRow{P: p, Grant: g, Back: p.Path, Problem: rowProblemOf(p.Data)}
+	},
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},
