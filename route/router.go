@@ -175,8 +175,10 @@ func (s *snapshot) assign(u *resonanz.RouteUpdate, teamID, previous int64) {
 	}
 }
 
-// clock replays the conversation's events on its answer-time clock; a
-// conversation whose policy changed starts a new clock at its creation.
+// clock replays the conversation's events on its answer-time clock; a new
+// clock, or one whose policy changed, starts when the customer wrote the
+// conversation's first message, so a message that arrives late may arrive
+// overdue.
 func (s *snapshot) clock(u *resonanz.RouteUpdate, p *resonanz.PendingRoute, team int64, priority string) error {
 	c := p.Conversation
 	policy := PickPolicy(s.policies, team, priority, c.Channel)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/riverqueue/river"
 
@@ -164,7 +165,7 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 			return nil, err
 		}
 	}
-	jobs, err := setClock(ctx, tx, u)
+	jobs, err := setClock(ctx, tx, u, fromMillis(now))
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +175,7 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 
 // setClock stores the conversation's clock; when its due time moved, the
 // warning and breach are forgotten and it returns the new timers.
-func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate) ([]river.InsertManyParams, error) {
+func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time.Time) ([]river.InsertManyParams, error) {
 	var due any
 	if !u.Due.IsZero() {
 		due = millis(u.Due)
@@ -191,7 +192,7 @@ func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate) ([]river
 	if n, _ := res.RowsAffected(); n == 0 || u.Due.IsZero() {
 		return nil, nil
 	}
-	return slaJobs(u.ConversationID, u.Due, u.WarnAt), nil
+	return slaJobs(u.ConversationID, u.Due, u.WarnAt, now), nil
 }
 
 // routeKind and routeParams are the audit entry of a routing decision; the
