@@ -181,7 +181,7 @@ func (s *snapshot) assign(u *resonanz.RouteUpdate, teamID, previous int64) {
 // overdue.
 func (s *snapshot) clock(u *resonanz.RouteUpdate, p *resonanz.PendingRoute, team int64, priority string) error {
 	c := p.Conversation
-	policy := PickPolicy(s.policies, team, priority, c.Channel)
+	policy, _ := resonanz.ChoosePolicy(s.policies, team, priority, c.Channel)
 	if policy == nil {
 		return nil
 	}

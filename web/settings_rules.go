@@ -29,12 +29,14 @@ type ruleLine struct {
 	Conditions, Actions []string
 }
 
-// ruleTest is what routing would do with a sample message.
+// ruleTest is what routing would do with a sample message, and the answer
+// time it would get.
 type ruleTest struct {
 	Analysis  resonanz.Analysis
 	Decision  resonanz.RouteDecision
 	TeamName  string
 	OwnerName string
+	SLA       policyChoice
 }
 
 var urgencyKinds = []string{resonanz.UrgentPublic, resonanz.UrgentLegal, resonanz.UrgentCancel, resonanz.UrgentSafety, resonanz.UrgentRepeat}
@@ -137,6 +139,10 @@ func (s *Server) handleTestRule(w http.ResponseWriter, r *http.Request) {
 		if u.ID == t.Decision.OwnerID {
 			t.OwnerName = u.Name
 		}
+	}
+	if t.SLA, err = s.choosePolicy(r.Context(), t.Decision, in.Channel); err != nil {
+		s.pageError(w, r, err)
+		return
 	}
 	v.Test = t
 	s.render(w, r, http.StatusOK, "rules", v)

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,7 @@ func (s *Server) renderSLA(w http.ResponseWriter, r *http.Request, status int, p
 	v.Edit = &resonanz.SLAPolicy{}
 	var err error
 	if v.Policies, err = s.SLA.FindSLAPolicies(ctx); err == nil {
+		slices.SortStableFunc(v.Policies, resonanz.ComparePolicies)
 		edit, _ := strconv.ParseInt(r.URL.Query().Get("edit"), 10, 64)
 		for _, p := range v.Policies {
 			if p.ID == edit {
