@@ -11,7 +11,7 @@ import (
 	"github.com/resonanz/resonanz/store"
 )
 
-// Demo users all share this password, printed at start.
+// Demo users all share this password; they are printed at start.
 const (
 	demoLogin    = "demo@example.org"
 	demoPassword = "resonanz-demo"
@@ -42,7 +42,12 @@ var demoTeams = []struct {
 // generated customer messages, some already worked on by the demo agents.
 // It reports whether it loaded them now (not on an earlier start).
 func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out io.Writer) (bool, error) {
-	defer fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
+	defer func() {
+		fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
+		for _, u := range demoUsers {
+			fmt.Fprintf(out, "  %-20s %-12s %s\n", u.Login, u.Name, u.Role)
+		}
+	}()
 	if _, err := db.FindUserByLogin(ctx, demoLogin); err == nil {
 		return false, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,8 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&name, "name", "", "display name of the new user (add)")
 	fs.StringVar(&role, "role", resonanz.RoleAgent, "role of the new user: admin, lead or agent (add)")
 	fs.StringVar(&password, "password", "", "password of the new user (add); random when empty")
-	if err := fs.Parse(subcommandArgs(args)); err != nil {
+	rest, err := parseInterspersed(fs, subcommandArgs(args))
+	if err != nil {
 		return err
 	}
 	if len(args) == 0 {
@@ -41,12 +43,19 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("user: a subcommand is required")
 	}
 	sub := args[0]
+	want := 1 // the login of disable, enable and reset-password
+	if sub == "add" || sub == "list" {
+		want = 0
+	}
+	if len(rest) != want {
+		return fmt.Errorf("user %s takes %d argument(s) besides its flags, not %q", sub, want, rest)
+	}
 	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	arg := fs.Arg(0)
+	arg := strings.Join(rest, "")
 	switch sub {
 	case "add":
 		if password == "" {
@@ -91,6 +100,22 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
+// parseInterspersed parses flags before, between and after the arguments,
+// as in "token add shop --data /srv/resonanz", and returns the arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
 // subcommandArgs returns the flags and arguments after a subcommand such as
 // "add"; without a subcommand (as in "user --help") all of them.
 func subcommandArgs(args []string) []string {
@@ -127,10 +152,11 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var cfg Config
 	fs := newFlagSet("token", "Create an API token: resonanz token add NAME. The token is printed once; only its hash is stored.", stderr)
 	dataFlag(fs, &cfg)
-	if err := fs.Parse(subcommandArgs(args)); err != nil {
+	names, err := parseInterspersed(fs, subcommandArgs(args))
+	if err != nil {
 		return err
 	}
-	if len(args) == 0 || args[0] != "add" || fs.Arg(0) == "" {
+	if len(args) == 0 || args[0] != "add" || len(names) != 1 || names[0] == "" {
 		fs.Usage()
 		return fmt.Errorf("token: use 'resonanz token add NAME'")
 	}
@@ -139,10 +165,10 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	token, err := db.CreateAPIToken(ctx, fs.Arg(0))
+	token, err := db.CreateAPIToken(ctx, names[0])
 	if err != nil {
 		return userError(err)
 	}
-	fmt.Fprintf(stdout, "API token %q: %s\n", fs.Arg(0), token)
+	fmt.Fprintf(stdout, "API token %q: %s\n", names[0], token)
 	return nil
 }
