@@ -21,8 +21,7 @@ var pageNames = []string{"login", "inbox", "conversation", "search", "error", "a
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
 
 var templateFuncs = template.FuncMap{
-	"ratio": func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
-	"inc":   func(i int) int { return i + 1 },
+	"inc": func(i int) int { return i + 1 },
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
 	},

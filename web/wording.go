@@ -35,6 +35,11 @@ func (l *locale) Duration(d time.Duration) string {
 	return strings.Join(parts, " ")
 }
 
+// Decimal writes x with one decimal as the reader writes numbers: "3,8" or "3.8".
+func (l *locale) Decimal(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', 1, 64), ".", l.T("number.decimal"), 1)
+}
+
 // Fill words a stored event (an audit entry, a notification, a step of an
 // alert) in the reader's language. text is the catalogue's text with blanks
 // {name} or {name:format}, filled from params:
@@ -43,6 +48,7 @@ func (l *locale) Duration(d time.Duration) string {
 //   - {name:time} a time (RFC 3339) in the reader's time zone,
 //   - {name:euros} an amount in cents,
 //   - {name:duration} a duration such as "4h0m0s", as people write it,
+//   - {name:decimal} a number such as "3.8", as the reader writes it,
 //   - {name:prefix} each comma-separated value as the label prefix.value,
 //     whose text may in turn have blanks filled from the same params.
 //
@@ -80,7 +86,7 @@ func (l *locale) value(v, format string, params map[string]string, nested bool) 
 		}
 		return string(l.At(t))
 	}
-	if nested && format != "" && format != "euros" && format != "duration" {
+	if nested && format != "" && format != "euros" && format != "duration" && format != "decimal" {
 		var parts []string
 		for _, item := range strings.Split(v, ",") {
 			parts = append(parts, l.fill(l.Label(format, item), params, false))
@@ -107,6 +113,12 @@ func (l *locale) text(v, format string) string {
 			return v
 		}
 		return l.Duration(d)
+	case "decimal":
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return v
+		}
+		return l.Decimal(x)
 	}
 	var parts []string
 	for _, item := range strings.Split(v, ",") {

@@ -92,7 +92,7 @@ func TestEventsInTheReadersLanguage(t *testing.T) {
 		{"CrisisStep", func(l *locale) string {
 			return string(l.AlertStep(&resonanz.AlertEvent{Kind: resonanz.AlertRaised, Params: resonanz.Params{"count": "40", "window": "4h0m0s", "ratio": "5.2",
 				"authors": "38", "channels": "3", "severity": "3"}}))
-		}, "40 negative Nachrichten in 4 Std., 5.2× so viele wie üblich, 38 Personen auf 3 Kanälen, Stufe 3/6",
+		}, "40 negative Nachrichten in 4 Std., 5,2× so viele wie üblich, 38 Personen auf 3 Kanälen, Stufe 3/6",
 			"40 negative messages in 4 h, 5.2× the usual, 38 people on 3 channels, severity 3/6"},
 		{"Reasons", func(l *locale) string {
 			return l.Reasons([]string{"topic=delivery", "urgent=legal,public", "keyword=Anwalt", "vip=", "topic delivery"})
