@@ -33,8 +33,10 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d := resonanz.ReplyDraft{Parts: []string{text}, Public: r.PostFormValue("visibility") == resonanz.Public}
-	if ch, _ := resonanz.LookupChannel(channelOf(c)); ch.Threads && r.PostFormValue("split") == "1" {
-		d.Parts = resonanz.SplitReply(strings.TrimSpace(text), ch.ReplyLimit(c.CustomerHandle))
+	if err == nil && r.PostFormValue("split") == "1" {
+		if ch, _ := resonanz.LookupChannel(c.Channel); ch.Threads {
+			d.Parts = resonanz.SplitReply(strings.TrimSpace(text), ch.ReplyLimit(c.CustomerHandle))
+		}
 	}
 	if r.PostFormValue("force") != "1" {
 		d.Seen, _ = strconv.ParseInt(r.PostFormValue("seen"), 10, 64)
@@ -54,11 +56,4 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.pageError(w, r, err)
 	}
-}
-
-func channelOf(c *resonanz.Conversation) string {
-	if c == nil {
-		return ""
-	}
-	return c.Channel
 }

@@ -37,10 +37,9 @@ type replyBox struct {
 
 // cannedChoice is a canned reply as the reply box offers it.
 type cannedChoice struct {
-	ID           int64
-	Title, Text  string // Text with its placeholders filled
-	TeamName     string
-	LanguageCode string
+	ID          int64
+	Title, Text string // Text with its placeholders filled
+	TeamName    string
 }
 
 // fillReplyBox adds to box what the reply box of timeline tl offers.
@@ -127,7 +126,7 @@ func (s *Server) cannedChoices(r *http.Request, c *resonanz.Conversation, teams 
 	}
 	choices := make([]cannedChoice, 0, len(replies))
 	for _, cr := range replies {
-		choices = append(choices, cannedChoice{ID: cr.ID, Title: cr.Title, Text: fill.Fill(cr.Text), TeamName: cr.TeamName, LanguageCode: cr.Language})
+		choices = append(choices, cannedChoice{ID: cr.ID, Title: cr.Title, Text: fill.Fill(cr.Text), TeamName: cr.TeamName})
 	}
 	return choices, nil
 }

@@ -73,6 +73,9 @@ func TestServeDemo(t *testing.T) {
 	if len(page.Conversations) < 200 || len(statuses) < 2 || teams == 0 {
 		t.Fatalf("demo inbox looks unused: %d conversations, statuses %v, %d with a team", len(page.Conversations), statuses, teams)
 	}
+	if canned, err := m.DB.FindCannedReplies(ctx, resonanz.CannedFilter{AllTeams: true}); err != nil || len(canned) == 0 {
+		t.Fatalf("the demo has no canned replies: %v", err)
+	}
 	hits, err := m.DB.SearchMessages(ctx, "Rechnung", 10, 0)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("demo data has no invoices to search: %v", err)
