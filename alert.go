@@ -95,7 +95,8 @@ const (
 // above or the alert status it moved to (acknowledged, resolved).
 type AlertEvent struct {
 	Kind     string
-	Detail   string
+	Params   Params // raised, escalated: count, window, ratio, authors, channels, severity; statement: text; bulk reply: sent, skipped
+	Detail   string // the text of steps written before params
 	UserName string // "" for resonanz itself
 	At       time.Time
 }

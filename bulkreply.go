@@ -73,10 +73,10 @@ func CheckBulkTemplate(template string, st Statement) error {
 		case PlaceholderName, PlaceholderQuote:
 		case PlaceholderStatement:
 			if st.Text == "" {
-				return FieldError("template", "The template uses {statement}, but the alert has no statement yet.")
+				return FieldError("template", "The template uses {statement}, but the alert has no statement yet.").Keyed("bulk.statement")
 			}
 		default:
-			return FieldError("template", "Unknown placeholder %s: use {name}, {quote} or {statement}.", p)
+			return FieldError("template", "Unknown placeholder %s: use {name}, {quote} or {statement}.", p).Keyed("bulk.placeholder")
 		}
 	}
 	return nil

@@ -135,11 +135,11 @@ func (a *ChannelAccount) Validate() error {
 	a.Name = strings.TrimSpace(a.Name)
 	switch {
 	case a.Name == "":
-		return FieldError("name", "Give the account a name.")
+		return FieldError("name", "Give the account a name.").Keyed("channel.account.name")
 	case !utf8.ValidString(a.Name) || utf8.RuneCountInString(a.Name) > MaxAccountNameLen:
-		return FieldError("name", "The name is too long (at most %d characters).", MaxAccountNameLen)
+		return FieldError("name", "The name is too long (at most %d characters).", MaxAccountNameLen).Keyed("name.long")
 	case a.Kind == "":
-		return FieldError("kind", "Choose the kind of account.")
+		return FieldError("kind", "Choose the kind of account.").Keyed("channel.account.kind")
 	}
 	return nil
 }

@@ -37,38 +37,19 @@ func (c *Consent) Validate() error {
 	c.Reason = strings.TrimSpace(c.Reason)
 	switch {
 	case !utf8.ValidString(c.Reason) || strings.ContainsRune(c.Reason, 0):
-		return FieldError("reason", "The reason is not valid text.")
+		return FieldError("reason", "The reason is not valid text.").Keyed("consent.reason.invalid")
 	case c.OptOut && c.Reason == "":
-		return FieldError("reason", "Say why or where the customer asked not to be contacted.")
+		return FieldError("reason", "Say why or where the customer asked not to be contacted.").Keyed("consent.reason.missing")
 	case utf8.RuneCountInString(c.Reason) > MaxReasonLen:
-		return FieldError("reason", "The reason is too long (at most %d characters).", MaxReasonLen)
+		return FieldError("reason", "The reason is too long (at most %d characters).", MaxReasonLen).Keyed("reason.long")
 	}
 	for _, ch := range c.Channels {
 		if _, ok := LookupChannel(ch); !ok {
-			return FieldError("channels", "Unknown channel %q.", ch)
+			return FieldError("channels", "Unknown channel %q.", ch).Keyed("channel.unknown")
 		}
 	}
 	if !c.OptOut {
 		c.Channels = nil
 	}
 	return nil
-}
-
-// Summary describes the wish in one line for the audit trail.
-func (c *Consent) Summary() string {
-	if !c.OptOut {
-		return "contact allowed again" + reasonSuffix(c.Reason)
-	}
-	scope := "all channels"
-	if len(c.Channels) > 0 {
-		scope = strings.Join(c.Channels, ", ")
-	}
-	return "does not want to be contacted (" + scope + ")" + reasonSuffix(c.Reason)
-}
-
-func reasonSuffix(reason string) string {
-	if reason == "" {
-		return ""
-	}
-	return ": " + reason
 }

@@ -51,7 +51,9 @@ type Conversation struct {
 	Route          []RuleMatch // the rules that routed it, and why
 	SLA            *SLAClock   // nil: no answer-time goal
 	LastMessageAt  time.Time
-	CreatedAt      time.Time
+	// CreatedAt is when the customer opened the conversation: the time of its
+	// first message, which is when its answer-time clock starts.
+	CreatedAt time.Time
 }
 
 // Cursor marks a position in the inbox for keyset paging, so that a deep page
@@ -149,7 +151,9 @@ type AuditEvent struct {
 	ConversationID int64
 	UserName       string
 	Action         string // e.g. "status", "assign", "team", "note", "reply"
-	Detail         string
+	Kind           string // one of the Audit kinds; "" in entries written before kinds
+	Params         Params
+	Detail         string // the text of entries written before kinds
 	CreatedAt      time.Time
 }
 

@@ -19,8 +19,13 @@ const (
 // optionally the input field it is about.
 type Error struct {
 	Code    string
-	Message string
+	Message string // in English, for the API, the command line and logs
 	Field   string
+	// Key names the message in the UI's catalogue and Args fill in its
+	// blanks, so that each reader gets it in their language; without a Key
+	// the UI shows Message.
+	Key  string
+	Args []any
 }
 
 // Error implements the error interface. Only the message is meant for users.
@@ -33,12 +38,19 @@ func (e *Error) Error() string {
 
 // Errorf returns an application error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Args: args}
 }
 
 // FieldError returns an EINVALID error about one input field.
 func FieldError(field, format string, args ...any) *Error {
-	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...), Args: args}
+}
+
+// Keyed names the error's message in the UI's catalogue; the catalogue's
+// English text is the format the error was made with.
+func (e *Error) Keyed(key string) *Error {
+	e.Key = key
+	return e
 }
 
 // ErrorCode returns the code of an application error, EINTERNAL for any other

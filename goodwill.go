@@ -26,6 +26,15 @@ const (
 	GoodwillRejected = "rejected"
 )
 
+// GoodwillWhy says, in the params "why" of a request's audit entry and
+// notification, why goodwill waits for approval: the customer's total for the
+// period would be exceeded (params left, total, days), or the amount is above
+// the limit of the requester's role (params role, limit).
+const (
+	GoodwillWhyCustomer = "customer"
+	GoodwillWhyLimit    = "limit"
+)
+
 // GoodwillPolicy limits one kind of goodwill. Amounts are in euro cents.
 // Admins have no limit.
 type GoodwillPolicy struct {
@@ -63,15 +72,15 @@ func (p *GoodwillPolicy) Remaining(used int64) int64 {
 func (p *GoodwillPolicy) Validate() error {
 	switch {
 	case !slices.Contains(GoodwillKinds, p.Kind):
-		return FieldError("kind", "Unknown kind of goodwill %q.", p.Kind)
+		return FieldError("kind", "Unknown kind of goodwill %q.", p.Kind).Keyed("goodwill.kind.unknown")
 	case p.AgentLimit < 0 || p.AgentLimit > MaxGoodwill:
-		return FieldError("agent_limit", "The agent limit must be between 0 and %s.", FormatEuros(MaxGoodwill))
+		return FieldError("agent_limit", "The agent limit must be between 0 and %s.", FormatEuros(MaxGoodwill)).Keyed("goodwill.limit.agent")
 	case p.LeadLimit < p.AgentLimit || p.LeadLimit > MaxGoodwill:
-		return FieldError("lead_limit", "The lead limit must be at least the agent limit and at most %s.", FormatEuros(MaxGoodwill))
+		return FieldError("lead_limit", "The lead limit must be at least the agent limit and at most %s.", FormatEuros(MaxGoodwill)).Keyed("goodwill.limit.lead")
 	case p.CustomerTotal < 0 || p.CustomerTotal > MaxGoodwill:
-		return FieldError("customer_total", "The customer total must be between 0 (no cap) and %s.", FormatEuros(MaxGoodwill))
+		return FieldError("customer_total", "The customer total must be between 0 (no cap) and %s.", FormatEuros(MaxGoodwill)).Keyed("goodwill.limit.customer")
 	case p.PeriodDays < 1 || p.PeriodDays > 3660:
-		return FieldError("period_days", "The period must be 1 to 3660 days.")
+		return FieldError("period_days", "The period must be 1 to 3660 days.").Keyed("goodwill.period")
 	}
 	return nil
 }
@@ -100,15 +109,15 @@ func (g *GoodwillGrant) Validate() error {
 	g.Reason = strings.TrimSpace(g.Reason)
 	switch {
 	case !slices.Contains(GoodwillKinds, g.Kind):
-		return FieldError("kind", "Choose the kind of goodwill.")
+		return FieldError("kind", "Choose the kind of goodwill.").Keyed("goodwill.kind.missing")
 	case g.Amount <= 0:
-		return FieldError("amount", "The amount must be more than 0 €.")
+		return FieldError("amount", "The amount must be more than 0 €.").Keyed("goodwill.amount.zero")
 	case g.Amount > MaxGoodwill:
-		return FieldError("amount", "The amount must be at most %s.", FormatEuros(MaxGoodwill))
+		return FieldError("amount", "The amount must be at most %s.", FormatEuros(MaxGoodwill)).Keyed("goodwill.amount.max")
 	case g.Reason == "" || !utf8.ValidString(g.Reason):
-		return FieldError("reason", "Give a reason for the goodwill.")
+		return FieldError("reason", "Give a reason for the goodwill.").Keyed("goodwill.reason.missing")
 	case utf8.RuneCountInString(g.Reason) > MaxPromiseLen:
-		return FieldError("reason", "The reason is too long (at most %d characters).", MaxPromiseLen)
+		return FieldError("reason", "The reason is too long (at most %d characters).", MaxPromiseLen).Keyed("reason.long")
 	}
 	return nil
 }

@@ -14,17 +14,17 @@ const MaxGoodwill = 100_000_00
 func ParseEuros(field, s string) (int64, error) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "€"))
 	if s == "" {
-		return 0, FieldError(field, "Enter an amount in euros.")
+		return 0, FieldError(field, "Enter an amount in euros.").Keyed("amount.missing")
 	}
 	if strings.HasPrefix(s, "-") {
-		return 0, FieldError(field, "The amount must not be negative.")
+		return 0, FieldError(field, "The amount must not be negative.").Keyed("amount.negative")
 	}
 	whole, frac, _ := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
 	if whole == "" {
 		whole = "0"
 	}
 	if len(frac) > 2 || !digits(whole) || !digits(frac) || len(whole) > 9 {
-		return 0, FieldError(field, "%q is not an amount in euros (e.g. 12,50).", s)
+		return 0, FieldError(field, "%q is not an amount in euros (e.g. 12,50).", s).Keyed("amount.invalid")
 	}
 	for len(frac) < 2 {
 		frac += "0"

@@ -10,12 +10,30 @@ import (
 type Notification struct {
 	ID             int64
 	UserID         int64
-	Kind           string // e.g. "sla.warning", "sla.breach", "promise.due"
-	Text           string
-	ConversationID int64 // 0: none
+	Kind           string // one of the Notify kinds
+	Params         Params // the facts the UI words in the reader's language
+	Text           string // the text of notifications written before params
+	ConversationID int64  // 0: none
 	CreatedAt      time.Time
 	ReadAt         time.Time // zero: unread
 }
+
+// Notification kinds, with the params they carry.
+const (
+	NotifySLAWarning       = "sla.warning"       // goal, due, policy, preview
+	NotifySLABreach        = "sla.breach"        // goal, policy, preview
+	NotifyPromiseDue       = "promise.due"       // customer, due, text
+	NotifyPromiseOverdue   = "promise.overdue"   // due, owner, customer, text
+	NotifyPromiseHandOver  = "promise.handover"  // by, text, note
+	NotifyGoodwillApproval = "goodwill.approval" // by, kind, amount, customer, reason, why and its facts (see GoodwillWhy)
+	NotifyGoodwillApproved = "goodwill.approved" // by, kind, amount, customer, note
+	NotifyGoodwillRejected = "goodwill.rejected" // by, kind, amount, customer, note
+	NotifyChannelFailing   = "channel.failing"   // account, error
+	// NotifyLoginAccountThrottled and NotifyLoginAddressThrottled tell admins
+	// that someone keeps guessing passwords.
+	NotifyLoginAccountThrottled = "login.throttled.account" // login
+	NotifyLoginAddressThrottled = "login.throttled.address" // address
+)
 
 // NotificationService keeps users' notifications.
 type NotificationService interface {

@@ -48,13 +48,13 @@ func (p *Promise) Validate() error {
 	p.Text = strings.TrimSpace(p.Text)
 	switch {
 	case p.Text == "" || !utf8.ValidString(p.Text):
-		return FieldError("text", "Say what was promised.")
+		return FieldError("text", "Say what was promised.").Keyed("promise.text.missing")
 	case utf8.RuneCountInString(p.Text) > MaxPromiseLen:
-		return FieldError("text", "The promise is too long (at most %d characters).", MaxPromiseLen)
+		return FieldError("text", "The promise is too long (at most %d characters).", MaxPromiseLen).Keyed("promise.text.long")
 	case p.DueAt.IsZero():
-		return FieldError("due", "A promise needs a due time.")
+		return FieldError("due", "A promise needs a due time.").Keyed("promise.due.none")
 	case p.OwnerID <= 0:
-		return FieldError("owner", "A promise needs an owner.")
+		return FieldError("owner", "A promise needs an owner.").Keyed("promise.owner.none")
 	}
 	return nil
 }

@@ -40,8 +40,8 @@ type RouteUpdate struct {
 	LastEventID    int64 // the events up to this one are taken in
 	Routed         bool  // Decision applies (a new conversation)
 	Decision       RouteDecision
-	AssignTo       int64 // 0: leave the owner as it is
-	AssignReason   string
+	AssignTo       int64  // 0: leave the owner as it is
+	AssignReason   string // why AssignTo: AuditAssignPrevious, AuditAssignRoundRobin or AuditAssignRule
 	PolicyID       int64
 	Clock          []byte
 	Goal           string    // the running goal due next; "" when none

@@ -96,12 +96,31 @@ type RouteDecision struct {
 	Matches  []RuleMatch // the rules that applied, in order
 }
 
-// RuleMatch explains why one rule applied: one reason per condition it checked.
+// RuleMatch explains why one rule applied: one reason per condition it
+// checked, as "condition=value" with a Reason condition ("topic=delivery",
+// "keyword=kündigen", "vip="), which the UI words in the reader's language.
 type RuleMatch struct {
 	RuleID   int64
 	RuleName string
 	Reasons  []string
 }
+
+// Conditions a rule matched on, as a RuleMatch names them. The value of
+// ReasonUrgent is the message's urgency signals, comma-separated; VIP,
+// repeat and always have none.
+const (
+	ReasonChannel   = "channel"
+	ReasonKind      = "kind"
+	ReasonSentiment = "sentiment"
+	ReasonLanguage  = "language"
+	ReasonTopic     = "topic"
+	ReasonUrgency   = "urgency"
+	ReasonUrgent    = "urgent"
+	ReasonVIP       = "vip"
+	ReasonRepeat    = "repeat"
+	ReasonKeyword   = "keyword"
+	ReasonAlways    = "always"
+)
 
 // RuleService keeps the routing rules.
 type RuleService interface {

@@ -1,7 +1,9 @@
 package resonanz
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 )
 
@@ -24,7 +26,7 @@ type Calendar struct {
 }
 
 // SLAPolicy sets answer-time goals for the conversations it applies to. Empty
-// TeamID, Priority or Channel match any; the most specific policy wins.
+// TeamID, Priority or Channel match any; ChoosePolicy says which of several wins.
 type SLAPolicy struct {
 	ID            int64
 	Name          string
@@ -39,6 +41,56 @@ type SLAPolicy struct {
 	Reassign      bool          // at a breach, give the conversation back to the team's round-robin
 	CalendarID    int64         // 0: around the clock
 	CalendarName  string
+}
+
+// Applies reports whether p applies to a conversation of this team,
+// priority and channel: each of its fields is empty or the conversation's.
+func (p *SLAPolicy) Applies(teamID int64, priority, channel string) bool {
+	return (p.TeamID == 0 || p.TeamID == teamID) && (p.Priority == "" || p.Priority == priority) && (p.Channel == "" || p.Channel == channel)
+}
+
+// ComparePolicies orders SLA policies by precedence; of the policies that
+// apply to a conversation, it gets the first. A policy for a priority comes
+// before any without one, so that an urgent message gets the urgent goal on
+// every channel; then a policy for a team before one without; then one for
+// a channel before one without; then the older one (lower id).
+func ComparePolicies(a, b *SLAPolicy) int {
+	if c := cmp.Compare(b.precedence(), a.precedence()); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// precedence weighs the fields a policy is for: priority over team over channel.
+func (p *SLAPolicy) precedence() int {
+	n := 0
+	if p.Priority != "" {
+		n += 4
+	}
+	if p.TeamID != 0 {
+		n += 2
+	}
+	if p.Channel != "" {
+		n++
+	}
+	return n
+}
+
+// ChoosePolicy returns the SLA policy a conversation of this team, priority
+// and channel gets, and the others that apply to it too, in the order of
+// precedence (see ComparePolicies); nil when none applies.
+func ChoosePolicy(policies []*SLAPolicy, teamID int64, priority, channel string) (chosen *SLAPolicy, others []*SLAPolicy) {
+	var applying []*SLAPolicy
+	for _, p := range policies {
+		if p != nil && p.Applies(teamID, priority, channel) {
+			applying = append(applying, p)
+		}
+	}
+	if len(applying) == 0 {
+		return nil, nil
+	}
+	slices.SortStableFunc(applying, ComparePolicies)
+	return applying[0], applying[1:]
 }
 
 // SLA goals a conversation's clock can track.

@@ -28,19 +28,19 @@ func (s *Statement) Validate() error {
 	s.Text, s.URL = strings.TrimSpace(s.Text), strings.TrimSpace(s.URL)
 	switch {
 	case !utf8.ValidString(s.Text) || strings.ContainsRune(s.Text, 0):
-		return FieldError("statement", "The statement is not valid text.")
+		return FieldError("statement", "The statement is not valid text.").Keyed("statement.invalid")
 	case utf8.RuneCountInString(s.Text) > MaxStatementLen:
-		return FieldError("statement", "The statement is too long (at most %d characters).", MaxStatementLen)
+		return FieldError("statement", "The statement is too long (at most %d characters).", MaxStatementLen).Keyed("statement.long")
 	case s.URL == "":
 		return nil
 	case s.Text == "":
-		return FieldError("statement", "A link needs a statement to go with it.")
+		return FieldError("statement", "A link needs a statement to go with it.").Keyed("statement.link.alone")
 	case len(s.URL) > MaxStatementURLLen:
-		return FieldError("url", "The link is too long.")
+		return FieldError("url", "The link is too long.").Keyed("statement.link.long")
 	}
 	u, err := url.Parse(s.URL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return FieldError("url", "The link must be a full http or https address.")
+		return FieldError("url", "The link must be a full http or https address.").Keyed("statement.link.invalid")
 	}
 	return nil
 }

@@ -24,19 +24,19 @@ func (t *Topic) Validate() error {
 	t.Description = strings.TrimSpace(t.Description)
 	switch {
 	case !topicName.MatchString(t.Name):
-		return FieldError("name", "A topic name is 1–40 lower-case letters, digits, - or _, like \"rueckruf\" or \"click-collect\".")
+		return FieldError("name", "A topic name is 1–40 lower-case letters, digits, - or _, like \"rueckruf\" or \"click-collect\".").Keyed("topic.name")
 	case t.Name == AlertAll || t.Name == "none":
-		return FieldError("name", "%q is reserved; choose another name.", t.Name)
+		return FieldError("name", "%q is reserved; choose another name.", t.Name).Keyed("topic.reserved")
 	case len(t.Description) > 200:
-		return FieldError("description", "Keep the description under 200 characters.")
+		return FieldError("description", "Keep the description under 200 characters.").Keyed("topic.description")
 	case len(t.SeedTerms) == 0:
-		return FieldError("seed_terms", "Give at least one seed term, e.g. \"Rückruf, callback\".")
+		return FieldError("seed_terms", "Give at least one seed term, e.g. \"Rückruf, callback\".").Keyed("topic.terms.missing")
 	case len(t.SeedTerms) > 200:
-		return FieldError("seed_terms", "At most 200 seed terms per topic.")
+		return FieldError("seed_terms", "At most 200 seed terms per topic.").Keyed("topic.terms.many")
 	}
 	for _, term := range t.SeedTerms {
 		if len(term) > 60 {
-			return FieldError("seed_terms", "The seed term %q is too long.", term[:20]+"…")
+			return FieldError("seed_terms", "The seed term %q is too long.", term[:20]+"…").Keyed("topic.term.long")
 		}
 	}
 	return nil

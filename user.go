@@ -19,13 +19,15 @@ func ValidRole(r string) bool {
 
 // User is a person working in resonanz.
 type User struct {
-	ID        int64
-	Login     string
-	Name      string
-	Role      string
-	Disabled  bool
-	Away      bool // not taking new conversations
-	Capacity  int  // most open conversations at once; 0: no limit
+	ID       int64
+	Login    string
+	Name     string
+	Role     string
+	Disabled bool
+	Away     bool // not taking new conversations
+	Capacity int  // most open conversations at once; 0: no limit
+	// TimeZone is where the user reads times (IANA name); "": the company's.
+	TimeZone  string
 	CreatedAt time.Time
 	// MustChangePassword tells that the user logged in with a one-time
 	// password and has to choose their own first.
@@ -75,6 +77,8 @@ type UserService interface {
 
 	// SetAvailability marks a user away or available and sets their capacity.
 	SetAvailability(ctx context.Context, userID int64, away bool, capacity int) error
+	// SetTimeZone sets where a user reads times; "" is the company's zone.
+	SetTimeZone(ctx context.Context, userID int64, zone string) error
 
 	FindTeams(ctx context.Context) ([]*Team, error)
 	CreateTeam(ctx context.Context, name string) (*Team, error)

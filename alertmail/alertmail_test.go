@@ -17,6 +17,8 @@ import (
 	"github.com/resonanz/resonanz/mail/smtp/smtptest"
 )
 
+var berlin, _ = time.LoadLocation("Europe/Berlin")
+
 var storm = &resonanz.Alert{ID: 7, Key: "app", Severity: 3, Count: 46, Window: time.Hour, Expected: 5.2, Ratio: 8.8, Channels: 3,
 	Authors: 38, TopTerms: []string{"appdesaster", "update"}, Urgent: 2, FirstSeen: time.Now()}
 
@@ -39,7 +41,7 @@ func readMail(t *testing.T, m smtptest.Mail) (subject, body string) {
 }
 
 func TestCompose(t *testing.T) {
-	m := alertmail.Compose([]string{"lea@example.org"}, "alert.raised", storm, "http://resonanz.example/alerts/7")
+	m := alertmail.Compose([]string{"lea@example.org"}, "alert.raised", storm, "http://resonanz.example/alerts/7", berlin)
 	if want := "[resonanz] Sturmwarnung: app — 46 negative Nachrichten in 60 min"; m.Subject != want {
 		t.Errorf("subject %q, want %q", m.Subject, want)
 	}
@@ -51,7 +53,7 @@ func TestCompose(t *testing.T) {
 	}
 	tag := *storm
 	tag.Key = "#shitstorm\r\nBcc: all@example.org"
-	if m := alertmail.Compose(nil, "alert.escalated", &tag, ""); strings.ContainsAny(m.Subject, "\r\n") || !strings.HasPrefix(m.Subject, "[resonanz] Sturm wächst") {
+	if m := alertmail.Compose(nil, "alert.escalated", &tag, "", berlin); strings.ContainsAny(m.Subject, "\r\n") || !strings.HasPrefix(m.Subject, "[resonanz] Sturm wächst") {
 		t.Errorf("escalation subject %q", m.Subject)
 	}
 }
@@ -65,7 +67,7 @@ func TestSend(t *testing.T) {
 	srv.User, srv.Password = "resonanz", "s3cret"
 	s := &alertmail.Sender{Addr: srv.Addr, From: "resonanz@example.org", User: "resonanz", Password: "s3cret", Now: time.Now}
 	to := []string{"lea@example.org", "krisenstab@example.org"}
-	if err := s.Send(context.Background(), *alertmail.Compose(to, "alert.raised", storm, "http://resonanz.example/alerts/7")); err != nil {
+	if err := s.Send(context.Background(), *alertmail.Compose(to, "alert.raised", storm, "http://resonanz.example/alerts/7", berlin)); err != nil {
 		t.Fatal(err)
 	}
 	m := <-srv.Mails

@@ -13,8 +13,8 @@ import (
 )
 
 // Compose returns the email about event ("alert.raised" or
-// "alert.escalated") of a, with link to its crisis room.
-func Compose(to []string, event string, a *resonanz.Alert, link string) *resonanz.AlertMail {
+// "alert.escalated") of a, with link to its crisis room; it tells times in zone.
+func Compose(to []string, event string, a *resonanz.Alert, link string, zone *time.Location) *resonanz.AlertMail {
 	what, whatEN := subjectOf(a.Key)
 	minutes := int(a.Window.Minutes())
 	headDE, headEN := "Sturmwarnung", "Storm warning"
@@ -22,7 +22,7 @@ func Compose(to []string, event string, a *resonanz.Alert, link string) *resonan
 		headDE, headEN = "Sturm wächst", "Storm grows"
 	}
 	subject := fmt.Sprintf("[resonanz] %s: %s — %d negative Nachrichten in %d min", headDE, what, a.Count, minutes)
-	since := a.FirstSeen.In(time.Local)
+	since := a.FirstSeen.In(zone)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (Stufe %d von 6): %s\n\n", headDE, a.Severity, what)
 	fmt.Fprintf(&b, "%d negative Nachrichten in %d min, üblich sind %s (%s-fach).\n", a.Count, minutes, decimal(a.Expected, ','), decimal(a.Ratio, ','))

@@ -16,9 +16,6 @@ type AdminAlerter struct {
 	}
 }
 
-// NotifyChannelFailing is the notification kind of a failing account.
-const NotifyChannelFailing = "channel.failing"
-
 // ChannelFailing notifies the admins.
 func (n *AdminAlerter) ChannelFailing(ctx context.Context, a *resonanz.ChannelAccount, h resonanz.ChannelHealth) error {
 	users, err := n.Users.FindUsers(ctx)
@@ -29,8 +26,8 @@ func (n *AdminAlerter) ChannelFailing(ctx context.Context, a *resonanz.ChannelAc
 		if u.Role != resonanz.RoleAdmin || u.Disabled {
 			continue
 		}
-		if err := n.Notifications.Notify(ctx, &resonanz.Notification{UserID: u.ID, Kind: NotifyChannelFailing,
-			Text: a.Name + ": " + h.LastError}); err != nil {
+		if err := n.Notifications.Notify(ctx, &resonanz.Notification{UserID: u.ID, Kind: resonanz.NotifyChannelFailing,
+			Params: resonanz.Params{"account": a.Name, "error": h.LastError}}); err != nil {
 			return err
 		}
 	}

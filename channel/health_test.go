@@ -64,7 +64,7 @@ func TestHealthTurnsRedOnce(t *testing.T) {
 		if u.Role == resonanz.RoleAdmin {
 			want = 1
 		}
-		if len(list) != want || want == 1 && list[0].Kind != channel.NotifyChannelFailing {
+		if len(list) != want || want == 1 && list[0].Kind != resonanz.NotifyChannelFailing {
 			t.Fatalf("%s has notifications %+v", u.Login, list)
 		}
 	}

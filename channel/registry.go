@@ -99,7 +99,7 @@ func (r *Registry) Connect(ctx context.Context, a *resonanz.ChannelAccount, valu
 	}
 	ad, ok := r.adapters[a.Kind]
 	if !ok {
-		return resonanz.FieldError("kind", "Unknown kind of account %q.", a.Kind)
+		return resonanz.FieldError("kind", "Unknown kind of account %q.", a.Kind).Keyed("channel.kind.unknown")
 	}
 	a.Settings = map[string]string{}
 	secrets := map[string]string{}
@@ -126,7 +126,7 @@ func (r *Registry) Connect(ctx context.Context, a *resonanz.ChannelAccount, valu
 	}
 	if !a.Demo {
 		if err := ch.Check(ctx); err != nil {
-			return resonanz.Errorf(resonanz.EINVALID, "The connection test failed: %s", err)
+			return resonanz.Errorf(resonanz.EINVALID, "The connection test failed: %s", err).Keyed("channel.test.failed")
 		}
 	}
 	if a.SealedSecrets, err = r.Sealer.Seal(secrets); err != nil {
@@ -196,7 +196,7 @@ func (r *Registry) Test(ctx context.Context, id int64) error {
 		return err
 	}
 	if a.Demo {
-		return resonanz.Errorf(resonanz.ECONFLICT, "This is a demo account: it connects to nothing.")
+		return resonanz.Errorf(resonanz.ECONFLICT, "This is a demo account: it connects to nothing.").Keyed("channel.demo")
 	}
 	return ch.Check(ctx)
 }

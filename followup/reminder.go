@@ -4,7 +4,7 @@ package followup
 
 import (
 	"context"
-	"fmt"
+
 	"log/slog"
 	"time"
 
@@ -51,8 +51,8 @@ func (r *Reminder) Check(ctx context.Context) (reminded, escalated int, err erro
 		return reminded, escalated, err
 	}
 	for _, p := range due {
-		n := &resonanz.Notification{UserID: p.OwnerID, Kind: "promise.due", ConversationID: p.ConversationID,
-			Text: fmt.Sprintf("Your promise to %s is due %s: %s", p.CustomerName, p.DueAt.UTC().Format("2006-01-02 15:04 UTC"), p.Text)}
+		n := &resonanz.Notification{UserID: p.OwnerID, Kind: resonanz.NotifyPromiseDue, ConversationID: p.ConversationID,
+			Params: resonanz.Params{"customer": p.CustomerName, "due": p.DueAt.UTC().Format(time.RFC3339), "text": p.Text}}
 		ok, err := r.Promises.MarkPromiseReminded(ctx, p.ID, now, []*resonanz.Notification{n})
 		if err != nil {
 			return reminded, escalated, err
@@ -70,11 +70,11 @@ func (r *Reminder) escalate(ctx context.Context, p *resonanz.Promise, now time.T
 	if err != nil {
 		return false, err
 	}
-	text := fmt.Sprintf("Overdue since %s: %s promised %s: %s", p.DueAt.UTC().Format("2006-01-02 15:04 UTC"), p.OwnerName, p.CustomerName, p.Text)
-	notes := []*resonanz.Notification{{UserID: p.OwnerID, Kind: "promise.overdue", ConversationID: p.ConversationID, Text: text}}
+	params := resonanz.Params{"due": p.DueAt.UTC().Format(time.RFC3339), "owner": p.OwnerName, "customer": p.CustomerName, "text": p.Text}
+	notes := []*resonanz.Notification{{UserID: p.OwnerID, Kind: resonanz.NotifyPromiseOverdue, ConversationID: p.ConversationID, Params: params}}
 	for _, l := range leads {
 		if l.ID != p.OwnerID {
-			notes = append(notes, &resonanz.Notification{UserID: l.ID, Kind: "promise.overdue", ConversationID: p.ConversationID, Text: text})
+			notes = append(notes, &resonanz.Notification{UserID: l.ID, Kind: resonanz.NotifyPromiseOverdue, ConversationID: p.ConversationID, Params: params})
 		}
 	}
 	return r.Promises.MarkPromiseEscalated(ctx, p.ID, now, notes)

@@ -30,7 +30,9 @@ func (a AgentLoad) unavailable() string {
 }
 
 // PickAgent chooses the team member who gets a new conversation, and says
-// why. The customer's previous owner comes first if they are a member and
+// why: as the audit kind resonanz.AuditAssignPrevious or
+// AuditAssignRoundRobin when it picks someone, else in a few words for the
+// log. The customer's previous owner comes first if they are a member and
 // available: not away or disabled, and below their capacity. Otherwise, on a
 // round-robin team, it is the next available member after lastAssigned in
 // order of user id, wrapping around, which keeps the shares even. It returns
@@ -41,7 +43,7 @@ func PickAgent(team *resonanz.Team, agents map[int64]AgentLoad, lastAssigned, pr
 		return 0, "the team has no members"
 	}
 	if previousOwner != 0 && slices.Contains(team.Members, previousOwner) && agents[previousOwner].unavailable() == "" {
-		return previousOwner, "previous owner of the customer's conversations"
+		return previousOwner, resonanz.AuditAssignPrevious
 	}
 	if !team.RoundRobin {
 		return 0, "the team takes conversations from its queue"
@@ -55,7 +57,7 @@ func PickAgent(team *resonanz.Team, agents map[int64]AgentLoad, lastAssigned, pr
 		id := members[(next+i)%len(members)]
 		why := agents[id].unavailable()
 		if why == "" {
-			return id, "next in the team's round-robin"
+			return id, resonanz.AuditAssignRoundRobin
 		}
 		skipped[why]++
 	}

@@ -72,10 +72,10 @@ func Compile(c *resonanz.Calendar) (*Hours, error) {
 	}
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
-		return nil, resonanz.FieldError("time_zone", "Unknown time zone %q.", c.TimeZone)
+		return nil, resonanz.FieldError("time_zone", "Unknown time zone %q.", c.TimeZone).Keyed("calendar.zone")
 	}
 	if !ValidState(c.State) {
-		return nil, resonanz.FieldError("state", "Unknown federal state %q; use one of %v or none.", c.State, States)
+		return nil, resonanz.FieldError("state", "Unknown federal state %q; use one of %v or none.", c.State, States).Keyed("calendar.state")
 	}
 	h := &Hours{loc: loc, state: c.State, closed: make(map[civilDay]bool, len(c.Closed))}
 	open := false
@@ -88,12 +88,12 @@ func Compile(c *resonanz.Calendar) (*Hours, error) {
 		open = open || len(merged) > 0
 	}
 	if !open {
-		return nil, resonanz.FieldError("week", "The calendar has no open hours at all.")
+		return nil, resonanz.FieldError("week", "The calendar has no open hours at all.").Keyed("calendar.closed")
 	}
 	for _, s := range c.Closed {
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil {
-			return nil, resonanz.FieldError("closed", "Closed day %q is not a date like 2026-12-24.", s)
+			return nil, resonanz.FieldError("closed", "Closed day %q is not a date like 2026-12-24.", s).Keyed("calendar.day")
 		}
 		h.closed[dayOf(t)] = true
 	}

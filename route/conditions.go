@@ -1,7 +1,6 @@
 package route
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/resonanz/resonanz"
@@ -27,44 +26,29 @@ func (r *compiledRule) matches(in *resonanz.RouteInput, m *messageStems) bool {
 	return true
 }
 
-// reasons explains a match, one reason per condition the rule has; reasons
-// are built only for matching rules, so their cost does not grow with the
-// number of rules.
+// reasons explains a match, one reason per condition the rule has, as
+// "condition=value" (see resonanz.RuleMatch); reasons are built only for
+// matching rules, so their cost does not grow with the number of rules.
 func (r *compiledRule) reasons(in *resonanz.RouteInput, m *messageStems) []string {
 	c := &r.cond
 	out := make([]string, 0, 4)
-	if len(c.Channels) > 0 {
-		out = append(out, "channel is "+in.Channel)
+	add := func(cond bool, name, value string) {
+		if cond {
+			out = append(out, name+"="+value)
+		}
 	}
-	if len(c.Kinds) > 0 {
-		out = append(out, "kind is "+in.Kind)
-	}
-	if len(c.Sentiments) > 0 {
-		out = append(out, "sentiment is "+in.Sentiment)
-	}
-	if len(c.Languages) > 0 {
-		out = append(out, "language is "+in.Language)
-	}
-	if len(c.Topics) > 0 {
-		out = append(out, "topic "+firstShared(c.Topics, in.Topics))
-	}
-	if len(c.Urgency) > 0 {
-		out = append(out, "urgency signal "+firstShared(c.Urgency, in.Urgency))
-	}
-	if c.Urgent {
-		out = append(out, "urgent ("+strings.Join(in.Urgency, ", ")+")")
-	}
-	if c.VIP {
-		out = append(out, "VIP customer")
-	}
-	if c.Repeat {
-		out = append(out, "customer wrote before")
-	}
-	if len(c.Keywords) > 0 {
-		out = append(out, "keyword "+strconv.Quote(r.firstKeyword(m)))
-	}
+	add(len(c.Channels) > 0, resonanz.ReasonChannel, in.Channel)
+	add(len(c.Kinds) > 0, resonanz.ReasonKind, in.Kind)
+	add(len(c.Sentiments) > 0, resonanz.ReasonSentiment, in.Sentiment)
+	add(len(c.Languages) > 0, resonanz.ReasonLanguage, in.Language)
+	add(len(c.Topics) > 0, resonanz.ReasonTopic, firstShared(c.Topics, in.Topics))
+	add(len(c.Urgency) > 0, resonanz.ReasonUrgency, firstShared(c.Urgency, in.Urgency))
+	add(c.Urgent, resonanz.ReasonUrgent, strings.Join(in.Urgency, ","))
+	add(c.VIP, resonanz.ReasonVIP, "")
+	add(c.Repeat, resonanz.ReasonRepeat, "")
+	add(len(c.Keywords) > 0, resonanz.ReasonKeyword, r.firstKeyword(m))
 	if len(out) == 0 {
-		out = append(out, "matches every message")
+		out = append(out, resonanz.ReasonAlways+"=")
 	}
 	return out
 }

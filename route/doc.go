@@ -10,10 +10,10 @@
 //     changes, weekends, German public holidays of the calendar's federal
 //     state (Holidays, Easter) and extra closed days are all respected. Nil
 //     Hours are open around the clock.
-//   - SLA: PickPolicy chooses the most specific policy for a conversation;
-//     Clock tracks its first response, next response and resolution goals in
-//     business time, with the resolution pausing while the conversation
-//     waits for the customer.
+//   - SLA: the router gives a conversation the policy resonanz.ChoosePolicy
+//     chooses (priority before team before channel); Clock tracks its first
+//     response, next response and resolution goals in business time, with
+//     the resolution pausing while the conversation waits for the customer.
 //   - Rules: NewEngine compiles the routing rules once; Engine.Route applies
 //     them to a message (channel, kind, sentiment, language, topics, urgency,
 //     VIP, repeat customer, stemmed keywords) and explains each match, so the

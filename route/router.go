@@ -162,7 +162,7 @@ func (s *snapshot) decide(p *resonanz.PendingRoute) (*resonanz.RouteUpdate, erro
 // of a round-robin team.
 func (s *snapshot) assign(u *resonanz.RouteUpdate, teamID, previous int64) {
 	if u.Routed && u.Decision.OwnerID != 0 {
-		u.AssignTo, u.AssignReason = u.Decision.OwnerID, "named by rule "+u.Decision.Matches[len(u.Decision.Matches)-1].RuleName
+		u.AssignTo, u.AssignReason = u.Decision.OwnerID, resonanz.AuditAssignRule
 	} else if t := s.teams[teamID]; t != nil && t.RoundRobin {
 		u.AssignTo, u.AssignReason = PickAgent(t, s.agents, s.last[teamID], previous)
 		if u.AssignTo != 0 {
@@ -175,11 +175,13 @@ func (s *snapshot) assign(u *resonanz.RouteUpdate, teamID, previous int64) {
 	}
 }
 
-// clock replays the conversation's events on its answer-time clock; a
-// conversation whose policy changed starts a new clock at its creation.
+// clock replays the conversation's events on its answer-time clock; a new
+// clock, or one whose policy changed, starts when the customer wrote the
+// conversation's first message, so a message that arrives late may arrive
+// overdue.
 func (s *snapshot) clock(u *resonanz.RouteUpdate, p *resonanz.PendingRoute, team int64, priority string) error {
 	c := p.Conversation
-	policy := PickPolicy(s.policies, team, priority, c.Channel)
+	policy, _ := resonanz.ChoosePolicy(s.policies, team, priority, c.Channel)
 	if policy == nil {
 		return nil
 	}

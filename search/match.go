@@ -24,7 +24,7 @@ const MaxQueryLen = 500
 // MaxQueryLen characters or has no words.
 func Match(query string) (string, error) {
 	if n := utf8.RuneCountInString(query); n > MaxQueryLen {
-		return "", resonanz.FieldError("q", "q is too long (%d characters, at most %d)", n, MaxQueryLen)
+		return "", resonanz.FieldError("q", "q is too long (%d characters, at most %d)", n, MaxQueryLen).Keyed("search.long")
 	}
 	var b strings.Builder
 	var buf [wordBuf]byte
@@ -44,7 +44,7 @@ func Match(query string) (string, error) {
 		b.WriteByte(')')
 	}
 	if b.Len() == 0 {
-		return "", resonanz.FieldError("q", "q has no words to search for")
+		return "", resonanz.FieldError("q", "q has no words to search for").Keyed("search.empty")
 	}
 	return b.String(), nil
 }

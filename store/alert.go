@@ -50,7 +50,7 @@ func (db *DB) SaveAlert(ctx context.Context, a *resonanz.Alert) error {
 				append(args, a.Key, a.Status, millis(a.FirstSeen))...).Scan(&a.ID); err != nil {
 				return err
 			}
-			return alertEvent(ctx, tx, a.ID, nil, resonanz.AlertRaised, burstSummary(a), millis(a.LastSeen))
+			return alertEvent(ctx, tx, a.ID, nil, resonanz.AlertRaised, burstParams(a), millis(a.LastSeen))
 		}
 		var before int
 		if err := tx.QueryRowContext(ctx, `SELECT severity FROM alerts WHERE id = ?`, a.ID).Scan(&before); err != nil {
@@ -63,7 +63,7 @@ func (db *DB) SaveAlert(ctx context.Context, a *resonanz.Alert) error {
 		if a.Severity <= before {
 			return nil
 		}
-		return alertEvent(ctx, tx, a.ID, nil, resonanz.AlertEscalated, burstSummary(a), millis(a.LastSeen))
+		return alertEvent(ctx, tx, a.ID, nil, resonanz.AlertEscalated, burstParams(a), millis(a.LastSeen))
 	})
 }
 
@@ -116,7 +116,7 @@ func (db *DB) FindAlertByID(ctx context.Context, id int64) (*resonanz.Alert, err
 func findAlertByID(ctx context.Context, q queryer, id int64) (*resonanz.Alert, error) {
 	a, err := scanAlert(q.QueryRowContext(ctx, `SELECT `+alertColumns+` WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id).Keyed("alert.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find alert: %w", err)
 	}
@@ -170,6 +170,6 @@ func (db *DB) SetAlertStatus(ctx context.Context, id int64, by *resonanz.User, s
 			}
 			return resonanz.Errorf(resonanz.ECONFLICT, "The alert is already %s.", status)
 		}
-		return alertEvent(ctx, tx, id, by, status, "", now)
+		return alertEvent(ctx, tx, id, by, status, nil, now)
 	})
 }

@@ -30,7 +30,7 @@ func (db *DB) CloseQuietAlerts(ctx context.Context, lastBefore time.Time) ([]int
 			if _, err := tx.ExecContext(ctx, `UPDATE alerts SET status = ?, resolved_at = ? WHERE id = ?`, resonanz.AlertResolved, now, id); err != nil {
 				return err
 			}
-			if err := alertEvent(ctx, tx, id, nil, resonanz.AlertQuiet, "", now); err != nil {
+			if err := alertEvent(ctx, tx, id, nil, resonanz.AlertQuiet, nil, now); err != nil {
 				return err
 			}
 		}

@@ -77,8 +77,8 @@ func TestAlerts(t *testing.T) {
 			if got := strings.Join(steps, "|"); got != want {
 				t.Fatalf("timeline %s, want %s", got, want)
 			}
-			if !strings.Contains(events[1].Detail, "40 negative messages") || !strings.Contains(events[1].Detail, "severity 3/6") {
-				t.Fatalf("escalation says %q", events[1].Detail)
+			if p := events[1].Params; p["count"] != "40" || p["severity"] != "3" {
+				t.Fatalf("escalation says %v", p)
 			}
 		})
 		t.Run("Errors", func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ func (db *DB) PreviewBulkReply(ctx context.Context, id int64, template string) (
 // in one transaction; a nonce seen before returns the earlier bulk reply.
 func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, template, nonce string) (*resonanz.BulkReply, error) {
 	if nonce == "" || len(nonce) > maxNonceLen {
-		return nil, resonanz.FieldError("nonce", "The form is incomplete. Please reload the page and try again.")
+		return nil, resonanz.FieldError("nonce", "The form is incomplete. Please reload the page and try again.").Keyed("form.incomplete")
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -41,7 +42,7 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 		return nil, err
 	}
 	if len(preview.Recipients) == 0 {
-		return nil, resonanz.Errorf(resonanz.ECONFLICT, "Nobody to send to: no affected customer may be contacted on their channel.")
+		return nil, resonanz.Errorf(resonanz.ECONFLICT, "Nobody to send to: no affected customer may be contacted on their channel.").Keyed("bulk.nobody")
 	}
 	now := db.Now()
 	br := &resonanz.BulkReply{AlertID: id, Template: strings.TrimSpace(template), UserName: by.Name,
@@ -53,7 +54,8 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 	if err := db.queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
-	if err := alertEvent(ctx, tx, id, by, resonanz.AlertBulkReply, fmt.Sprintf("sent to %d, skipped %d", br.Sent, br.Skipped), millis(now)); err != nil {
+	if err := alertEvent(ctx, tx, id, by, resonanz.AlertBulkReply,
+		resonanz.Params{"sent": strconv.Itoa(br.Sent), "skipped": strconv.Itoa(br.Skipped)}, millis(now)); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -76,8 +78,8 @@ func (db *DB) queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by 
 			return err
 		}
 		messageIDs[i] = item.MessageID
-		detail := fmt.Sprintf("from alert #%d, %s: %s", alertID, r.Visibility, summary(r.Text, 80))
-		if err := audit(ctx, tx, c.ID, by, "bulk_reply", detail, millis(now)); err != nil {
+		params := resonanz.Params{"alert": strconv.FormatInt(alertID, 10), "visibility": r.Visibility, "text": summary(r.Text, 80)}
+		if err := audit(ctx, tx, c.ID, by, resonanz.AuditBulkReply, params, millis(now)); err != nil {
 			return err
 		}
 	}
@@ -133,7 +135,7 @@ func bulkPreview(ctx context.Context, q queryer, id int64, template string) (*re
 	for _, r := range recipients {
 		r.Text = resonanz.FillBulkTemplate(template, r.Name, r.Quote, a.Statement)
 		if utf8.RuneCountInString(r.Text) > resonanz.MaxTextLen {
-			return nil, resonanz.FieldError("template", "The reply to %s would be too long (at most %d characters).", r.Name, resonanz.MaxTextLen)
+			return nil, resonanz.FieldError("template", "The reply to %s would be too long (at most %d characters).", r.Name, resonanz.MaxTextLen).Keyed("bulk.long")
 		}
 		if r.Consent.Forbids(r.Channel) {
 			p.Skipped = append(p.Skipped, r)

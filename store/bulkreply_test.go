@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -176,7 +177,8 @@ func TestBulkReply(t *testing.T) {
 				t.Fatal(err)
 			}
 			last := tl.Audit[len(tl.Audit)-1]
-			if last.Action != "bulk_reply" || !strings.HasPrefix(last.Detail, fmt.Sprintf("from alert #%d, private: Hallo Name of bert", c.alertID)) {
+			if last.Action != "bulk_reply" || last.Params["alert"] != strconv.FormatInt(c.alertID, 10) || last.Params["visibility"] != "private" ||
+				!strings.HasPrefix(last.Params["text"], "Hallo Name of bert") {
 				t.Fatalf("audit %+v", last)
 			}
 			if tl.Conversation.Status != resonanz.StatusWaiting || tl.Conversation.OwnerID != 0 {

@@ -20,9 +20,9 @@ func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.Use
 	return db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
 		if upd.Status != nil && *upd.Status != c.Status {
 			if !resonanz.ValidStatus(*upd.Status) {
-				return resonanz.FieldError("status", "Unknown status %q.", *upd.Status)
+				return resonanz.FieldError("status", "Unknown status %q.", *upd.Status).Keyed("status.unknown")
 			}
-			if err := db.setColumn(ctx, tx, c.ID, by, "status", "status", *upd.Status, c.Status+" → "+*upd.Status); err != nil {
+			if err := db.setColumn(ctx, tx, c.ID, by, "status", *upd.Status, resonanz.AuditStatus, resonanz.Params{"from": c.Status, "to": *upd.Status}); err != nil {
 				return err
 			}
 			if err := routeEvent(ctx, tx, c.ID, *upd.Status, millis(db.Now())); err != nil {
@@ -34,7 +34,7 @@ func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.Use
 			if err != nil {
 				return err
 			}
-			if err := db.setColumn(ctx, tx, c.ID, by, "team_id", "team", nullID(*upd.TeamID), orNone(name)); err != nil {
+			if err := db.setColumn(ctx, tx, c.ID, by, "team_id", nullID(*upd.TeamID), resonanz.AuditTeam, resonanz.Params{"team": name}); err != nil {
 				return err
 			}
 		}
@@ -43,7 +43,7 @@ func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.Use
 			if err != nil {
 				return err
 			}
-			if err := db.setColumn(ctx, tx, c.ID, by, "owner_id", "assign", nullID(*upd.OwnerID), orNone(name)); err != nil {
+			if err := db.setColumn(ctx, tx, c.ID, by, "owner_id", nullID(*upd.OwnerID), resonanz.AuditAssign, resonanz.Params{"owner": name}); err != nil {
 				return err
 			}
 		}
@@ -63,7 +63,7 @@ func (db *DB) AddNote(ctx context.Context, id int64, by *resonanz.User, text str
 			c.ID, by.ID, text, now); err != nil {
 			return err
 		}
-		return audit(ctx, tx, c.ID, by, "note", summary(text, 80), now)
+		return audit(ctx, tx, c.ID, by, resonanz.AuditNote, resonanz.Params{"text": summary(text, 80)}, now)
 	})
 }
 
@@ -93,22 +93,23 @@ func (db *DB) change(ctx context.Context, id int64, fn func(*sql.Tx, *resonanz.C
 	return err
 }
 
-func (db *DB) setColumn(ctx context.Context, tx *sql.Tx, id int64, by *resonanz.User, column, action string, value any, detail string) error {
+func (db *DB) setColumn(ctx context.Context, tx *sql.Tx, id int64, by *resonanz.User, column string, value any, kind string, params resonanz.Params) error {
 	// column comes from the fixed set above, never from input.
 	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET `+column+` = ? WHERE id = ?`, value, id); err != nil {
 		return err
 	}
-	return audit(ctx, tx, id, by, action, detail, millis(db.Now()))
+	return audit(ctx, tx, id, by, kind, params, millis(db.Now()))
 }
 
-// audit records an action in a conversation's trail; by nil is resonanz itself.
-func audit(ctx context.Context, tx *sql.Tx, conversationID int64, by *resonanz.User, action, detail string, at int64) error {
+// audit records what happened in a conversation's trail, as one of the
+// resonanz.Audit kinds and its params; by nil is resonanz itself.
+func audit(ctx context.Context, tx *sql.Tx, conversationID int64, by *resonanz.User, kind string, params resonanz.Params, at int64) error {
 	var user any
 	if by != nil {
 		user = by.ID
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, user_id, action, detail, created_at) VALUES (?, ?, ?, ?, ?)`,
-		conversationID, user, action, detail, at)
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, user_id, action, kind, params, detail, created_at)
+		VALUES (?, ?, ?, ?, ?, '', ?)`, conversationID, user, resonanz.AuditAction(kind), kind, paramsText(params), at)
 	return err
 }
 
@@ -132,22 +133,15 @@ func nullID(id int64) any {
 	return id
 }
 
-func orNone(name string) string {
-	if name == "" {
-		return "—"
-	}
-	return name
-}
-
 func agentText(field, text string) (string, error) {
 	text = strings.TrimSpace(text)
 	switch {
 	case !utf8.ValidString(text):
-		return "", resonanz.FieldError(field, "The text is not valid UTF-8.")
+		return "", resonanz.FieldError(field, "The text is not valid UTF-8.").Keyed("text.utf8")
 	case text == "":
-		return "", resonanz.FieldError(field, "The text is empty.")
+		return "", resonanz.FieldError(field, "The text is empty.").Keyed("text.empty")
 	case utf8.RuneCountInString(text) > maxNoteLen:
-		return "", resonanz.FieldError(field, "The text is too long (at most %d characters).", maxNoteLen)
+		return "", resonanz.FieldError(field, "The text is too long (at most %d characters).", maxNoteLen).Keyed("text.long")
 	}
 	return text, nil
 }

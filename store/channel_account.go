@@ -27,7 +27,7 @@ func (db *DB) CreateChannelAccount(ctx context.Context, a *resonanz.ChannelAccou
 	err = db.write.QueryRowContext(ctx, `INSERT INTO channel_accounts (kind, name, settings, secrets, paused, demo, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.Kind, a.Name, string(settings), a.SealedSecrets, a.Paused, a.Demo, millis(a.CreatedAt)).Scan(&a.ID)
 	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
-		return resonanz.FieldError("name", "An account named %q exists already.", a.Name)
+		return resonanz.FieldError("name", "An account named %q exists already.", a.Name).Keyed("channel.account.exists")
 	} else if err != nil {
 		return fmt.Errorf("store: create channel account: %w", err)
 	}
@@ -47,7 +47,7 @@ func (db *DB) FindChannelAccounts(ctx context.Context) ([]*resonanz.ChannelAccou
 func (db *DB) FindChannelAccountByID(ctx context.Context, id int64) (*resonanz.ChannelAccount, error) {
 	a, err := scanChannelAccount(db.read.QueryRowContext(ctx, `SELECT `+channelAccountColumns+` WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id).Keyed("channel.account.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find channel account %d: %w", id, err)
 	}
@@ -85,7 +85,7 @@ func (db *DB) DeleteChannelAccount(ctx context.Context, id int64) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id)
+			return resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id).Keyed("channel.account.notfound")
 		}
 		return nil
 	})
@@ -96,7 +96,7 @@ func (db *DB) ChannelCursor(ctx context.Context, id int64) (string, error) {
 	var cursor string
 	err := db.read.QueryRowContext(ctx, `SELECT cursor FROM channel_accounts WHERE id = ?`, id).Scan(&cursor)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id)
+		return "", resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id).Keyed("channel.account.notfound")
 	} else if err != nil {
 		return "", fmt.Errorf("store: cursor of channel account %d: %w", id, err)
 	}
@@ -138,7 +138,7 @@ func (db *DB) updateChannelAccount(ctx context.Context, id int64, query string, 
 		return fmt.Errorf("store: change channel account %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id)
+		return resonanz.Errorf(resonanz.ENOTFOUND, "Channel account %d not found.", id).Keyed("channel.account.notfound")
 	}
 	return nil
 }

@@ -23,8 +23,19 @@ func (db *DB) SetConsent(ctx context.Context, id int64, by *resonanz.User, c res
 			conv.ContactID, c.OptOut, joinList(c.Channels), c.Reason, conv.ID, by.ID, now); err != nil {
 			return err
 		}
-		return audit(ctx, tx, conv.ID, by, "consent", c.Summary(), now)
+		return audit(ctx, tx, conv.ID, by, consentKind(c), resonanz.Params{"channels": joinList(c.Channels), "reason": c.Reason}, now)
 	})
+}
+
+// consentKind is the audit kind of a contact wish.
+func consentKind(c resonanz.Consent) string {
+	switch {
+	case !c.OptOut:
+		return resonanz.AuditContactAllowed
+	case len(c.Channels) > 0:
+		return resonanz.AuditOptOutOn
+	}
+	return resonanz.AuditOptOut
 }
 
 // consentColumns read a contact wish joined as cc, and its author as cu;
@@ -60,7 +71,7 @@ func refuseForbidden(ctx context.Context, q queryer, c *resonanz.Conversation) e
 	if consent.Forbids(c.Channel) {
 		ch, _ := resonanz.LookupChannel(c.Channel)
 		return resonanz.Errorf(resonanz.EFORBIDDEN, "%s does not want to be contacted on %s (%s, recorded by %s). The reply was not sent.",
-			c.CustomerName, ch.Label, consent.Reason, consent.SetBy)
+			c.CustomerName, ch.Label, consent.Reason, consent.SetBy).Keyed("consent.forbids")
 	}
 	return nil
 }

@@ -80,10 +80,10 @@ func TestConsent(t *testing.T) {
 			var trail []string
 			for _, e := range tl.Audit {
 				if e.Action == "consent" {
-					trail = append(trail, e.UserName+" "+e.Detail)
+					trail = append(trail, e.UserName+" "+said(e.Kind, e.Params))
 				}
 			}
-			want := "User tom does not want to be contacted (all channels): objection by letter|User tom contact allowed again: customer wrote again"
+			want := "User tom consent.optout channels= reason=objection by letter|User tom consent.allowed channels= reason=customer wrote again"
 			if got := strings.Join(trail, "|"); got != want {
 				t.Fatalf("audit trail\n got %s\nwant %s", got, want)
 			}

@@ -17,7 +17,7 @@ const contactLimit = 300
 func (db *DB) ContactPage(ctx context.Context, id int64) (*resonanz.ContactPage, error) {
 	ct, err := db.findContact(ctx, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Contact %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Contact %d not found.", id).Keyed("contact.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: contact %d: %w", id, err)
 	}
@@ -133,7 +133,7 @@ func (db *DB) CanSeeContact(ctx context.Context, u *resonanz.User, id int64) (bo
 // LinkContacts makes other the same person as id.
 func (db *DB) LinkContacts(ctx context.Context, id, other int64, by *resonanz.User) error {
 	if id == other {
-		return resonanz.Errorf(resonanz.EINVALID, "A person cannot be linked to themselves.")
+		return resonanz.Errorf(resonanz.EINVALID, "A person cannot be linked to themselves.").Keyed("contact.self")
 	}
 	return db.inTx(ctx, fmt.Sprintf("link contact %d to %d", other, id), func(tx *sql.Tx) error {
 		var keepRef, otherRef sql.NullString
@@ -186,7 +186,7 @@ func (db *DB) UnlinkHandle(ctx context.Context, id int64, channel, handle string
 		err := tx.QueryRowContext(ctx, `SELECT id, coalesce(nullif(display_name, ''), handle) FROM identities WHERE contact_id = ? AND channel = ? AND handle = ?`,
 			id, channel, handle).Scan(&identityID, &name)
 		if errors.Is(err, sql.ErrNoRows) {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "This person has no handle %q on %s.", handle, channel)
+			return resonanz.Errorf(resonanz.ENOTFOUND, "This person has no handle %q on %s.", handle, channel).Keyed("contact.handle.unknown")
 		} else if err != nil {
 			return err
 		}
@@ -194,7 +194,7 @@ func (db *DB) UnlinkHandle(ctx context.Context, id int64, channel, handle string
 			return err
 		}
 		if left < 2 {
-			return resonanz.Errorf(resonanz.ECONFLICT, "This is the person's only handle; there is nothing to unlink it from.")
+			return resonanz.Errorf(resonanz.ECONFLICT, "This is the person's only handle; there is nothing to unlink it from.").Keyed("contact.handle.only")
 		}
 		now := millis(db.Now())
 		if err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, created_at) VALUES (?, ?) RETURNING id`, name, now).Scan(&newID); err != nil {
@@ -219,7 +219,7 @@ func (db *DB) UnlinkHandle(ctx context.Context, id int64, channel, handle string
 
 func notFoundContact(err error, id int64) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return resonanz.Errorf(resonanz.ENOTFOUND, "Contact %d not found.", id)
+		return resonanz.Errorf(resonanz.ENOTFOUND, "Contact %d not found.", id).Keyed("contact.notfound")
 	}
 	return err
 }

@@ -176,7 +176,7 @@ type queryer interface {
 func findConversationByID(ctx context.Context, q queryer, id int64) (*resonanz.Conversation, error) {
 	c, err := scanConversation(q.QueryRowContext(ctx, `SELECT `+conversationColumns+` WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Conversation %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Conversation %d not found.", id).Keyed("conversation.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find conversation %d: %w", id, err)
 	}

@@ -103,9 +103,9 @@ func TestUpdateConversation(t *testing.T) {
 			}
 			var trail []string
 			for _, e := range tl.Audit {
-				trail = append(trail, e.UserName+" "+e.Action+" "+e.Detail)
+				trail = append(trail, e.UserName+" "+said(e.Kind, e.Params))
 			}
-			want := "User lea status open → solved|User lea assign User tom|User tom note Gutschrift veranlasst"
+			want := "User lea status from=open to=solved|User lea assign owner=User tom|User tom note text=Gutschrift veranlasst"
 			if got := strings.Join(trail, "|"); got != want {
 				t.Fatalf("audit trail\n got %s\nwant %s", got, want)
 			}

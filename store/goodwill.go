@@ -65,7 +65,7 @@ func (db *DB) FindGoodwillGrants(ctx context.Context, f resonanz.GoodwillFilter)
 func findGrant(ctx context.Context, q queryer, id int64) (*resonanz.GoodwillGrant, error) {
 	g, err := scanGrant(q.QueryRowContext(ctx, `SELECT `+grantColumns+` WHERE g.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Goodwill request %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Goodwill request %d not found.", id).Keyed("goodwill.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find goodwill %d: %w", id, err)
 	}

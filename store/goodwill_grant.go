@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/resonanz/resonanz"
@@ -26,11 +27,14 @@ func (db *DB) GrantGoodwill(ctx context.Context, g *resonanz.GoodwillGrant, by *
 		if err != nil {
 			return err
 		}
+		params := resonanz.Params{"kind": g.Kind, "amount": centsParam(g.Amount), "reason": summary(g.Reason, 80)}
 		why := ""
 		if rest := p.Remaining(used); by.Role != resonanz.RoleAdmin && rest >= 0 && g.Amount > rest {
-			why = fmt.Sprintf("the customer has %s of %s left within %d days", resonanz.FormatEuros(rest), resonanz.FormatEuros(p.CustomerTotal), p.PeriodDays)
+			why = resonanz.GoodwillWhyCustomer
+			params["left"], params["total"], params["days"] = centsParam(rest), centsParam(p.CustomerTotal), strconv.Itoa(p.PeriodDays)
 		} else if !p.Covers(by.Role, g.Amount) {
-			why = "above the " + by.Role + " limit of " + resonanz.FormatEuros(limitOf(p, by.Role))
+			why = resonanz.GoodwillWhyLimit
+			params["role"], params["limit"] = by.Role, centsParam(limitOf(p, by.Role))
 		}
 		g.ContactID, g.CustomerName, g.RequestedByID, g.RequestedBy, g.CreatedAt = c.ContactID, c.CustomerName, by.ID, by.Name, now.UTC()
 		g.State = resonanz.GoodwillGranted
@@ -44,20 +48,23 @@ func (db *DB) GrantGoodwill(ctx context.Context, g *resonanz.GoodwillGrant, by *
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, c.ContactID, g.Kind, g.Amount, g.Reason, g.State, by.ID, granted, millis(now)).Scan(&g.ID); err != nil {
 			return err
 		}
-		what := fmt.Sprintf("%s %s", g.Kind, resonanz.FormatEuros(g.Amount))
 		if why == "" {
-			return audit(ctx, tx, c.ID, by, "goodwill", "granted "+what+": "+summary(g.Reason, 80), millis(now))
+			return audit(ctx, tx, c.ID, by, resonanz.AuditGoodwillGranted, params, millis(now))
 		}
-		if err := audit(ctx, tx, c.ID, by, "goodwill", "approval requested for "+what+" ("+why+"): "+summary(g.Reason, 80), millis(now)); err != nil {
+		params["why"] = why
+		if err := audit(ctx, tx, c.ID, by, resonanz.AuditGoodwillRequested, params, millis(now)); err != nil {
 			return err
 		}
 		ids, err := approvers(ctx, tx, p, g.Amount, by.ID)
 		if err != nil {
 			return err
 		}
+		notice := resonanz.Params{"by": by.Name, "customer": c.CustomerName}
+		for k, v := range params {
+			notice[k] = v
+		}
 		for _, id := range ids {
-			n := &resonanz.Notification{UserID: id, Kind: "goodwill.approval", ConversationID: c.ID, CreatedAt: now,
-				Text: fmt.Sprintf("%s asks you to approve %s for %s (%s): %s", by.Name, what, c.CustomerName, why, summary(g.Reason, 120))}
+			n := &resonanz.Notification{UserID: id, Kind: resonanz.NotifyGoodwillApproval, ConversationID: c.ID, CreatedAt: now, Params: notice}
 			if err := notify(ctx, tx, n); err != nil {
 				return err
 			}
@@ -91,39 +98,38 @@ func (db *DB) decideGoodwill(ctx context.Context, tx *sql.Tx, g *resonanz.Goodwi
 	if err != nil {
 		return err
 	}
-	what := fmt.Sprintf("%s %s", g.Kind, resonanz.FormatEuros(g.Amount))
 	switch {
-	case g.State != resonanz.GoodwillPending:
-		return resonanz.Errorf(resonanz.ECONFLICT, "This request was %s already.", g.State)
+	case g.State == resonanz.GoodwillGranted:
+		return resonanz.Errorf(resonanz.ECONFLICT, "This request was granted already.").Keyed("goodwill.granted.already")
+	case g.State == resonanz.GoodwillRejected:
+		return resonanz.Errorf(resonanz.ECONFLICT, "This request was rejected already.").Keyed("goodwill.rejected.already")
 	case by.Role == resonanz.RoleAgent:
-		return resonanz.Errorf(resonanz.EFORBIDDEN, "Agents cannot approve goodwill; a lead or an admin decides.")
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "Agents cannot approve goodwill; a lead or an admin decides.").Keyed("goodwill.agent")
 	case by.ID == g.RequestedByID:
-		return resonanz.Errorf(resonanz.EFORBIDDEN, "You cannot decide on your own request; another lead or an admin decides.")
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "You cannot decide on your own request; another lead or an admin decides.").Keyed("goodwill.own")
 	case !p.Covers(by.Role, g.Amount):
-		return resonanz.Errorf(resonanz.EFORBIDDEN, "%s is above your limit of %s; an admin decides.", what, resonanz.FormatEuros(limitOf(p, by.Role)))
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "%s is above your limit of %s; an admin decides.",
+			resonanz.FormatEuros(g.Amount), resonanz.FormatEuros(limitOf(p, by.Role))).Keyed("goodwill.above")
 	}
 	note, err = decisionNote(note, approve)
 	if err != nil {
 		return err
 	}
 	now := db.Now()
-	state, verb, granted := resonanz.GoodwillRejected, "rejected", any(nil)
+	state, kind, notice, granted := resonanz.GoodwillRejected, resonanz.AuditGoodwillRejected, resonanz.NotifyGoodwillRejected, any(nil)
 	if approve {
-		state, verb, granted = resonanz.GoodwillGranted, "approved", millis(now)
+		state, kind, notice, granted = resonanz.GoodwillGranted, resonanz.AuditGoodwillApproved, resonanz.NotifyGoodwillApproved, millis(now)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE goodwill_grants SET state = ?, decided_by = ?, decision_note = ?, decided_at = ?, granted_at = ? WHERE id = ?`,
 		state, by.ID, note, millis(now), granted, g.ID); err != nil {
 		return err
 	}
-	detail := verb + " " + what + " of " + g.RequestedBy
-	if note != "" {
-		detail += ": " + summary(note, 80)
-	}
-	if err := audit(ctx, tx, g.ConversationID, by, "goodwill", detail, millis(now)); err != nil {
+	params := resonanz.Params{"kind": g.Kind, "amount": centsParam(g.Amount), "requester": g.RequestedBy, "note": summary(note, 80)}
+	if err := audit(ctx, tx, g.ConversationID, by, kind, params, millis(now)); err != nil {
 		return err
 	}
-	return notify(ctx, tx, &resonanz.Notification{UserID: g.RequestedByID, Kind: "goodwill." + verb, ConversationID: g.ConversationID,
-		CreatedAt: now, Text: fmt.Sprintf("%s %s your goodwill %s for %s. %s", by.Name, verb, what, g.CustomerName, note)})
+	return notify(ctx, tx, &resonanz.Notification{UserID: g.RequestedByID, Kind: notice, ConversationID: g.ConversationID, CreatedAt: now,
+		Params: resonanz.Params{"by": by.Name, "kind": g.Kind, "amount": centsParam(g.Amount), "customer": g.CustomerName, "note": note}})
 }
 
 // decisionNote checks the approver's note: optional for an approval, required for a rejection.
@@ -131,5 +137,5 @@ func decisionNote(note string, approve bool) (string, error) {
 	if approve && strings.TrimSpace(note) == "" {
 		return "", nil
 	}
-	return promiseNote("note", note, "Say why the request is rejected.")
+	return promiseNote("note", note, resonanz.FieldError("note", "Say why the request is rejected.").Keyed("goodwill.note.missing"))
 }

@@ -48,7 +48,7 @@ func (db *DB) FindGoodwillPolicies(ctx context.Context) ([]*resonanz.GoodwillPol
 func findPolicy(ctx context.Context, q queryer, kind string) (*resonanz.GoodwillPolicy, error) {
 	p, err := scanPolicy(q.QueryRowContext(ctx, `SELECT `+policyColumns+` WHERE g.kind = ?`, kind))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.FieldError("kind", "Unknown kind of goodwill %q.", kind)
+		return nil, resonanz.FieldError("kind", "Unknown kind of goodwill %q.", kind).Keyed("goodwill.kind.unknown")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find goodwill policy %s: %w", kind, err)
 	}
@@ -58,7 +58,7 @@ func findPolicy(ctx context.Context, q queryer, kind string) (*resonanz.Goodwill
 // SaveGoodwillPolicy replaces the policy of one kind; only leads and admins may.
 func (db *DB) SaveGoodwillPolicy(ctx context.Context, p *resonanz.GoodwillPolicy, by *resonanz.User) error {
 	if by.Role != resonanz.RoleAdmin && by.Role != resonanz.RoleLead {
-		return resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may change goodwill limits.")
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may change goodwill limits.").Keyed("goodwill.limits.forbidden")
 	}
 	if err := p.Validate(); err != nil {
 		return err

@@ -81,7 +81,7 @@ func TestGoodwillWithinLimitGranted(t *testing.T) {
 		if got := kinds(t, db, s.lead); got != "" {
 			t.Fatalf("a grant within the limit notified the lead: %s", got)
 		}
-		if trail := auditText(t, db, s.conv); !strings.Contains(trail, "goodwill granted voucher 20,00 €: Lieferverzug") {
+		if trail := auditText(t, db, s.conv); !strings.Contains(trail, "goodwill.granted amount=2000 kind=voucher reason=Lieferverzug") {
 			t.Fatalf("audit trail:\n%s", trail)
 		}
 	})
@@ -135,7 +135,7 @@ func TestGoodwillAboveLimit(t *testing.T) {
 			if st := s.state(t, g.ID); st != resonanz.GoodwillRejected {
 				t.Fatalf("rejected request is %s", st)
 			}
-			if trail := auditText(t, db, s.conv); !strings.Contains(trail, "rejected voucher 30,00 € of User tom: Gutschein wurde schon gewährt") {
+			if trail := auditText(t, db, s.conv); !strings.Contains(trail, "goodwill.rejected amount=3000 kind=voucher note=Gutschein wurde schon gewährt requester=User tom") {
 				t.Fatalf("audit trail:\n%s", trail)
 			}
 		})

@@ -16,12 +16,12 @@ func (db *DB) HandOver(ctx context.Context, id int64, by *resonanz.User, to int6
 	}
 	return db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
 		if to == c.OwnerID {
-			return resonanz.FieldError("owner", "The conversation is already theirs.")
+			return resonanz.FieldError("owner", "The conversation is already theirs.").Keyed("handover.same")
 		}
 		var name string
 		var disabled bool
 		if err := tx.QueryRowContext(ctx, `SELECT name, disabled FROM users WHERE id = ?`, to).Scan(&name, &disabled); err == sql.ErrNoRows || disabled {
-			return resonanz.FieldError("owner", "Choose an active colleague to hand over to.")
+			return resonanz.FieldError("owner", "Choose an active colleague to hand over to.").Keyed("handover.inactive")
 		} else if err != nil {
 			return err
 		}
@@ -33,7 +33,7 @@ func (db *DB) HandOver(ctx context.Context, id int64, by *resonanz.User, to int6
 			c.ID, by.ID, note, now); err != nil {
 			return err
 		}
-		return audit(ctx, tx, c.ID, by, "handover", orNone(c.OwnerName)+" → "+name+": "+summary(note, 80), now)
+		return audit(ctx, tx, c.ID, by, resonanz.AuditHandOver, resonanz.Params{"from": c.OwnerName, "to": name, "note": summary(note, 80)}, now)
 	})
 }
 
@@ -44,10 +44,10 @@ func (db *DB) SetVIP(ctx context.Context, id int64, by *resonanz.User, vip bool)
 		if _, err := tx.ExecContext(ctx, `UPDATE contacts SET vip = ? WHERE id = ?`, vip, c.ContactID); err != nil {
 			return err
 		}
-		detail := "no longer a VIP customer"
+		kind := resonanz.AuditVIPOff
 		if vip {
-			detail = "VIP customer"
+			kind = resonanz.AuditVIPOn
 		}
-		return audit(ctx, tx, c.ID, by, "vip", detail, millis(db.Now()))
+		return audit(ctx, tx, c.ID, by, kind, nil, millis(db.Now()))
 	})
 }

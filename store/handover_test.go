@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/resonanz/resonanz"
@@ -40,7 +39,7 @@ func TestHandOver(t *testing.T) {
 			note = note || (e.Note != nil && e.Note.Text == "Kunde erwartet Rückruf um 10 Uhr")
 		}
 		for _, a := range tl.Audit {
-			trail = trail || (a.Action == "handover" && strings.Contains(a.Detail, "User ann → User ben"))
+			trail = trail || (a.Action == "handover" && a.Params["from"] == "User ann" && a.Params["to"] == "User ben")
 		}
 		if !note || !trail {
 			t.Fatalf("hand-over left note %v, audit %v", note, trail)

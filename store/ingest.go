@@ -126,7 +126,7 @@ func (b *batch) conversationFor(m *resonanz.IncomingMessage, who identity) *conv
 func (b *batch) newConversation(who identity, channel, visibility, preview string, sentAt int64, l *labels) *conversationState {
 	b.nextConversationID++
 	c := &conversationState{id: b.nextConversationID, contactID: who.contactID, identityID: who.identityID, channel: channel,
-		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, isNew: true,
+		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, openedAt: sentAt, isNew: true,
 		language: l.language, sentiment: l.sentiment, kind: l.kind, topics: l.topics, urgency: l.urgency}
 	b.conversations[c.id] = c
 	b.open[contactChannel{who.contactID, channel, visibility}] = c
@@ -154,6 +154,9 @@ func (c *conversationState) receive(sentAt int64, preview, visibility string, l 
 		c.language, c.sentiment, c.kind, c.topics = l.language, l.sentiment, l.kind, l.topics
 	}
 	c.urgency = mergeList(c.urgency, l.urgency)
+	if c.isNew && sentAt < c.openedAt { // an older message later in the same batch
+		c.openedAt = sentAt
+	}
 	c.changed = true
 }
 

@@ -28,6 +28,7 @@ type conversationState struct {
 	channel, status, preview, visibility       string
 	language, sentiment, kind, topics, urgency string
 	lastMessageAt                              int64
+	openedAt                                   int64 // a new conversation's first message: its created_at
 	isNew, changed                             bool
 }
 

@@ -128,7 +128,7 @@ func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error
 func (b *batch) write(ctx context.Context) error {
 	var convRows [][]any
 	for _, c := range b.newConversations {
-		convRows = append(convRows, []any{c.id, c.contactID, c.identityID, c.channel, c.status, c.preview, c.visibility, c.lastMessageAt, b.now,
+		convRows = append(convRows, []any{c.id, c.contactID, c.identityID, c.channel, c.status, c.preview, c.visibility, c.lastMessageAt, c.openedAt,
 			c.language, c.sentiment, c.kind, c.topics, c.urgency})
 	}
 	inserts := []struct {

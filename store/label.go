@@ -34,7 +34,7 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 	err := db.read.QueryRowContext(ctx, `SELECT conversation_id, `+field+` FROM messages WHERE id = ? AND direction = 'in'`, messageID).
 		Scan(&conversationID, &old)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No customer message %d.", messageID)
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No customer message %d.", messageID).Keyed("message.notfound")
 	} else if err != nil {
 		return 0, fmt.Errorf("store: correct label: %w", err)
 	}
@@ -59,7 +59,7 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 			stored, c.ID, messageID, c.ID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, c.ID, by, "label", fmt.Sprintf("%s: %s → %s", field, orNone(old), orNone(value)), now)
+		return audit(ctx, tx, c.ID, by, "label."+field, resonanz.Params{"from": old, "to": value}, now)
 	})
 }
 
@@ -78,16 +78,16 @@ func (db *DB) MessageConversation(ctx context.Context, messageID int64) (int64, 
 func checkLabel(field, value string) error {
 	if field == "topics" {
 		if !topicList.MatchString(value) {
-			return resonanz.FieldError("value", "Topics are up to ten names of lowercase letters, digits, - and _, separated by commas.")
+			return resonanz.FieldError("value", "Topics are up to ten names of lowercase letters, digits, - and _, separated by commas.").Keyed("label.topics")
 		}
 		return nil
 	}
 	allowed, ok := labelValues[field]
 	if !ok {
-		return resonanz.FieldError("field", "Only sentiment, kind, topics and language can be corrected.")
+		return resonanz.FieldError("field", "Only sentiment, kind, topics and language can be corrected.").Keyed("label.field")
 	}
 	if !slices.Contains(allowed, value) {
-		return resonanz.FieldError("value", "%s cannot be %q.", field, value)
+		return resonanz.FieldError("value", "%s cannot be %q.", field, value).Keyed("label.value")
 	}
 	return nil
 }

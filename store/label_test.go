@@ -84,7 +84,7 @@ func TestCorrectLabel(t *testing.T) {
 				t.Fatalf("corrections for training: %+v, %v", corrections, err)
 			}
 			last := tl.Audit[len(tl.Audit)-1]
-			if last.Action != "label" || last.Detail != "kind: question → complaint" {
+			if last.Action != "label" || said(last.Kind, last.Params) != "label.kind from=question to=complaint" {
 				t.Fatalf("audit %+v", last)
 			}
 		})

@@ -27,8 +27,8 @@ func notify(ctx context.Context, q execer, n *resonanz.Notification) error {
 	if n.ConversationID != 0 {
 		conv = n.ConversationID
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, text, conversation_id, created_at) VALUES (?, ?, ?, ?, ?)`,
-		n.UserID, n.Kind, n.Text, conv, millis(n.CreatedAt))
+	res, err := q.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, params, text, conversation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		n.UserID, n.Kind, paramsText(n.Params), n.Text, conv, millis(n.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("store: notify: %w", err)
 	}
@@ -38,7 +38,7 @@ func notify(ctx context.Context, q execer, n *resonanz.Notification) error {
 
 // FindNotifications returns a user's notifications, newest first.
 func (db *DB) FindNotifications(ctx context.Context, userID int64, limit int) ([]*resonanz.Notification, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, user_id, kind, text, coalesce(conversation_id, 0), created_at, coalesce(read_at, 0)
+	rows, err := db.read.QueryContext(ctx, `SELECT id, user_id, kind, params, text, coalesce(conversation_id, 0), created_at, coalesce(read_at, 0)
 		FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?`, userID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: find notifications: %w", err)
@@ -48,7 +48,7 @@ func (db *DB) FindNotifications(ctx context.Context, userID int64, limit int) ([
 	for rows.Next() {
 		var n resonanz.Notification
 		var created, read int64
-		if err := rows.Scan(&n.ID, &n.UserID, &n.Kind, &n.Text, &n.ConversationID, &created, &read); err != nil {
+		if err := rows.Scan(&n.ID, &n.UserID, &n.Kind, (*paramsColumn)(&n.Params), &n.Text, &n.ConversationID, &created, &read); err != nil {
 			return nil, fmt.Errorf("store: find notifications: %w", err)
 		}
 		n.CreatedAt = fromMillis(created)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -164,12 +165,12 @@ func (db *DB) RetryReply(ctx context.Context, conversationID, outboxID int64, by
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return resonanz.Errorf(resonanz.ECONFLICT, "Only a reply that failed can be tried again.")
+			return resonanz.Errorf(resonanz.ECONFLICT, "Only a reply that failed can be tried again.").Keyed("reply.retry")
 		}
 		if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: outboxID}, nil); err != nil {
 			return err
 		}
-		return audit(ctx, tx, c.ID, by, "retry", fmt.Sprintf("reply %d", outboxID), millis(db.Now()))
+		return audit(ctx, tx, c.ID, by, resonanz.AuditRetry, resonanz.Params{"reply": strconv.FormatInt(outboxID, 10)}, millis(db.Now()))
 	})
 }
 
@@ -177,7 +178,7 @@ func (db *DB) RetryReply(ctx context.Context, conversationID, outboxID int64, by
 func (db *DB) FindOutboxItem(ctx context.Context, id int64) (*resonanz.OutboxItem, error) {
 	item, err := scanOutboxItem(db.read.QueryRowContext(ctx, `SELECT `+outboxColumns+` FROM outbox o WHERE o.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Reply %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Reply %d not found.", id).Keyed("reply.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find outbox item %d: %w", id, err)
 	}

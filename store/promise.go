@@ -47,8 +47,8 @@ func (db *DB) AddPromise(ctx context.Context, p *resonanz.Promise, by *resonanz.
 			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, p.Text, millis(p.DueAt), p.OwnerID, by.ID, millis(now)).Scan(&p.ID); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("%s (due %s, %s)", summary(p.Text, 80), p.DueAt.UTC().Format("2006-01-02 15:04 UTC"), owner)
-		return audit(ctx, tx, c.ID, by, "promise", detail, millis(now))
+		params := resonanz.Params{"text": summary(p.Text, 80), "due": timeParam(millis(p.DueAt)), "owner": owner}
+		return audit(ctx, tx, c.ID, by, resonanz.AuditPromiseAdded, params, millis(now))
 	})
 }
 
@@ -107,7 +107,7 @@ func (db *DB) FindPromise(ctx context.Context, id int64) (*resonanz.Promise, err
 func findPromise(ctx context.Context, q queryer, id int64) (*resonanz.Promise, error) {
 	p, err := scanPromise(q.QueryRowContext(ctx, `SELECT `+promiseColumns+` WHERE p.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Promise %d not found.", id)
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Promise %d not found.", id).Keyed("promise.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: find promise %d: %w", id, err)
 	}

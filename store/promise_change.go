@@ -18,7 +18,7 @@ func (db *DB) KeepPromise(ctx context.Context, id int64, by *resonanz.User) erro
 
 // BreakPromise closes an open promise as broken; the reason is required.
 func (db *DB) BreakPromise(ctx context.Context, id int64, by *resonanz.User, reason string) error {
-	reason, err := promiseNote("reason", reason, "Say why the promise was broken.")
+	reason, err := promiseNote("reason", reason, resonanz.FieldError("reason", "Say why the promise was broken.").Keyed("promise.reason.missing"))
 	if err != nil {
 		return err
 	}
@@ -32,18 +32,18 @@ func (db *DB) closePromise(ctx context.Context, id int64, by *resonanz.User, sta
 			state, reason, now, p.ID); err != nil {
 			return err
 		}
-		detail := state + ": " + summary(p.Text, 80)
-		if reason != "" {
-			detail += " — " + summary(reason, 80)
+		kind := resonanz.AuditPromiseKept
+		if state == resonanz.PromiseBroken {
+			kind = resonanz.AuditPromiseBroken
 		}
-		return audit(ctx, tx, p.ConversationID, by, "promise", detail, now)
+		return audit(ctx, tx, p.ConversationID, by, kind, resonanz.Params{"text": summary(p.Text, 80), "reason": summary(reason, 80)}, now)
 	})
 }
 
 // HandOverPromise gives an open promise to another user with a note; the
 // promise stays open, the new owner is notified and reminded anew.
 func (db *DB) HandOverPromise(ctx context.Context, id int64, by *resonanz.User, toUserID int64, note string) error {
-	note, err := promiseNote("note", note, "Add a note for the new owner.")
+	note, err := promiseNote("note", note, resonanz.FieldError("note", "Add a note for the new owner.").Keyed("promise.note.missing"))
 	if err != nil {
 		return err
 	}
@@ -52,12 +52,12 @@ func (db *DB) HandOverPromise(ctx context.Context, id int64, by *resonanz.User, 
 		var disabled bool
 		err := tx.QueryRowContext(ctx, `SELECT name, disabled FROM users WHERE id = ?`, toUserID).Scan(&name, &disabled)
 		if errors.Is(err, sql.ErrNoRows) || disabled {
-			return resonanz.FieldError("to", "Choose an active user to hand the promise over to.")
+			return resonanz.FieldError("to", "Choose an active user to hand the promise over to.").Keyed("promise.to.inactive")
 		} else if err != nil {
 			return err
 		}
 		if toUserID == p.OwnerID {
-			return resonanz.FieldError("to", "%s owns this promise already.", name)
+			return resonanz.FieldError("to", "%s owns this promise already.", name).Keyed("promise.to.same")
 		}
 		now := db.Now()
 		// A reminder already sent went to the old owner; the new one gets their own.
@@ -69,13 +69,13 @@ func (db *DB) HandOverPromise(ctx context.Context, id int64, by *resonanz.User, 
 			VALUES (?, ?, ?, ?, ?, ?)`, p.ID, p.OwnerID, toUserID, by.ID, note, millis(now)); err != nil {
 			return err
 		}
-		n := &resonanz.Notification{UserID: toUserID, Kind: "promise.handover", ConversationID: p.ConversationID, CreatedAt: now,
-			Text: fmt.Sprintf("%s handed you the promise %q: %s", by.Name, summary(p.Text, 80), summary(note, 120))}
+		n := &resonanz.Notification{UserID: toUserID, Kind: resonanz.NotifyPromiseHandOver, ConversationID: p.ConversationID, CreatedAt: now,
+			Params: resonanz.Params{"by": by.Name, "text": summary(p.Text, 80), "note": summary(note, 120)}}
 		if err := notify(ctx, tx, n); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("handed over %s → %s: %s — %s", p.OwnerName, name, summary(p.Text, 80), summary(note, 80))
-		return audit(ctx, tx, p.ConversationID, by, "promise", detail, millis(now))
+		params := resonanz.Params{"from": p.OwnerName, "to": name, "text": summary(p.Text, 80), "note": summary(note, 80)}
+		return audit(ctx, tx, p.ConversationID, by, resonanz.AuditPromiseHandOver, params, millis(now))
 	})
 }
 
@@ -86,21 +86,24 @@ func (db *DB) changePromise(ctx context.Context, id int64, fn func(*sql.Tx, *res
 		if err != nil {
 			return err
 		}
-		if p.State != resonanz.PromiseOpen {
-			return resonanz.Errorf(resonanz.ECONFLICT, "This promise is %s already.", p.State)
+		switch p.State {
+		case resonanz.PromiseKept:
+			return resonanz.Errorf(resonanz.ECONFLICT, "This promise is kept already.").Keyed("promise.kept.already")
+		case resonanz.PromiseBroken:
+			return resonanz.Errorf(resonanz.ECONFLICT, "This promise is broken already.").Keyed("promise.broken.already")
 		}
 		return fn(tx, p)
 	})
 }
 
-// promiseNote checks a required reason or note about a promise.
-func promiseNote(field, text, missing string) (string, error) {
+// promiseNote checks a required reason or note about a promise; missing is the error when there is none.
+func promiseNote(field, text string, missing error) (string, error) {
 	text = strings.TrimSpace(text)
 	switch {
 	case text == "" || !utf8.ValidString(text):
-		return "", resonanz.FieldError(field, "%s", missing)
+		return "", missing
 	case utf8.RuneCountInString(text) > resonanz.MaxPromiseLen:
-		return "", resonanz.FieldError(field, "The text is too long (at most %d characters).", resonanz.MaxPromiseLen)
+		return "", resonanz.FieldError(field, "The text is too long (at most %d characters).", resonanz.MaxPromiseLen).Keyed("text.long")
 	}
 	return text, nil
 }

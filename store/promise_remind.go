@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/resonanz/resonanz"
@@ -11,18 +12,18 @@ import (
 // MarkPromiseReminded records that an open promise's owner was reminded,
 // together with the notifications, so that a reminder is sent exactly once.
 func (db *DB) MarkPromiseReminded(ctx context.Context, id int64, at time.Time, notes []*resonanz.Notification) (bool, error) {
-	return db.markPromise(ctx, id, at, notes, "reminded", `UPDATE promises SET reminded_at = ?1
+	return db.markPromise(ctx, id, at, notes, resonanz.AuditPromiseReminded, `UPDATE promises SET reminded_at = ?1
 		WHERE id = ?2 AND state = 'open' AND reminded_at IS NULL`)
 }
 
 // MarkPromiseEscalated records that an overdue promise was escalated (which
 // reminds the owner as well), together with the notifications.
 func (db *DB) MarkPromiseEscalated(ctx context.Context, id int64, at time.Time, notes []*resonanz.Notification) (bool, error) {
-	return db.markPromise(ctx, id, at, notes, "escalated", `UPDATE promises SET escalated_at = ?1, reminded_at = coalesce(reminded_at, ?1)
+	return db.markPromise(ctx, id, at, notes, resonanz.AuditPromiseEscalated, `UPDATE promises SET escalated_at = ?1, reminded_at = coalesce(reminded_at, ?1)
 		WHERE id = ?2 AND state = 'open' AND escalated_at IS NULL`)
 }
 
-func (db *DB) markPromise(ctx context.Context, id int64, at time.Time, notes []*resonanz.Notification, what, update string) (bool, error) {
+func (db *DB) markPromise(ctx context.Context, id int64, at time.Time, notes []*resonanz.Notification, kind, update string) (bool, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("store: begin: %w", err)
@@ -30,7 +31,7 @@ func (db *DB) markPromise(ctx context.Context, id int64, at time.Time, notes []*
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, update, millis(at), id)
 	if err != nil {
-		return false, fmt.Errorf("store: mark promise %d %s: %w", id, what, err)
+		return false, fmt.Errorf("store: mark promise %d %s: %w", id, kind, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
@@ -46,12 +47,12 @@ func (db *DB) markPromise(ctx context.Context, id int64, at time.Time, notes []*
 		}
 	}
 	// The reminder acts on its own: the audit event has no user.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, action, detail, created_at) VALUES (?, 'promise', ?, ?)`,
-		p.ConversationID, fmt.Sprintf("%s (%d notified): %s", what, len(notes), summary(p.Text, 80)), millis(at)); err != nil {
+	params := resonanz.Params{"count": strconv.Itoa(len(notes)), "text": summary(p.Text, 80)}
+	if err := audit(ctx, tx, p.ConversationID, nil, kind, params, millis(at)); err != nil {
 		return false, fmt.Errorf("store: audit promise %d: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("store: commit promise %d %s: %w", id, what, err)
+		return false, fmt.Errorf("store: commit promise %d %s: %w", id, kind, err)
 	}
 	return true, nil
 }

@@ -43,7 +43,7 @@ func auditText(t *testing.T, db *store.DB, conversationID int64) string {
 	}
 	var lines []string
 	for _, e := range tl.Audit {
-		lines = append(lines, e.UserName+" "+e.Action+" "+e.Detail)
+		lines = append(lines, e.UserName+" "+said(e.Kind, e.Params))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -117,14 +117,15 @@ func TestPromiseLifecycle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(notes) != 1 || notes[0].Kind != "promise.handover" || !strings.Contains(notes[0].Text, "Urlaub") {
+			if len(notes) != 1 || notes[0].Kind != "promise.handover" || !strings.Contains(notes[0].Params["note"], "Urlaub") {
 				t.Fatalf("new owner's notifications %+v", notes)
 			}
 		})
 		t.Run("Audited", func(t *testing.T) {
 			trail := auditText(t, db, conv)
-			for _, want := range []string{"promise Gutschrift bis Freitag", "kept: Gutschrift", "broken: Rückruf morgen 10 Uhr — Kundin nicht erreicht",
-				"handed over User tom → User eva: Ersatzteil bestellen — Ich bin ab morgen im Urlaub"} {
+			for _, want := range []string{"promise.added due=", "owner=User tom text=Gutschrift bis Freitag", "promise.kept reason= text=Gutschrift",
+				"promise.broken reason=Kundin nicht erreicht text=Rückruf morgen 10 Uhr",
+				"promise.handover from=User tom note=Ich bin ab morgen im Urlaub text=Ersatzteil bestellen to=User eva"} {
 				if !strings.Contains(trail, want) {
 					t.Errorf("audit trail lacks %q:\n%s", want, trail)
 				}

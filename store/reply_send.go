@@ -49,7 +49,7 @@ func (db *DB) SendReply(ctx context.Context, id int64, by *resonanz.User, d reso
 				return err
 			}
 			c.Status = resonanz.StatusWaiting // queueReply moved an open conversation on
-			if err := audit(ctx, tx, c.ID, by, "reply", visibility+": "+summary(p, 80), millis(now)); err != nil {
+			if err := audit(ctx, tx, c.ID, by, resonanz.AuditReply, resonanz.Params{"visibility": visibility, "text": summary(p, 80)}, millis(now)); err != nil {
 				return err
 			}
 			items = append(items, item)

@@ -50,7 +50,7 @@ func (db *DB) SLAReport(ctx context.Context, since time.Time) ([]*resonanz.TeamS
 		add   func(*resonanz.TeamSLA, int)
 	}{
 		{`SELECT coalesce(c.team_id, 0), coalesce(t.name, ''), count(*) FROM audit_events a JOIN conversations c ON c.id = a.conversation_id
-			LEFT JOIN teams t ON t.id = c.team_id WHERE a.action = 'sla' AND a.detail LIKE 'breach:%' AND a.created_at >= ? GROUP BY 1, 2`,
+			LEFT JOIN teams t ON t.id = c.team_id WHERE a.action = 'sla' AND (a.kind = 'sla.breach' OR a.kind = '' AND a.detail LIKE 'breach:%') AND a.created_at >= ? GROUP BY 1, 2`,
 			millis(since), func(t *resonanz.TeamSLA, n int) { t.Breaches = n }},
 		{`SELECT coalesce(c.team_id, 0), coalesce(t.name, ''), count(*) FROM conversations c LEFT JOIN teams t ON t.id = c.team_id
 			WHERE c.sla_due < ? GROUP BY 1, 2`, millis(db.Now()), func(t *resonanz.TeamSLA, n int) { t.Overdue = n }},

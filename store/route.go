@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/riverqueue/river"
 
@@ -140,7 +141,7 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 			WHERE id = ?`, nullID(d.TeamID), d.Priority, joinList(d.Tags), string(route), u.ConversationID); err != nil {
 			return nil, err
 		}
-		if err := audit(ctx, tx, u.ConversationID, nil, "route", routeSummary(d), now); err != nil {
+		if err := audit(ctx, tx, u.ConversationID, nil, routeKind(d), routeParams(d), now); err != nil {
 			return nil, err
 		}
 	}
@@ -152,11 +153,19 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 			u.AssignTo, u.ConversationID); err != nil {
 			return nil, err
 		}
-		if err := audit(ctx, tx, u.ConversationID, nil, "assign", u.AssignReason, now); err != nil {
+		owner, err := lookupName(ctx, tx, "users", u.AssignTo, "owner")
+		if err != nil {
+			return nil, err
+		}
+		params := resonanz.Params{"owner": owner}
+		if u.AssignReason == resonanz.AuditAssignRule && len(u.Decision.Matches) > 0 {
+			params["rule"] = u.Decision.Matches[len(u.Decision.Matches)-1].RuleName
+		}
+		if err := audit(ctx, tx, u.ConversationID, nil, u.AssignReason, params, now); err != nil {
 			return nil, err
 		}
 	}
-	jobs, err := setClock(ctx, tx, u)
+	jobs, err := setClock(ctx, tx, u, fromMillis(now))
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +175,7 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 
 // setClock stores the conversation's clock; when its due time moved, the
 // warning and breach are forgotten and it returns the new timers.
-func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate) ([]river.InsertManyParams, error) {
+func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time.Time) ([]river.InsertManyParams, error) {
 	var due any
 	if !u.Due.IsZero() {
 		due = millis(u.Due)
@@ -183,18 +192,24 @@ func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate) ([]river
 	if n, _ := res.RowsAffected(); n == 0 || u.Due.IsZero() {
 		return nil, nil
 	}
-	return slaJobs(u.ConversationID, u.Due, u.WarnAt), nil
+	return slaJobs(u.ConversationID, u.Due, u.WarnAt, now), nil
 }
 
-func routeSummary(d *resonanz.RouteDecision) string {
+// routeKind and routeParams are the audit entry of a routing decision; the
+// reasons of each rule stay with the conversation (route).
+func routeKind(d *resonanz.RouteDecision) string {
 	if len(d.Matches) == 0 {
-		return "no rule matched; priority " + d.Priority
+		return resonanz.AuditRouteNone
 	}
-	var parts []string
+	return resonanz.AuditRoute
+}
+
+func routeParams(d *resonanz.RouteDecision) resonanz.Params {
+	var names []string
 	for _, m := range d.Matches {
-		parts = append(parts, m.RuleName+" ("+strings.Join(m.Reasons, ", ")+")")
+		names = append(names, m.RuleName)
 	}
-	return strings.Join(parts, "; ") + "; priority " + d.Priority
+	return resonanz.Params{"rules": strings.Join(names, ", "), "priority": d.Priority}
 }
 
 // OpenLoads returns how many open or waiting conversations each owner has.

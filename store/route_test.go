@@ -34,7 +34,7 @@ func TestRouteEvents(t *testing.T) {
 		}
 		upd := &resonanz.RouteUpdate{ConversationID: res[0].ConversationID, LastEventID: pending[0].Events[1].ID, Routed: true,
 			Decision: resonanz.RouteDecision{TeamID: team.ID, Priority: resonanz.PriorityHigh, Tags: []string{"paket"},
-				Matches: []resonanz.RuleMatch{{RuleID: 1, RuleName: "Lieferung", Reasons: []string{"topic delivery"}}}},
+				Matches: []resonanz.RuleMatch{{RuleID: 1, RuleName: "Lieferung", Reasons: []string{"topic=delivery"}}}},
 			AssignTo: agent.ID, AssignReason: "round-robin", PolicyID: policy.ID, Clock: []byte(`{}`),
 			Goal: resonanz.GoalFirstResponse, Due: due}
 		if err := db.ApplyRoutes(ctx, []*resonanz.RouteUpdate{upd}); err != nil {
@@ -45,7 +45,7 @@ func TestRouteEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 		if c.TeamID != team.ID || c.OwnerID != agent.ID || c.Priority != resonanz.PriorityHigh || len(c.Route) != 1 ||
-			c.Route[0].Reasons[0] != "topic delivery" || c.SLA == nil || !c.SLA.Due.Equal(due) || c.SLA.PolicyName != "Standard" {
+			c.Route[0].Reasons[0] != "topic=delivery" || c.SLA == nil || !c.SLA.Due.Equal(due) || c.SLA.PolicyName != "Standard" {
 			t.Fatalf("routed conversation = %+v (sla %+v)", c, c.SLA)
 		}
 		if pending, _ := db.PendingRoutes(ctx, 10); len(pending) != 0 {

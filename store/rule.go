@@ -52,7 +52,7 @@ func (db *DB) SaveRule(ctx context.Context, r *resonanz.Rule) error {
 		res, err = db.write.ExecContext(ctx, `UPDATE rules SET name = ?, enabled = ?, continue = ?, conditions = ?, actions = ?, updated_at = ?
 			WHERE id = ?`, r.Name, r.Enabled, r.Continue, string(cond), string(act), millis(r.UpdatedAt), r.ID)
 		if n, _ := res.RowsAffected(); err == nil && n == 0 {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "No rule %d.", r.ID)
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No rule %d.", r.ID).Keyed("rule.notfound")
 		}
 	}
 	if err != nil {
@@ -64,22 +64,22 @@ func (db *DB) SaveRule(ctx context.Context, r *resonanz.Rule) error {
 func validateRule(r *resonanz.Rule) error {
 	r.Name = strings.TrimSpace(r.Name)
 	if r.Name == "" || len(r.Name) > 100 {
-		return resonanz.FieldError("name", "A rule needs a name (1–100 characters).")
+		return resonanz.FieldError("name", "A rule needs a name (1–100 characters).").Keyed("rule.name")
 	}
 	for _, ch := range r.Conditions.Channels {
 		if _, ok := resonanz.LookupChannel(ch); !ok {
-			return resonanz.FieldError("channels", "Unknown channel %q.", ch)
+			return resonanz.FieldError("channels", "Unknown channel %q.", ch).Keyed("channel.unknown")
 		}
 	}
 	if len(r.Conditions.Keywords) > 50 {
-		return resonanz.FieldError("keywords", "At most 50 keywords per rule.")
+		return resonanz.FieldError("keywords", "At most 50 keywords per rule.").Keyed("rule.keywords")
 	}
 	a := r.Actions
 	if a.Priority != "" && !resonanz.ValidPriority(a.Priority) {
-		return resonanz.FieldError("priority", "Unknown priority %q.", a.Priority)
+		return resonanz.FieldError("priority", "Unknown priority %q.", a.Priority).Keyed("priority.unknown")
 	}
 	if a.TeamID == 0 && a.Priority == "" && len(a.Tags) == 0 && a.OwnerID == 0 {
-		return resonanz.FieldError("actions", "A rule must do something: set a team, a priority, tags or an owner.")
+		return resonanz.FieldError("actions", "A rule must do something: set a team, a priority, tags or an owner.").Keyed("rule.actions")
 	}
 	return nil
 }
@@ -101,7 +101,7 @@ func (db *DB) MoveRule(ctx context.Context, id int64, delta int) error {
 	defer tx.Rollback()
 	var pos int
 	if err := tx.QueryRowContext(ctx, `SELECT position FROM rules WHERE id = ?`, id).Scan(&pos); err == sql.ErrNoRows {
-		return resonanz.Errorf(resonanz.ENOTFOUND, "No rule %d.", id)
+		return resonanz.Errorf(resonanz.ENOTFOUND, "No rule %d.", id).Keyed("rule.notfound")
 	} else if err != nil {
 		return fmt.Errorf("store: move rule: %w", err)
 	}

@@ -35,10 +35,10 @@ func (db *DB) FindCalendars(ctx context.Context) ([]*resonanz.Calendar, error) {
 func (db *DB) SaveCalendar(ctx context.Context, c *resonanz.Calendar) error {
 	c.Name = strings.TrimSpace(c.Name)
 	if c.Name == "" || len(c.Name) > 100 {
-		return resonanz.FieldError("name", "A calendar needs a name (1–100 characters).")
+		return resonanz.FieldError("name", "A calendar needs a name (1–100 characters).").Keyed("calendar.name")
 	}
 	if _, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "" {
-		return resonanz.FieldError("time_zone", "Unknown time zone %q.", c.TimeZone)
+		return resonanz.FieldError("time_zone", "Unknown time zone %q.", c.TimeZone).Keyed("calendar.zone")
 	}
 	week, _ := json.Marshal(c.Week)
 	closed := strings.Join(c.Closed, " ")
@@ -51,7 +51,7 @@ func (db *DB) SaveCalendar(ctx context.Context, c *resonanz.Calendar) error {
 			c.Name, c.TimeZone, string(week), c.State, closed, c.ID)
 	}
 	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
-		return resonanz.FieldError("name", "A calendar named %q exists already.", c.Name)
+		return resonanz.FieldError("name", "A calendar named %q exists already.", c.Name).Keyed("calendar.exists")
 	} else if err != nil {
 		return fmt.Errorf("store: save calendar: %w", err)
 	}
@@ -95,7 +95,7 @@ func (db *DB) SaveSLAPolicy(ctx context.Context, p *resonanz.SLAPolicy) error {
 			next_response = ?, resolution = ?, warn_before = ?, reassign = ?, calendar_id = ? WHERE id = ?`, append(args, p.ID)...)
 	}
 	if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
-		return resonanz.FieldError("team_id", "The team or calendar does not exist.")
+		return resonanz.FieldError("team_id", "The team or calendar does not exist.").Keyed("sla.refs")
 	} else if err != nil {
 		return fmt.Errorf("store: save sla policy: %w", err)
 	}
@@ -106,17 +106,17 @@ func validatePolicy(p *resonanz.SLAPolicy) error {
 	p.Name = strings.TrimSpace(p.Name)
 	switch {
 	case p.Name == "" || len(p.Name) > 100:
-		return resonanz.FieldError("name", "A policy needs a name (1–100 characters).")
+		return resonanz.FieldError("name", "A policy needs a name (1–100 characters).").Keyed("sla.name")
 	case p.Priority != "" && !resonanz.ValidPriority(p.Priority):
-		return resonanz.FieldError("priority", "Unknown priority %q.", p.Priority)
+		return resonanz.FieldError("priority", "Unknown priority %q.", p.Priority).Keyed("priority.unknown")
 	case p.FirstResponse < 0 || p.NextResponse < 0 || p.Resolution < 0 || p.WarnBefore < 0:
-		return resonanz.FieldError("first_response", "Answer times cannot be negative.")
+		return resonanz.FieldError("first_response", "Answer times cannot be negative.").Keyed("sla.negative")
 	case p.FirstResponse == 0 && p.NextResponse == 0 && p.Resolution == 0:
-		return resonanz.FieldError("first_response", "Set at least one goal: first response, next response or resolution.")
+		return resonanz.FieldError("first_response", "Set at least one goal: first response, next response or resolution.").Keyed("sla.goal")
 	}
 	if p.Channel != "" {
 		if _, ok := resonanz.LookupChannel(p.Channel); !ok {
-			return resonanz.FieldError("channel", "Unknown channel %q.", p.Channel)
+			return resonanz.FieldError("channel", "Unknown channel %q.", p.Channel).Keyed("channel.unknown")
 		}
 	}
 	return nil

@@ -5,16 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/resonanz/resonanz"
 )
-
-var goalNames = map[string]string{
-	resonanz.GoalFirstResponse: "first response",
-	resonanz.GoalNextResponse:  "next response",
-	resonanz.GoalResolution:    "resolution",
-}
 
 // fireSLA warns the owner before a goal is missed, and at the breach tells the
 // owner and the team's leads and, when the policy says so, gives the
@@ -42,23 +35,16 @@ func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
 		return fmt.Errorf("store: sla timer: %w", err)
 	}
 	now := db.Now()
-	goal := goalNames[c.goal]
 	var recipients []int64
-	var n resonanz.Notification
+	if c.owner != 0 {
+		recipients = []int64{c.owner}
+	}
+	kind, params := resonanz.NotifySLABreach, resonanz.Params{"goal": c.goal, "policy": c.policy}
 	if t.Warn {
 		_, err = tx.ExecContext(ctx, `UPDATE conversations SET sla_warned = 1 WHERE id = ?`, t.ConversationID)
-		n.Kind = "sla.warning"
-		n.Text = fmt.Sprintf("%s due %s (%s): %s", goal, fromMillis(c.due).In(time.Local).Format("02.01. 15:04"), c.policy, c.preview)
-		if c.owner != 0 {
-			recipients = []int64{c.owner}
-		}
+		kind, params["due"] = resonanz.NotifySLAWarning, timeParam(c.due)
 	} else {
 		_, err = tx.ExecContext(ctx, `UPDATE conversations SET sla_breached = 1 WHERE id = ?`, t.ConversationID)
-		n.Kind = "sla.breach"
-		n.Text = fmt.Sprintf("%s overdue (%s): %s", goal, c.policy, c.preview)
-		if c.owner != 0 {
-			recipients = []int64{c.owner}
-		}
 	}
 	if err != nil {
 		return fmt.Errorf("store: sla timer: %w", err)
@@ -70,13 +56,17 @@ func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
 		}
 		recipients = appendNew(recipients, leads...)
 	}
+	notice := resonanz.Params{"preview": c.preview}
+	for k, v := range params {
+		notice[k] = v
+	}
 	for _, user := range recipients {
-		n := resonanz.Notification{UserID: user, Kind: n.Kind, Text: n.Text, ConversationID: t.ConversationID, CreatedAt: now}
+		n := resonanz.Notification{UserID: user, Kind: kind, Params: notice, ConversationID: t.ConversationID, CreatedAt: now}
 		if err := notify(ctx, tx, &n); err != nil {
 			return err
 		}
 	}
-	if err := db.auditBreach(ctx, tx, t, &c.again, c.owner, n.Text, millis(now)); err != nil {
+	if err := db.auditBreach(ctx, tx, t, c.again, c.owner, params, millis(now)); err != nil {
 		return fmt.Errorf("store: sla timer: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -89,20 +79,20 @@ func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
 // auditBreach records a breach in the conversation's trail and, when reassign
 // is set, takes the conversation from its owner so that the router gives it
 // to the next available member of the team.
-func (db *DB) auditBreach(ctx context.Context, tx *sql.Tx, t slaTimer, reassign *bool, owner int64, text string, now int64) error {
+func (db *DB) auditBreach(ctx context.Context, tx *sql.Tx, t slaTimer, reassign bool, owner int64, params resonanz.Params, now int64) error {
 	if t.Warn {
-		return audit(ctx, tx, t.ConversationID, nil, "sla", "warning: "+text, now)
+		return audit(ctx, tx, t.ConversationID, nil, resonanz.AuditSLAWarning, params, now)
 	}
-	if err := audit(ctx, tx, t.ConversationID, nil, "sla", "breach: "+text, now); err != nil {
+	if err := audit(ctx, tx, t.ConversationID, nil, resonanz.AuditSLABreach, params, now); err != nil {
 		return err
 	}
-	if !*reassign || owner == 0 {
+	if !reassign || owner == 0 {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET owner_id = NULL WHERE id = ?`, t.ConversationID); err != nil {
 		return err
 	}
-	if err := audit(ctx, tx, t.ConversationID, nil, "assign", "given back to the team after the missed goal", now); err != nil {
+	if err := audit(ctx, tx, t.ConversationID, nil, resonanz.AuditAssignBreach, nil, now); err != nil {
 		return err
 	}
 	return routeEvent(ctx, tx, t.ConversationID, resonanz.RouteUnassigned, now)

@@ -20,8 +20,8 @@ func (db *DB) SetStatement(ctx context.Context, id int64, by *resonanz.User, st 
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id)
+			return resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id).Keyed("alert.notfound")
 		}
-		return alertEvent(ctx, tx, id, by, resonanz.AlertStatement, summary(st.Text, 120), now)
+		return alertEvent(ctx, tx, id, by, resonanz.AlertStatement, resonanz.Params{"text": summary(st.Text, 120)}, now)
 	})
 }

@@ -91,7 +91,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 }
 
 func (db *DB) prepareHot(ctx context.Context) (err error) {
-	db.findSession, err = db.read.PrepareContext(ctx, `SELECT u.id, u.login, u.name, u.role, u.disabled, u.away, u.capacity, u.created_at, u.password_temporary, s.csrf
+	db.findSession, err = db.read.PrepareContext(ctx, `SELECT u.id, u.login, u.name, u.role, u.disabled, u.away, u.capacity, u.time_zone, u.created_at, u.password_temporary, s.csrf
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`)
 	if err != nil {

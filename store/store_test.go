@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -66,4 +67,19 @@ func inboxIDs(t *testing.T, db *store.DB, f resonanz.ConversationFilter) []int64
 		ids = append(ids, c.ID)
 	}
 	return ids
+}
+
+// said writes what a stored event says for comparing in tests: its kind and
+// its params, sorted by name ("status from=open to=solved").
+func said(kind string, p resonanz.Params) string {
+	names := make([]string, 0, len(p))
+	for k := range p {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	out := kind
+	for _, k := range names {
+		out += " " + k + "=" + p[k]
+	}
+	return out
 }

@@ -42,7 +42,7 @@ func (db *DB) FindTeams(ctx context.Context) ([]*resonanz.Team, error) {
 func (db *DB) CreateTeam(ctx context.Context, name string) (*resonanz.Team, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > 100 {
-		return nil, resonanz.FieldError("name", "A team name (1–100 characters) is required.")
+		return nil, resonanz.FieldError("name", "A team name (1–100 characters) is required.").Keyed("team.name")
 	}
 	t := &resonanz.Team{Name: name, RoundRobin: true}
 	err := db.write.QueryRowContext(ctx, `INSERT INTO teams (name) VALUES (?)
@@ -66,14 +66,14 @@ func (db *DB) SaveTeam(ctx context.Context, t *resonanz.Team) error {
 		return fmt.Errorf("store: save team: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return resonanz.Errorf(resonanz.ENOTFOUND, "No team %d.", t.ID)
+		return resonanz.Errorf(resonanz.ENOTFOUND, "No team %d.", t.ID).Keyed("team.notfound")
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM team_members WHERE team_id = ?`, t.ID); err != nil {
 		return fmt.Errorf("store: save team: %w", err)
 	}
 	for _, user := range t.Members {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO team_members (team_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, t.ID, user); err != nil {
-			return resonanz.FieldError("members", "No such user: %d.", user)
+			return resonanz.FieldError("members", "No such user: %d.", user).Keyed("team.member.notfound")
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -85,14 +85,14 @@ func (db *DB) SaveTeam(ctx context.Context, t *resonanz.Team) error {
 // SetAvailability marks a user away or available and sets their capacity.
 func (db *DB) SetAvailability(ctx context.Context, userID int64, away bool, capacity int) error {
 	if capacity < 0 || capacity > 10000 {
-		return resonanz.FieldError("capacity", "Capacity must be between 0 (no limit) and 10000.")
+		return resonanz.FieldError("capacity", "Capacity must be between 0 (no limit) and 10000.").Keyed("agent.capacity.range")
 	}
 	res, err := db.write.ExecContext(ctx, `UPDATE users SET away = ?, capacity = ? WHERE id = ?`, away, capacity, userID)
 	if err != nil {
 		return fmt.Errorf("store: set availability: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return resonanz.Errorf(resonanz.ENOTFOUND, "No user %d.", userID)
+		return resonanz.Errorf(resonanz.ENOTFOUND, "No user %d.", userID).Keyed("user.notfound")
 	}
 	db.wakeRouter()
 	return nil

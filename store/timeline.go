@@ -155,7 +155,7 @@ func (db *DB) timelineNotes(ctx context.Context, tl *resonanz.Timeline) error {
 }
 
 func (db *DB) auditTrail(ctx context.Context, id int64) ([]*resonanz.AuditEvent, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT a.id, a.conversation_id, coalesce(u.name, 'resonanz'), a.action, a.detail, a.created_at
+	rows, err := db.read.QueryContext(ctx, `SELECT a.id, a.conversation_id, coalesce(u.name, 'resonanz'), a.action, a.kind, a.params, a.detail, a.created_at
 		FROM audit_events a LEFT JOIN users u ON u.id = a.user_id WHERE a.conversation_id = ? ORDER BY a.id`, id)
 	if err != nil {
 		return nil, err
@@ -165,7 +165,7 @@ func (db *DB) auditTrail(ctx context.Context, id int64) ([]*resonanz.AuditEvent,
 	for rows.Next() {
 		var e resonanz.AuditEvent
 		var at int64
-		if err := rows.Scan(&e.ID, &e.ConversationID, &e.UserName, &e.Action, &e.Detail, &at); err != nil {
+		if err := rows.Scan(&e.ID, &e.ConversationID, &e.UserName, &e.Action, &e.Kind, (*paramsColumn)(&e.Params), &e.Detail, &at); err != nil {
 			return nil, err
 		}
 		e.CreatedAt = fromMillis(at)

@@ -77,11 +77,13 @@ func (db *DB) StartTimers(ctx context.Context, logger *slog.Logger) error {
 	return nil
 }
 
-// slaJobs are the warnings and breaches of a conversation's new due time.
-func slaJobs(conversationID int64, due, warnAt time.Time) []river.InsertManyParams {
+// slaJobs are the warnings and breaches of a conversation's new due time;
+// a clock that is overdue already (a message that arrived late) gets no
+// warning, only its breach, at once.
+func slaJobs(conversationID int64, due, warnAt, now time.Time) []river.InsertManyParams {
 	jobs := []river.InsertManyParams{{Args: slaTimer{ConversationID: conversationID, Due: millis(due)},
 		InsertOpts: &river.InsertOpts{ScheduledAt: due}}}
-	if !warnAt.IsZero() && warnAt.Before(due) {
+	if !warnAt.IsZero() && warnAt.Before(due) && due.After(now) {
 		jobs = append(jobs, river.InsertManyParams{Args: slaTimer{ConversationID: conversationID, Due: millis(due), Warn: true},
 			InsertOpts: &river.InsertOpts{ScheduledAt: warnAt}})
 	}

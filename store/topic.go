@@ -32,7 +32,7 @@ func (db *DB) SaveTopic(ctx context.Context, t *resonanz.Topic) error {
 	}
 	for _, term := range t.SeedTerms {
 		if strings.Contains(term, ",") {
-			return resonanz.FieldError("seed_terms", "A seed term cannot contain a comma.")
+			return resonanz.FieldError("seed_terms", "A seed term cannot contain a comma.").Keyed("topic.term.comma")
 		}
 	}
 	_, err := db.write.ExecContext(ctx, `INSERT INTO topics (name, description, seed_terms) VALUES (?, ?, ?)

@@ -64,12 +64,12 @@ func hashPassword(password string) (string, error) {
 	return string(hash), nil
 }
 
-const userColumns = `id, login, name, role, disabled, away, capacity, created_at, password_temporary FROM users`
+const userColumns = `id, login, name, role, disabled, away, capacity, time_zone, created_at, password_temporary FROM users`
 
 func scanUser(row interface{ Scan(...any) error }) (*resonanz.User, error) {
 	var u resonanz.User
 	var created int64
-	if err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created, &u.MustChangePassword); err != nil {
+	if err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &u.TimeZone, &created, &u.MustChangePassword); err != nil {
 		return nil, err
 	}
 	u.CreatedAt = fromMillis(created)
@@ -181,7 +181,7 @@ func (db *DB) FindSession(ctx context.Context, token string) (*resonanz.User, st
 	var u resonanz.User
 	var created int64
 	err := db.findSession.QueryRowContext(ctx, hashToken(token), millis(db.Now())).
-		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &created, &u.MustChangePassword, &csrf)
+		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &u.TimeZone, &created, &u.MustChangePassword, &csrf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Please log in.")
 	} else if err != nil {
@@ -195,6 +195,23 @@ func (db *DB) FindSession(ctx context.Context, token string) (*resonanz.User, st
 func (db *DB) DeleteSession(ctx context.Context, token string) error {
 	if _, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashToken(token)); err != nil {
 		return fmt.Errorf("store: delete session: %w", err)
+	}
+	return nil
+}
+
+// SetTimeZone sets where a user reads times; "" is the company's zone.
+func (db *DB) SetTimeZone(ctx context.Context, userID int64, zone string) error {
+	if zone != "" {
+		if _, err := time.LoadLocation(zone); err != nil || zone == "Local" {
+			return resonanz.FieldError("time_zone", "Unknown time zone %q.", zone).Keyed("calendar.zone")
+		}
+	}
+	res, err := db.write.ExecContext(ctx, `UPDATE users SET time_zone = ? WHERE id = ?`, zone, userID)
+	if err != nil {
+		return fmt.Errorf("store: set time zone: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return resonanz.Errorf(resonanz.ENOTFOUND, "No user %d.", userID).Keyed("user.notfound")
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func (s *Server) requireUser(next http.HandlerFunc) http.HandlerFunc {
 		w.Header().Set("Cache-Control", "no-store")
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if r.Method != http.MethodGet && !sameSecret(r.PostFormValue("csrf"), csrf) {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again.").Keyed("form.expired"))
 			return
 		}
 		if mustChangePassword(u, r) {
@@ -125,7 +125,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxLoginBytes)
 	c, err := r.Cookie(loginCSRF)
 	if err != nil || !sameSecret(r.PostFormValue("csrf"), c.Value) {
-		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again."))
+		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "The form has expired. Please reload the page and try again.").Keyed("form.expired"))
 		return
 	}
 	login := r.PostFormValue("login")

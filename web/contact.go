@@ -29,12 +29,12 @@ func (s *Server) handleLinkContact(w http.ResponseWriter, r *http.Request) {
 	s.changeContact(w, r, func(id int64) error {
 		other, err := strconv.ParseInt(r.PostFormValue("other"), 10, 64)
 		if err != nil {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "No such contact.")
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No such contact.").Keyed("contact.unknown")
 		}
 		if ok, err := s.Contacts.CanSeeContact(r.Context(), userFrom(r.Context()), other); err != nil {
 			return err
 		} else if !ok {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "No such contact.")
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No such contact.").Keyed("contact.unknown")
 		}
 		return s.Contacts.LinkContacts(r.Context(), id, other, userFrom(r.Context()))
 	})
@@ -63,7 +63,7 @@ func (s *Server) changeContact(w http.ResponseWriter, r *http.Request, change fu
 // contactID reads the contact of the path and refuses one the user may not
 // see as if it did not exist.
 func (s *Server) contactID(r *http.Request) (int64, error) {
-	notFound := resonanz.Errorf(resonanz.ENOTFOUND, "No such contact.")
+	notFound := resonanz.Errorf(resonanz.ENOTFOUND, "No such contact.").Keyed("contact.unknown")
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, notFound

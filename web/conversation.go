@@ -12,6 +12,7 @@ import (
 
 type conversationView struct {
 	*resonanz.Timeline
+	rowForms
 	ChannelInfo resonanz.ChannelInfo
 	ReplyPublic bool // the reply box's default: answer the way the customer wrote
 	// ReplyBlocked tells that the customer does not want to be contacted on this channel.
@@ -39,6 +40,20 @@ func (s *Server) showConversation(w http.ResponseWriter, r *http.Request, status
 		s.pageError(w, r, err)
 		return
 	}
+	s.renderConversation(w, r, id, status, caseForms{Reply: box})
+}
+
+// caseForms are the follow-up forms of a conversation as they came back
+// with a problem: the promise and goodwill forms, or one row's form.
+type caseForms struct {
+	rowForms
+	Promise  promiseForm
+	Goodwill goodwillForm
+	Reply    *replyBox // the reply box as typed; nil: empty
+}
+
+// renderConversation shows conversation id with its forms as given.
+func (s *Server) renderConversation(w http.ResponseWriter, r *http.Request, id int64, status int, forms caseForms) {
 	if err := s.mayOpen(r, id); err != nil {
 		s.pageError(w, r, err)
 		return
@@ -58,17 +73,26 @@ func (s *Server) showConversation(w http.ResponseWriter, r *http.Request, status
 		s.pageError(w, r, err)
 		return
 	}
-	fu, err := s.caseFollowup(r.Context(), tl.Conversation)
+	fu, err := s.caseFollowup(r.Context(), tl.Conversation, s.zoneOf(userFrom(r.Context())))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
+	}
+	box := forms.Reply
+	if box == nil {
+		box = &replyBox{}
 	}
 	if err := s.fillReplyBox(r, tl, teams, box); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
+	if forms.missing(fu.Promises, fu.Grants) {
+		s.pageError(w, r, forms.Problem.err)
+		return
+	}
+	fu.Promise, fu.Goodwill = forms.Promise, forms.Goodwill
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
-	v := conversationView{Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
+	v := conversationView{rowForms: forms.rowForms, Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
 		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box,
 		Presence: s.Presence.Others(id, userFrom(r.Context()).ID)}
@@ -80,7 +104,7 @@ func (s *Server) handleRetryReply(w http.ResponseWriter, r *http.Request) {
 	s.changeConversation(w, r, func(id int64) error {
 		item, err := strconv.ParseInt(r.PathValue("item"), 10, 64)
 		if err != nil {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "No such reply.")
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No such reply.").Keyed("reply.unknown")
 		}
 		return s.Outbox.RetryReply(r.Context(), id, item, userFrom(r.Context()))
 	})
@@ -102,14 +126,14 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		if v := r.PostFormValue("team"); v != "" {
 			teamID, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return resonanz.FieldError("team", "No such team.")
+				return resonanz.FieldError("team", "No such team.").Keyed("team.unknown")
 			}
 			upd.TeamID = &teamID
 		}
 		if v := r.PostFormValue("owner"); v != "" {
 			ownerID, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return resonanz.FieldError("owner", "No such user.")
+				return resonanz.FieldError("owner", "No such user.").Keyed("user.unknown")
 			}
 			upd.OwnerID = &ownerID
 		}
@@ -124,7 +148,7 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request) {
 // handleCorrectLabel replaces one label of a customer message, as an agent
 // corrects the analysis; the correction is kept for training.
 func (s *Server) handleCorrectLabel(w http.ResponseWriter, r *http.Request) {
-	id, err := s.visibleByPath(r, "No such message.", s.Conversations.MessageConversation)
+	id, err := s.visibleByPath(r, resonanz.Errorf(resonanz.ENOTFOUND, "No such message.").Keyed("message.unknown"), s.Conversations.MessageConversation)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -157,11 +181,33 @@ func (s *Server) changeConversation(w http.ResponseWriter, r *http.Request, chan
 	http.Redirect(w, r, "/conversations/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
+// changeFollowup runs a change from the promise or goodwill form of a
+// conversation. A problem with what was typed shows the conversation again,
+// with the form as typed (kept fills it in) and the problem beside it.
+func (s *Server) changeFollowup(w http.ResponseWriter, r *http.Request, change func(id int64) error, kept func(problem, field string) caseForms) {
+	id, err := pathID(r)
+	if err == nil {
+		err = s.mayOpen(r, id)
+	}
+	if err == nil {
+		err = change(id)
+	}
+	page := "/conversations/" + strconv.FormatInt(id, 10)
+	switch {
+	case err == nil:
+		http.Redirect(w, r, page, http.StatusSeeOther)
+	case inline(err):
+		s.renderConversation(w, asPage(r, page), id, errorStatus(err), kept(s.locale(r).Error(err), resonanz.ErrorField(err)))
+	default:
+		s.pageError(w, r, err)
+	}
+}
+
 // mayOpen refuses a conversation the user may not see as if it did not exist.
 func (s *Server) mayOpen(r *http.Request, id int64) error {
 	ok, err := s.Conversations.CanSee(r.Context(), userFrom(r.Context()), id)
 	if err == nil && !ok {
-		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
+		err = resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.").Keyed("conversation.unknown")
 	}
 	return err
 }
@@ -169,8 +215,7 @@ func (s *Server) mayOpen(r *http.Request, id int64) error {
 // visibleByPath returns the id of the path if what it names belongs to a
 // conversation the user may see. Otherwise it answers notFound, as for an id
 // that does not exist, so that an id reveals nothing of hidden conversations.
-func (s *Server) visibleByPath(r *http.Request, notFound string, conversationOf func(ctx context.Context, id int64) (int64, error)) (int64, error) {
-	missing := resonanz.Errorf(resonanz.ENOTFOUND, "%s", notFound)
+func (s *Server) visibleByPath(r *http.Request, missing *resonanz.Error, conversationOf func(ctx context.Context, id int64) (int64, error)) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, missing

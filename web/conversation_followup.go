@@ -16,11 +16,15 @@ type caseFollowup struct {
 	Grants         []*resonanz.GoodwillGrant
 	Kinds          []string
 	DueDefault     string // tomorrow at the same hour, in the form's format
+	// Promise and Goodwill are the forms as typed, when one came back with a problem.
+	Promise  promiseForm
+	Goodwill goodwillForm
 }
 
-func (s *Server) caseFollowup(ctx context.Context, c *resonanz.Conversation) (caseFollowup, error) {
+// caseFollowup gathers the promises and goodwill of c; due times are entered in zone.
+func (s *Server) caseFollowup(ctx context.Context, c *resonanz.Conversation, zone *time.Location) (caseFollowup, error) {
 	v := caseFollowup{Kinds: resonanz.GoodwillKinds,
-		DueDefault: time.Now().In(s.Location).Add(24 * time.Hour).Truncate(time.Hour).Format(dueLayout)}
+		DueDefault: time.Now().In(zone).Add(24 * time.Hour).Truncate(time.Hour).Format(dueLayout)}
 	var err error
 	if v.Promises, err = s.Promises.FindPromises(ctx, resonanz.PromiseFilter{ConversationID: c.ID}); err != nil {
 		return v, err

@@ -25,13 +25,13 @@ func (f *bulkForm) Example() *resonanz.BulkRecipient {
 }
 
 func (s *Server) defaultBulkTemplate(r *http.Request) string {
-	return translate(language(r), "bulk.default")
+	return s.locale(r).T("bulk.default")
 }
 
 func alertID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such alert.")
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such alert.").Keyed("alert.unknown")
 	}
 	return id, nil
 }
@@ -87,7 +87,7 @@ func (s *Server) handleBulkSend(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderBulk(w http.ResponseWriter, r *http.Request, form *bulkForm, err error) {
 	status := http.StatusOK
 	if code := resonanz.ErrorCode(err); code == resonanz.EINVALID || code == resonanz.ECONFLICT {
-		status, form.Error, form.Preview = errorStatus(err), resonanz.ErrorMessage(err), nil
+		status, form.Error, form.Preview = errorStatus(err), s.locale(r).Error(err), nil
 	} else if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -57,5 +57,5 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // pageError renders err as an HTML page.
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logInternal(r, err)
-	s.render(w, r, errorStatus(err), "error", resonanz.ErrorMessage(err))
+	s.render(w, r, errorStatus(err), "error", s.locale(r).Error(err))
 }

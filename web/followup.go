@@ -35,20 +35,22 @@ type promiseRow struct {
 	Users    []*resonanz.User // who it can be handed over to
 	Back     string           // where the forms return to
 	ShowCase bool             // link the conversation (on the promises page)
+	Problem  *rowProblem      // a form of this page that came back with a problem
 }
 
 // grantRow is what the "grant" template shows: one grant and, for approvers, the decision form.
 type grantRow struct {
-	P     *page
-	Grant *resonanz.GoodwillGrant
-	Back  string
+	P       *page
+	Grant   *resonanz.GoodwillGrant
+	Back    string
+	Problem *rowProblem
 }
 
 // requireLead lets only leads and admins through; agents learn why not.
 func (s *Server) requireLead(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if !isLead(userFrom(r.Context())) {
-			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may open this page."))
+			s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may open this page.").Keyed("page.leads"))
 			return
 		}
 		next(w, r)
@@ -61,9 +63,6 @@ func isLead(u *resonanz.User) bool {
 
 // IsLead tells templates whether the user may see lead tools.
 func (p *page) IsLead() bool { return isLead(p.User) }
-
-// Local shows a time in the page's time zone.
-func (p *page) Local(t time.Time) string { return t.In(p.Zone).Format("02.01.2006 15:04") }
 
 // Euros shows cents as euros.
 func (p *page) Euros(cents int64) string { return resonanz.FormatEuros(cents) }
@@ -80,19 +79,19 @@ func (p *page) Overdue(pr *resonanz.Promise) bool { return pr.Overdue(time.Now()
 func parseDue(value string, loc *time.Location, now time.Time) (time.Time, error) {
 	t, err := time.ParseInLocation(dueLayout, value, loc)
 	if err != nil {
-		return time.Time{}, resonanz.FieldError("due", "Enter the due date and time.")
+		return time.Time{}, resonanz.FieldError("due", "Enter the due date and time.").Keyed("promise.due.missing")
 	}
 	if t.Before(now.Add(-time.Minute)) {
-		return time.Time{}, resonanz.FieldError("due", "The due time %s has passed already.", t.Format("02.01.2006 15:04"))
+		return time.Time{}, resonanz.FieldError("due", "The due time %s has passed already.", t.Format("02.01.2006 15:04")).Keyed("promise.due.past")
 	}
 	return t, nil
 }
 
-// formID reads a user or record id from a form field.
-func formID(r *http.Request, field, what string) (int64, error) {
+// formID reads a user or record id from a form field; missing is the error when there is none.
+func formID(r *http.Request, field string, missing error) (int64, error) {
 	id, err := strconv.ParseInt(r.PostFormValue(field), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, resonanz.FieldError(field, "Choose %s.", what)
+		return 0, missing
 	}
 	return id, nil
 }

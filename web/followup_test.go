@@ -253,3 +253,61 @@ func TestPromisesPage(t *testing.T) {
 		}
 	})
 }
+
+// A promise or goodwill form with a mistake comes back on the conversation
+// page with the problem beside it and everything typed still there; so do
+// the small forms of one promise or request in a list.
+func TestFollowupFormsKeepWhatWasTyped(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	agent, tom := logInAs(t, base, db, "tom", resonanz.RoleAgent)
+	lead, _ := logInAs(t, base, db, "lea", resonanz.RoleLead)
+	_, eva := logInAs(t, base, db, "eva", resonanz.RoleAgent)
+	conv := newConversation(t, db)
+	path := fmt.Sprint("/conversations/", conv)
+	wantAll := func(t *testing.T, body string, want ...string) {
+		t.Helper()
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("the page lacks %s; body:\n%.3000s", w, body)
+			}
+		}
+	}
+
+	t.Run("Promise", func(t *testing.T) {
+		status, body := agent.post(path+"/promises", "text", "Rückruf morgen früh", "due", "2020-01-15T10:00", "owner", fmt.Sprint(eva.ID))
+		wantPage(t, status, body, http.StatusBadRequest, "has passed already")
+		wantAll(t, body, `id="timeline"`, `id="promise-error" role="alert"`, `value="Rückruf morgen früh"`, `value="2020-01-15T10:00"`,
+			fmt.Sprintf(`<option value="%d" selected>`, eva.ID), `id="promise-due"`+"\n      "+`value="2020-01-15T10:00" required aria-invalid="true"`,
+			`<input type="hidden" name="csrf"`, `action="/conversations/`+fmt.Sprint(conv)+`/promises"`)
+		if strings.Contains(body, `id="error-message"`) {
+			t.Error("the mistake went to an error page")
+		}
+	})
+	t.Run("Goodwill", func(t *testing.T) {
+		status, body := agent.post(path+"/goodwill", "kind", "refund", "amount", "zehn", "reason", "Lieferverzug")
+		wantPage(t, status, body, http.StatusBadRequest, "is not an amount in euros")
+		wantAll(t, body, `id="goodwill-error" role="alert"`, `<option value="refund" selected>`, `value="zehn"`, `value="Lieferverzug"`)
+	})
+	t.Run("BreakWithoutReason", func(t *testing.T) {
+		p := &resonanz.Promise{ConversationID: conv, Text: "Gutschrift bis Freitag", DueAt: time.Now().Add(time.Hour), OwnerID: tom.ID}
+		if err := db.AddPromise(context.Background(), p, tom); err != nil {
+			t.Fatal(err)
+		}
+		status, body := agent.post(fmt.Sprint("/promises/", p.ID, "/break"), "reason", " ", "back", "/promises")
+		wantPage(t, status, body, http.StatusBadRequest, "Say why the promise was broken.")
+		wantAll(t, body, `id="promises-title"`, `class="error row-error"`, `<details open><summary>Broken</summary>`,
+			`<input type="hidden" name="back" value="/promises">`)
+	})
+	t.Run("RejectWithoutNote", func(t *testing.T) {
+		g := &resonanz.GoodwillGrant{ConversationID: conv, Kind: resonanz.GoodwillVoucher, Amount: 3000, Reason: "Lieferverzug"}
+		if err := db.GrantGoodwill(context.Background(), g, tom); err != nil {
+			t.Fatal(err)
+		}
+		status, body := lead.post(fmt.Sprint("/goodwill/", g.ID, "/decide"), "decision", "reject", "note", "", "back", "/goodwill")
+		wantPage(t, status, body, http.StatusBadRequest, "Say why the request is rejected.")
+		wantAll(t, body, `id="pending-list"`, `class="error row-error"`)
+		status, body = lead.post(fmt.Sprint("/goodwill/", g.ID, "/decide"), "decision", "maybe", "note", "erst morgen", "back", path)
+		wantPage(t, status, body, http.StatusBadRequest, "Approve or reject the request.")
+		wantAll(t, body, `id="timeline"`, `value="erst morgen"`, `<input type="hidden" name="back" value="`+path+`">`)
+	})
+}

@@ -58,6 +58,7 @@ func (s *Server) formRoutes() {
 
 // formView is what the public form page shows.
 type formView struct {
+	*locale
 	Lang        string
 	Form        *resonanz.ContactForm // nil: no such form
 	Kiosk       bool
@@ -72,13 +73,11 @@ type formView struct {
 	Refresh     int    // seconds until the kiosk starts afresh
 }
 
-// T translates a text into the page's language.
-func (v *formView) T(key string) string { return translate(v.Lang, key) }
-
 // newFormView finds the form of the request's path; a kiosk page needs a
 // form that names its store.
 func (s *Server) newFormView(r *http.Request) *formView {
-	v := &formView{Lang: formLanguage(r), Kiosk: strings.Contains(r.Pattern, "/kiosk")}
+	loc := s.formLocale(r)
+	v := &formView{locale: loc, Lang: loc.lang, Kiosk: strings.Contains(r.Pattern, "/kiosk")}
 	f, err := s.findForm(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		if resonanz.ErrorCode(err) != resonanz.ENOTFOUND {
@@ -93,7 +92,7 @@ func (s *Server) newFormView(r *http.Request) *formView {
 	if v.Kiosk {
 		v.Action += "/kiosk"
 	}
-	if v.Lang != language(r) {
+	if v.Lang != s.texts.language(r) {
 		v.Query = "?lang=" + v.Lang
 	}
 	v.Again = v.Action + v.Query
@@ -114,13 +113,14 @@ func (s *Server) findForm(ctx context.Context, slug string) (*resonanz.ContactFo
 	return nil, resonanz.Errorf(resonanz.ENOTFOUND, "No such form.")
 }
 
-// formLanguage is the language a form page speaks: ?lang= (an embedding
-// site may fix it), else the browser's.
-func formLanguage(r *http.Request) string {
-	if lang := r.URL.Query().Get("lang"); translations[lang] != nil {
-		return lang
+// formLocale speaks the language of a form page: ?lang= (an embedding site
+// may fix it), else the browser's.
+func (s *Server) formLocale(r *http.Request) *locale {
+	loc := s.locale(r)
+	if lang := r.URL.Query().Get("lang"); s.texts[lang] != nil && lang != loc.lang {
+		loc = &locale{lang: lang, texts: s.texts[lang], zone: loc.zone, logger: loc.logger}
 	}
-	return language(r)
+	return loc
 }
 
 // consentMark names a consent wording, so that an answer is stored only

@@ -11,7 +11,7 @@ func (s *Server) handleHandOver(w http.ResponseWriter, r *http.Request) {
 	s.changeConversation(w, r, func(id int64) error {
 		to, err := optionalID(r, "to")
 		if err != nil || to == 0 {
-			return resonanz.FieldError("to", "Choose a colleague to hand over to.")
+			return resonanz.FieldError("to", "Choose a colleague to hand over to.").Keyed("handover.to")
 		}
 		return s.Conversations.HandOver(r.Context(), id, userFrom(r.Context()), to, r.PostFormValue("note"))
 	})

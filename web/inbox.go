@@ -35,24 +35,24 @@ type filterOption struct {
 	Selected    bool
 }
 
-// filterSelects builds the inbox's drop-downs, labelled in lang, with the current choices selected.
-func filterSelects(lang string, f resonanz.ConversationFilter, teams []*resonanz.Team, labels labelChoices) []filterSelect {
+// filterSelects builds the inbox's drop-downs, labelled for the reader, with the current choices selected.
+func filterSelects(l *locale, f resonanz.ConversationFilter, teams []*resonanz.Team, labels labelChoices) []filterSelect {
 	options := func(values []string, selected, prefix string) []filterOption {
 		var opts []filterOption
 		for _, v := range values {
-			opts = append(opts, filterOption{Value: v, Text: labelText(lang, prefix, v), Selected: v == selected})
+			opts = append(opts, filterOption{Value: v, Text: l.Label(prefix, v), Selected: v == selected})
 		}
 		return opts
 	}
 	var channels, teamOpts []filterOption
 	for _, ch := range resonanz.Channels {
-		channels = append(channels, filterOption{Value: ch.Name, Text: ch.Label, Selected: ch.Name == f.Channel})
+		channels = append(channels, filterOption{Value: ch.Name, Text: l.Channel(ch.Name), Selected: ch.Name == f.Channel})
 	}
 	for _, t := range teams {
 		teamOpts = append(teamOpts, filterOption{Value: strconv.FormatInt(t.ID, 10), Text: t.Name, Selected: t.ID == f.TeamID})
 	}
 	statuses := append(options(resonanz.Statuses, f.Status, "status"),
-		filterOption{Value: statusAll, Text: translate(lang, "all"), Selected: f.Status == "" && !f.OpenWork})
+		filterOption{Value: statusAll, Text: l.T("all"), Selected: f.Status == "" && !f.OpenWork})
 	selects := []filterSelect{
 		{"status", statuses, "inbox.openwork"},
 		{"channel", channels, "all"},
@@ -136,7 +136,7 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := inboxView{Filter: f, Filters: filterSelects(language(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil, Bulk: bulk,
+	v := inboxView{Filter: f, Filters: filterSelects(s.locale(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil, Bulk: bulk,
 		Views: views}
 	if page.Next != nil {
 		next := url.Values{}

@@ -48,10 +48,10 @@ func TestBulkActions(t *testing.T) {
 			tl, _ := db.Timeline(ctx, id)
 			var actions []string
 			for _, a := range tl.Audit {
-				actions = append(actions, a.Action+": "+a.Detail)
+				actions = append(actions, a.Kind+": "+a.Params["owner"])
 			}
 			audit := strings.Join(actions, "|")
-			for _, want := range []string{"assign: tom", "status: ", "label: topics"} {
+			for _, want := range []string{"assign: tom", "status: ", "label.topics: "} {
 				if !strings.Contains(audit, want) {
 					t.Fatalf("conversation %d's audit %q lacks %q", id, audit, want)
 				}

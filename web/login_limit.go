@@ -73,10 +73,10 @@ func (l loginLimits) undo(account, address string) {
 func (s *Server) alarmAdmins(r *http.Request, account, address string, now time.Time) {
 	var notes []*resonanz.Notification
 	if s.logins.accounts.Alarm(account, now) {
-		notes = append(notes, &resonanz.Notification{Kind: "login.throttled.account", Text: account})
+		notes = append(notes, &resonanz.Notification{Kind: resonanz.NotifyLoginAccountThrottled, Params: resonanz.Params{"login": account}})
 	}
 	if s.logins.addresses.Alarm(address, now) {
-		notes = append(notes, &resonanz.Notification{Kind: "login.throttled.address", Text: address})
+		notes = append(notes, &resonanz.Notification{Kind: resonanz.NotifyLoginAddressThrottled, Params: resonanz.Params{"address": address}})
 	}
 	if len(notes) == 0 {
 		return

@@ -94,7 +94,7 @@ func TestLoginGuessingPerAccount(t *testing.T) {
 	a = tryLogin(t, base, "de", "ann", "guess")
 	wantPage(t, a.status, a.body, http.StatusTooManyRequests, "Zu viele Fehlversuche.")
 	alarms := notices(t, db, ada, "login.throttled.account")
-	if len(alarms) != 1 || alarms[0].Text != "ann" {
+	if len(alarms) != 1 || alarms[0].Params["login"] != "ann" {
 		t.Fatalf("the admin was told %+v, want one notice about ann", alarms)
 	}
 	if a := tryLogin(t, base, "en", "ada", "correct horse battery"); a.status != http.StatusSeeOther {
@@ -106,7 +106,7 @@ func TestLoginGuessingPerAccount(t *testing.T) {
 	}
 	admin := &session{t: t, base: base, token: token}
 	_, page := admin.get("/notifications")
-	if !strings.Contains(page, "Someone keeps entering wrong passwords for the login &#34;ann&#34;") {
+	if !strings.Contains(page, "Someone keeps entering wrong passwords for the login “ann”") {
 		t.Fatalf("the notifications page does not explain the notice:\n%s", page)
 	}
 }
@@ -124,7 +124,7 @@ func TestLoginGuessingPerAddress(t *testing.T) {
 	if a.status != http.StatusTooManyRequests || a.retryAfter == "" {
 		t.Fatalf("the 21st try from one address answered %d (Retry-After %q)", a.status, a.retryAfter)
 	}
-	if alarms := notices(t, db, ada, "login.throttled.address"); len(alarms) != 1 || alarms[0].Text != "127.0.0.1" {
+	if alarms := notices(t, db, ada, "login.throttled.address"); len(alarms) != 1 || alarms[0].Params["address"] != "127.0.0.1" {
 		t.Fatalf("the admin was told %+v, want one notice about 127.0.0.1", alarms)
 	}
 }

@@ -53,7 +53,8 @@ func (s *Server) handleShowPresence(w http.ResponseWriter, r *http.Request) {
 // ask for it every few seconds, so it skips what a whole page gathers.
 func (s *Server) renderPresence(w http.ResponseWriter, r *http.Request, id int64) {
 	u := userFrom(r.Context())
-	p := &page{Lang: language(r), User: u, CSRF: csrfFrom(r.Context()), Path: r.URL.Path, Zone: s.Location,
+	loc := s.locale(r)
+	p := &page{locale: loc, Lang: loc.lang, User: u, CSRF: csrfFrom(r.Context()), Path: r.URL.Path,
 		Data: conversationView{Presence: s.Presence.Others(id, u.ID)}}
 	var buf bytes.Buffer
 	if err := s.pages["conversation"].ExecuteTemplate(&buf, "presence", p); err != nil {

@@ -16,28 +16,13 @@ import (
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
 	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "tokens",
-	"canned", "signatures", "users", "password"}
+	"canned", "signatures", "users", "password", "me"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
 
 var templateFuncs = template.FuncMap{
-	"channelLabel": func(name string) string {
-		if ch, ok := resonanz.LookupChannel(name); ok {
-			return ch.Label
-		}
-		return name
-	},
-	"when":  func(t time.Time) string { return t.Local().Format("02.01.2006 15:04") },
-	"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"clock": func(t time.Time) string { return t.Local().Format("02.01. 15:04") },
-	"minutes": func(d time.Duration) string {
-		if d >= time.Hour && d%time.Hour == 0 {
-			return strconv.Itoa(int(d/time.Hour)) + " h"
-		}
-		return strconv.Itoa(int(d/time.Minute)) + " min"
-	},
-	"ratio": func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
+	"inc": func(i int) int { return i + 1 },
 	"badges": func(p *page, sentiment, kind string, topics, urgency []string) badgeView {
 		return badgeView{P: p, Sentiment: sentiment, Kind: kind, Topics: topics, Urgency: urgency}
 	},
@@ -45,7 +30,6 @@ var templateFuncs = template.FuncMap{
 	"join":     func(list []string) string { return strings.Join(list, ", ") },
 	"clockOf":  func(p *page, c *resonanz.Conversation) clockView { return clockView{P: p, C: c} },
 	"spanText": spanText,
-	"short":    shortDuration,
 	"wholeMinutes": func(d time.Duration) string {
 		if d == 0 {
 			return ""
@@ -60,9 +44,11 @@ var templateFuncs = template.FuncMap{
 		return calendarForm{P: p, V: v, C: c}
 	},
 	"promiseRow": func(p *page, pr *resonanz.Promise, users []*resonanz.User, showCase bool) promiseRow {
-		return promiseRow{P: p, Promise: pr, Users: users, Back: p.Path, ShowCase: showCase}
+		return promiseRow{P: p, Promise: pr, Users: users, Back: p.Path, ShowCase: showCase, Problem: rowProblemOf(p.Data)}
 	},
-	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow { return grantRow{P: p, Grant: g, Back: p.Path} },
+	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow {
+		return grantRow{P: p, Grant: g, Back: p.Path, Problem: rowProblemOf(p.Data)}
+	},
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},
@@ -84,16 +70,16 @@ type badgeView struct {
 	Topics, Urgency []string
 }
 
-// page is what every template receives: the request's language, user and
+// page is what every template receives: the reader's language, user and
 // CSRF token, and the page's own data.
 type page struct {
+	*locale
 	Lang   string
 	User   *resonanz.User
 	CSRF   string
 	Path   string
-	Bar    *alertBar      // the open alerts, for the banner
-	Unread int            // the user's unread notifications
-	Zone   *time.Location // where due times are entered and read
+	Bar    *alertBar // the open alerts, for the banner
+	Unread int       // the user's unread notifications
 	Data   any
 	// FailingChannels counts channel accounts that need an admin's attention.
 	FailingChannels int
@@ -102,20 +88,6 @@ type page struct {
 
 	// Version is the version of the alerts the banner shows (events.Bus.Version).
 	Version uint64
-}
-
-// T translates a UI text into the page's language.
-func (p *page) T(key string) string { return translate(p.Lang, key) }
-
-// Label translates a label value such as "kind.complaint"; unknown values
-// (a company's own topics) show as they are.
-func (p *page) Label(prefix, value string) string { return labelText(p.Lang, prefix, value) }
-
-func labelText(lang, prefix, value string) string {
-	if s, ok := translations[lang][prefix+"."+value]; ok {
-		return s
-	}
-	return value
 }
 
 // LangURL links to the language switch, coming back to this page.
@@ -145,7 +117,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // newPage gathers what every page shows; the open alerts only for logged-in users.
 func (s *Server) newPage(r *http.Request, data any) (*page, error) {
-	p := &page{Lang: language(r), User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Zone: s.Location, Data: data}
+	loc := s.locale(r)
+	p := &page{locale: loc, Lang: loc.lang, User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
 	if p.User != nil {
 		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error
@@ -179,8 +152,8 @@ func (s *Server) renderBanner(r *http.Request, path string) ([]byte, error) {
 // handleLanguage switches the UI language and returns to the page the user was on.
 func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := r.URL.Query().Get("to")
-	if _, ok := translations[lang]; !ok {
-		lang = "en"
+	if s.texts[lang] == nil {
+		lang = defaultLanguage
 	}
 	s.setCookie(w, r, "lang", lang, 365*24*time.Hour)
 	http.Redirect(w, r, localPath(r.URL.Query().Get("back"), "/"), http.StatusSeeOther)
@@ -189,7 +162,10 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.")
+		return 0, resonanz.Errorf(resonanz.ENOTFOUND, "No such conversation.").Keyed("conversation.unknown")
 	}
 	return id, nil
 }
+
+// IsAdmin tells templates whether the user may see admin tools.
+func (p *page) IsAdmin() bool { return p.User != nil && p.User.Role == resonanz.RoleAdmin }

@@ -50,7 +50,7 @@ func (s *Server) handleReply(w http.ResponseWriter, r *http.Request) {
 	case resonanz.EINVALID, resonanz.ECONFLICT, resonanz.EFORBIDDEN:
 		box.Error = resonanz.ErrorMessage(err)
 		if resonanz.ErrorField(err) == "seen" {
-			box.Error, box.Conflict, box.Since = translate(language(r), "reply.conflict"), true, d.Seen
+			box.Error, box.Conflict, box.Since = s.locale(r).T("reply.conflict"), true, d.Seen
 		}
 		s.showConversation(w, r, errorStatus(err), box)
 	default:

@@ -57,7 +57,7 @@ func (s *Server) fillReplyBox(r *http.Request, tl *resonanz.Timeline, teams []*r
 	if box.Canned, err = s.cannedChoices(r, c, teams, fill); err != nil {
 		return err
 	}
-	box.Language = replyLanguage(r, c)
+	box.Language = s.replyLanguage(r, c)
 	if box.Signature, err = s.replySignature(r, c); err != nil {
 		return err
 	}
@@ -86,16 +86,16 @@ func (s *Server) placeholders(r *http.Request, c *resonanz.Conversation) (resona
 
 // replyLanguage is the language a reply in conversation c is signed in: the
 // customer's, or the agent's where the customer's is not known.
-func replyLanguage(r *http.Request, c *resonanz.Conversation) string {
+func (s *Server) replyLanguage(r *http.Request, c *resonanz.Conversation) string {
 	if c.Language == resonanz.LangGerman || c.Language == resonanz.LangEnglish {
 		return c.Language
 	}
-	return language(r)
+	return s.texts.language(r)
 }
 
 // replySignature is the signature the user's replies in conversation c get, filled.
 func (s *Server) replySignature(r *http.Request, c *resonanz.Conversation) (string, error) {
-	text, err := s.Signatures.ReplySignature(r.Context(), userFrom(r.Context()).ID, c.TeamID, replyLanguage(r, c))
+	text, err := s.Signatures.ReplySignature(r.Context(), userFrom(r.Context()).ID, c.TeamID, s.replyLanguage(r, c))
 	if err != nil || text == "" {
 		return "", err
 	}
@@ -162,7 +162,7 @@ func (s *Server) handleInsertCanned(w http.ResponseWriter, r *http.Request) {
 	chosen, _ := strconv.ParseInt(r.PostFormValue("canned"), 10, 64)
 	i := slices.IndexFunc(choices, func(c cannedChoice) bool { return c.ID == chosen })
 	if i < 0 {
-		box.Error = translate(language(r), "canned.nomatch")
+		box.Error = s.locale(r).T("canned.nomatch")
 		s.showConversation(w, r, http.StatusUnprocessableEntity, box)
 		return
 	}

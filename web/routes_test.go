@@ -119,6 +119,8 @@ var accessMatrix = map[string]string{
 	"GET /me/password":                    "LOOOOLLL",
 	"POST /me/password":                   "LOOOOLLL",
 	"GET /signatures":                     "LOOOOLLL",
+	"GET /me":                             "LOOOOLLL",
+	"POST /me/zone":                       "LOOOOLLL",
 	"POST /signatures/mine":               "LOOOOLLL",
 	"POST /signatures/teams/{id}":         "LFFOOLLL",
 	"GET /hooks/{id}":                     "OOOOOOOO", // platforms push here: the signature counts, not a login

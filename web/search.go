@@ -22,7 +22,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		case "":
 			v.Hits = hits
 		case resonanz.EINVALID:
-			v.Error = resonanz.ErrorMessage(err)
+			v.Error = s.locale(r).Error(err)
 		default:
 			s.pageError(w, r, err)
 			return

@@ -88,6 +88,7 @@ type Server struct {
 
 	mux   *routeMux
 	pages map[string]*template.Template
+	texts catalogue
 }
 
 // routeMux is the standard mux that remembers the pattern of every route,
@@ -114,8 +115,12 @@ func (s *Server) Routes() []string { return slices.Clone(s.mux.patterns) }
 
 // NewServer returns a server using the given services.
 func NewServer(services Services, logger *slog.Logger) *Server {
+	texts, err := loadCatalogue(localeFS)
+	if err != nil {
+		panic(err) // the locale files are built in: a broken one is a programming error
+	}
 	s := &Server{Services: services, Logger: logger, Location: berlin, Now: time.Now, logins: newLoginLimits(),
-		mux: &routeMux{ServeMux: http.NewServeMux()}, pages: parsePages()}
+		mux: &routeMux{ServeMux: http.NewServeMux()}, pages: parsePages(), texts: texts}
 	if s.Presence == nil {
 		s.Presence = presence.NewBoard()
 	}
@@ -156,6 +161,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/handover", s.requireUser(s.handleHandOver))
 	s.mux.HandleFunc("POST /conversations/{id}/vip", s.requireUser(s.handleVIP))
 	s.mux.HandleFunc("POST /me/away", s.requireUser(s.handleAway))
+	s.mux.HandleFunc("GET /me", s.requireUser(s.handleMe))
+	s.mux.HandleFunc("POST /me/zone", s.requireUser(s.handleMyZone))
 	s.mux.HandleFunc("GET /settings/rules", s.requireUser(s.requireLead(s.handleRules)))
 	s.mux.HandleFunc("POST /settings/rules", s.requireUser(s.requireLead(s.handleSaveRule)))
 	s.mux.HandleFunc("POST /settings/rules/test", s.requireUser(s.requireLead(s.handleTestRule)))

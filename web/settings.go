@@ -39,7 +39,7 @@ func optionalID(r *http.Request, name string) (int64, error) {
 	}
 	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || id < 0 {
-		return 0, resonanz.FieldError(name, "Not a valid choice: %q.", v)
+		return 0, resonanz.FieldError(name, "Not a valid choice: %q.", v).Keyed("form.choice")
 	}
 	return id, nil
 }
@@ -52,7 +52,7 @@ func formMinutes(r *http.Request, name string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 || n > 525600 {
-		return 0, resonanz.FieldError(name, "Give whole minutes between 0 and 525600, not %q.", v)
+		return 0, resonanz.FieldError(name, "Give whole minutes between 0 and 525600, not %q.", v).Keyed("form.minutes")
 	}
 	return n, nil
 }

@@ -36,7 +36,7 @@ func (s *Server) renderCanned(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	if v.Edit == nil {
-		v.Edit = &resonanz.CannedReply{Language: language(r)}
+		v.Edit = &resonanz.CannedReply{Language: s.texts.language(r)}
 		editID, _ := strconv.ParseInt(r.URL.Query().Get("edit"), 10, 64)
 		for _, c := range v.Replies {
 			if c.ID == editID {

@@ -77,7 +77,7 @@ func (s *Server) handleConnectChannel(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		s.renderChannels(w, r, http.StatusUnprocessableEntity, &channelsView{Kind: a.Kind, Name: a.Name, Values: kept,
-			Error: resonanz.ErrorMessage(err), Field: resonanz.ErrorField(err)})
+			Error: s.locale(r).Error(err), Field: resonanz.ErrorField(err)})
 		return
 	} else if err != nil {
 		s.pageError(w, r, err)
@@ -97,7 +97,7 @@ func (s *Server) handleTestChannel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.Channels.Test(r.Context(), id); err != nil {
-		s.renderChannels(w, r, http.StatusOK, &channelsView{Error: a.Name + ": " + resonanz.ErrorMessage(err)})
+		s.renderChannels(w, r, http.StatusOK, &channelsView{Error: a.Name + ": " + s.locale(r).Error(err)})
 		return
 	}
 	http.Redirect(w, r, "/settings/channels?tested="+url.QueryEscape(a.Name), http.StatusSeeOther)
@@ -130,7 +130,7 @@ func (s *Server) handleDeleteChannel(w http.ResponseWriter, r *http.Request) {
 func (s *Server) channelID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such channel account."))
+		s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such channel account.").Keyed("channel.account.unknown"))
 		return 0, false
 	}
 	return id, true

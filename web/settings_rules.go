@@ -29,12 +29,14 @@ type ruleLine struct {
 	Conditions, Actions []string
 }
 
-// ruleTest is what routing would do with a sample message.
+// ruleTest is what routing would do with a sample message, and the answer
+// time it would get.
 type ruleTest struct {
 	Analysis  resonanz.Analysis
 	Decision  resonanz.RouteDecision
 	TeamName  string
 	OwnerName string
+	SLA       policyChoice
 }
 
 var urgencyKinds = []string{resonanz.UrgentPublic, resonanz.UrgentLegal, resonanz.UrgentCancel, resonanz.UrgentSafety, resonanz.UrgentRepeat}
@@ -74,9 +76,9 @@ func (s *Server) rulesView(r *http.Request, edit *resonanz.Rule) (*rulesView, er
 	if v.Users, err = s.Users.FindUsers(ctx); err != nil {
 		return nil, err
 	}
-	lang := language(r)
+	loc := s.locale(r)
 	for _, rule := range rules {
-		v.Rules = append(v.Rules, describeRule(lang, rule, v.Teams, v.Users))
+		v.Rules = append(v.Rules, describeRule(loc, rule, v.Teams, v.Users))
 	}
 	return v, nil
 }
@@ -108,7 +110,7 @@ func (s *Server) handleTestRule(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Sample, v.SampleChannel = strings.TrimSpace(r.PostFormValue("sample")), r.PostFormValue("sample_channel")
 	if v.Sample == "" {
-		v.Error = translate(language(r), "rules.sample.missing")
+		v.Error = s.locale(r).T("rules.sample.missing")
 		s.render(w, r, http.StatusBadRequest, "rules", v)
 		return
 	}
@@ -138,6 +140,10 @@ func (s *Server) handleTestRule(w http.ResponseWriter, r *http.Request) {
 			t.OwnerName = u.Name
 		}
 	}
+	if t.SLA, err = s.choosePolicy(r.Context(), t.Decision, in.Channel); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	v.Test = t
 	s.render(w, r, http.StatusOK, "rules", v)
 }
@@ -148,7 +154,7 @@ func (s *Server) rulesFormError(w http.ResponseWriter, r *http.Request, rule *re
 		s.pageError(w, r, err)
 		return
 	}
-	v.Error = resonanz.ErrorMessage(err)
+	v.Error = s.locale(r).Error(err)
 	s.render(w, r, errorStatus(err), "rules", v)
 }
 
@@ -205,8 +211,8 @@ func ruleFromForm(r *http.Request, labels labelChoices) (*resonanz.Rule, error) 
 	return rule, err
 }
 
-// describeRule puts a rule's conditions and actions in words of lang.
-func describeRule(lang string, r *resonanz.Rule, teams []*resonanz.Team, users []*resonanz.User) ruleLine {
+// describeRule puts a rule's conditions and actions in the reader's words.
+func describeRule(loc *locale, r *resonanz.Rule, teams []*resonanz.Team, users []*resonanz.User) ruleLine {
 	l := ruleLine{Rule: r}
 	c := r.Conditions
 	labelled := func(key, prefix string, values []string) {
@@ -215,9 +221,9 @@ func describeRule(lang string, r *resonanz.Rule, teams []*resonanz.Team, users [
 		}
 		var parts []string
 		for _, v := range values {
-			parts = append(parts, labelText(lang, prefix, v))
+			parts = append(parts, loc.Label(prefix, v))
 		}
-		l.Conditions = append(l.Conditions, translate(lang, key)+": "+strings.Join(parts, " / "))
+		l.Conditions = append(l.Conditions, loc.T(key)+": "+strings.Join(parts, " / "))
 	}
 	labelled("channel", "channel", c.Channels)
 	labelled("kind", "kind", c.Kinds)
@@ -230,27 +236,27 @@ func describeRule(lang string, r *resonanz.Rule, teams []*resonanz.Team, users [
 		on  bool
 	}{{"urgent", c.Urgent}, {"rules.vip", c.VIP}, {"rules.repeat", c.Repeat}} {
 		if flag.on {
-			l.Conditions = append(l.Conditions, translate(lang, flag.key))
+			l.Conditions = append(l.Conditions, loc.T(flag.key))
 		}
 	}
 	if len(c.Keywords) > 0 {
-		l.Conditions = append(l.Conditions, translate(lang, "rules.keywords")+": "+strings.Join(c.Keywords, ", "))
+		l.Conditions = append(l.Conditions, loc.T("rules.keywords")+": "+strings.Join(c.Keywords, ", "))
 	}
 	a := r.Actions
 	for _, t := range teams {
 		if t.ID == a.TeamID {
-			l.Actions = append(l.Actions, translate(lang, "team")+" "+t.Name)
+			l.Actions = append(l.Actions, loc.T("team")+" "+t.Name)
 		}
 	}
 	if a.Priority != "" {
-		l.Actions = append(l.Actions, translate(lang, "priority")+" "+labelText(lang, "priority", a.Priority))
+		l.Actions = append(l.Actions, loc.T("priority")+" "+loc.Label("priority", a.Priority))
 	}
 	if len(a.Tags) > 0 {
-		l.Actions = append(l.Actions, translate(lang, "tags")+" "+strings.Join(a.Tags, ", "))
+		l.Actions = append(l.Actions, loc.T("tags")+" "+strings.Join(a.Tags, ", "))
 	}
 	for _, u := range users {
 		if u.ID == a.OwnerID {
-			l.Actions = append(l.Actions, translate(lang, "owner")+" "+u.Name)
+			l.Actions = append(l.Actions, loc.T("owner")+" "+u.Name)
 		}
 	}
 	return l

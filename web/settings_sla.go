@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ type slaView struct {
 	Days       []time.Weekday      // Monday first
 	Edit       *resonanz.SLAPolicy // the policy in the form; ID 0 for a new one
 	Error      string
+	Zone       string // the company's time zone, where a new calendar starts
 }
 
 func (s *Server) handleSLA(w http.ResponseWriter, r *http.Request) {
@@ -31,11 +33,12 @@ func (s *Server) handleSLA(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderSLA(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	ctx := r.Context()
-	v := slaView{Channels: resonanz.Channels, Priorities: resonanz.Priorities, States: germanStates, Error: problem,
+	v := slaView{Channels: resonanz.Channels, Priorities: resonanz.Priorities, States: germanStates, Error: problem, Zone: s.Location.String(),
 		Days: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}}
 	v.Edit = &resonanz.SLAPolicy{}
 	var err error
 	if v.Policies, err = s.SLA.FindSLAPolicies(ctx); err == nil {
+		slices.SortStableFunc(v.Policies, resonanz.ComparePolicies)
 		edit, _ := strconv.ParseInt(r.URL.Query().Get("edit"), 10, 64)
 		for _, p := range v.Policies {
 			if p.ID == edit {
@@ -63,7 +66,7 @@ func (s *Server) settingsDone(w http.ResponseWriter, r *http.Request, err error,
 		s.pageError(w, r, err)
 		return
 	}
-	again(errorStatus(err), resonanz.ErrorMessage(err))
+	again(errorStatus(err), s.locale(r).Error(err))
 }
 
 func (s *Server) slaDone(w http.ResponseWriter, r *http.Request, err error) {
@@ -113,7 +116,7 @@ func policyFromForm(r *http.Request) (*resonanz.SLAPolicy, error) {
 }
 
 func (s *Server) handleSaveCalendar(w http.ResponseWriter, r *http.Request) {
-	c, err := calendarFromForm(r)
+	c, err := calendarFromForm(r, s.Location)
 	if err == nil && s.CheckCalendar != nil {
 		err = s.CheckCalendar(c)
 	}
@@ -123,11 +126,12 @@ func (s *Server) handleSaveCalendar(w http.ResponseWriter, r *http.Request) {
 	s.slaDone(w, r, err)
 }
 
-func calendarFromForm(r *http.Request) (*resonanz.Calendar, error) {
+// calendarFromForm reads the calendar form; a calendar without a time zone is in zone.
+func calendarFromForm(r *http.Request, zone *time.Location) (*resonanz.Calendar, error) {
 	c := &resonanz.Calendar{Name: r.PostFormValue("name"), TimeZone: strings.TrimSpace(r.PostFormValue("tz")),
 		State: r.PostFormValue("state"), Closed: formList(r, "closed")}
 	if c.TimeZone == "" {
-		c.TimeZone = "Europe/Berlin"
+		c.TimeZone = zone.String()
 	}
 	var err error
 	if c.ID, err = optionalID(r, "id"); err != nil {
@@ -138,7 +142,7 @@ func calendarFromForm(r *http.Request) (*resonanz.Calendar, error) {
 		for _, text := range formList(r, field) {
 			span, err := parseSpan(text)
 			if err != nil {
-				return nil, resonanz.FieldError(field, "%s: %q is not like 09:00-17:00.", day, text)
+				return nil, resonanz.FieldError(field, "%q is not like 09:00-17:00.", text).Keyed("calendar.hours")
 			}
 			c.Week[day] = append(c.Week[day], span)
 		}

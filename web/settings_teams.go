@@ -53,7 +53,7 @@ func (s *Server) handleSaveTeam(w http.ResponseWriter, r *http.Request) {
 		for _, v := range r.PostForm["member"] {
 			member, perr := strconv.ParseInt(v, 10, 64)
 			if perr != nil {
-				err = resonanz.FieldError("member", "No such user: %q.", v)
+				err = resonanz.FieldError("member", "No such user: %q.", v).Keyed("team.member.unknown")
 				break
 			}
 			t.Members = append(t.Members, member)
@@ -71,7 +71,7 @@ func (s *Server) handleSaveAgent(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var capacity int
 		if capacity, err = strconv.Atoi(strings.TrimSpace(r.PostFormValue("capacity"))); err != nil {
-			err = resonanz.FieldError("capacity", "Capacity must be a whole number (0 = no limit).")
+			err = resonanz.FieldError("capacity", "Capacity must be a whole number (0 = no limit).").Keyed("agent.capacity.number")
 		} else {
 			err = s.Users.SetAvailability(r.Context(), id, r.PostFormValue("away") == "1", capacity)
 		}

@@ -78,10 +78,10 @@ func (s *Server) handleLearnTerm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err == nil && t.SeedTerms == nil && !s.isBuiltinTopic(name) {
-		err = resonanz.Errorf(resonanz.ENOTFOUND, "No topic %q.", name)
+		err = resonanz.Errorf(resonanz.ENOTFOUND, "No topic %q.", name).Keyed("topic.unknown")
 	}
 	if err == nil && term == "" {
-		err = resonanz.FieldError("term", "Choose a term to learn.")
+		err = resonanz.FieldError("term", "Choose a term to learn.").Keyed("topic.term")
 	}
 	if err == nil && !slices.Contains(t.SeedTerms, term) {
 		t.SeedTerms = append(t.SeedTerms, term)
@@ -95,7 +95,7 @@ func (s *Server) handleSaveTopic(w http.ResponseWriter, r *http.Request) {
 	t := &resonanz.Topic{Name: r.PostFormValue("name"), Description: r.PostFormValue("description"), SeedTerms: formList(r, "seed_terms")}
 	err := t.Validate()
 	if err == nil && s.isBuiltinTopic(t.Name) {
-		err = resonanz.FieldError("name", "%q is a built-in topic; choose another name.", t.Name)
+		err = resonanz.FieldError("name", "%q is a built-in topic; choose another name.", t.Name).Keyed("topic.builtin")
 	}
 	if err == nil {
 		err = s.Topics.SaveTopic(r.Context(), t)

@@ -20,24 +20,10 @@ const soonWithin = time.Hour
 func (p *page) Left(due time.Time) string {
 	d := time.Until(due)
 	if d < 0 {
-		return fmt.Sprintf(p.T("sla.overdue"), shortDuration(-d))
+		return fmt.Sprintf(p.T("sla.overdue"), p.Duration(-d))
 	}
-	return fmt.Sprintf(p.T("sla.left"), shortDuration(d))
+	return fmt.Sprintf(p.T("sla.left"), p.Duration(d))
 }
 
 // Soon reports whether due is within the next hour.
 func (p *page) Soon(due time.Time) bool { return time.Until(due) < soonWithin }
-
-// shortDuration writes d as "3 d 4 h", "2 h 5 min" or "7 min".
-func shortDuration(d time.Duration) string {
-	d = d.Round(time.Minute)
-	days, hours, mins := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour), int(d%time.Hour/time.Minute)
-	switch {
-	case days > 0:
-		return fmt.Sprintf("%d d %d h", days, hours)
-	case hours > 0:
-		return fmt.Sprintf("%d h %d min", hours, mins)
-	default:
-		return fmt.Sprintf("%d min", mins)
-	}
-}

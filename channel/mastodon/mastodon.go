@@ -47,7 +47,7 @@ type Channel struct {
 func New(a *resonanz.ChannelAccount, secrets map[string]string, client *http.Client) (resonanz.Channel, error) {
 	u, err := url.Parse(strings.TrimRight(a.Settings["server"], "/"))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil || u.RawQuery != "" {
-		return nil, resonanz.FieldError("server", "The server must be an address like https://mastodon.social.")
+		return nil, resonanz.FieldError("server", "The server must be an address like https://mastodon.social.").Keyed("mastodon.server")
 	}
 	c := &Channel{server: u.Scheme + "://" + u.Host, host: u.Host, token: secrets["token"], client: client}
 	for _, tag := range strings.Split(a.Settings["hashtags"], ",") {
@@ -56,7 +56,7 @@ func New(a *resonanz.ChannelAccount, secrets map[string]string, client *http.Cli
 			continue
 		}
 		if strings.ContainsAny(tag, "/?#% ") {
-			return nil, resonanz.FieldError("hashtags", "%q is not a hashtag.", tag)
+			return nil, resonanz.FieldError("hashtags", "%q is not a hashtag.", tag).Keyed("mastodon.hashtag")
 		}
 		c.hashtags = append(c.hashtags, tag)
 	}

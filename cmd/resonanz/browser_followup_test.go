@@ -65,7 +65,7 @@ func TestBrowserPromiseAndGoodwillApproval(t *testing.T) {
 	t.Run("ConversationShowsBoth", func(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.Navigate(conversation), chromedp.WaitVisible("#audit")))
 		audit := evalString(t, ctx, `document.querySelector("#audit").textContent`)
-		for _, want := range []string{"promise: Rückruf morgen 10 Uhr", "approval requested for voucher 35,00 €", "Ada Kraus · goodwill: approved voucher 35,00 € of Tom Berger: Stammkundin"} {
+		for _, want := range []string{"promise: Rückruf morgen 10 Uhr", "Voucher 35,00 €: approval requested", "Ada Kraus · goodwill: Voucher 35,00 € of Tom Berger approved: Stammkundin"} {
 			if !strings.Contains(audit, want) {
 				t.Errorf("audit trail lacks %q:\n%s", want, audit)
 			}

@@ -57,16 +57,18 @@ func runChannel(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		values[k] = val
 		return nil
 	})
-	if err := fs.Parse(subcommandArgs(args)); err != nil {
+	rest, err := parseFlags(fs, subcommandArgs(args))
+	if err != nil {
 		return err
 	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fs.Usage()
 		return fmt.Errorf("channel: a subcommand is required")
 	}
-	if fs.NArg() > 1 {
-		return fmt.Errorf("channel: unexpected %q (flags go before the id)", fs.Arg(1))
+	if len(rest) > 1 {
+		return fmt.Errorf("channel: unexpected %q (one id at most)", rest[1])
 	}
+	rest = append(rest, "")
 	m := NewMain(cfg)
 	db, err := openStore(ctx, cfg)
 	if err != nil {
@@ -77,7 +79,7 @@ func runChannel(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := m.setChannels(); err != nil {
 		return err
 	}
-	return channelCommand(ctx, m.Channels, args[0], fs.Arg(0), kind, name, values, stdout)
+	return channelCommand(ctx, m.Channels, args[0], rest[0], kind, name, values, stdout)
 }
 
 func channelCommand(ctx context.Context, r *channel.Registry, sub, arg, kind, name string, values map[string]string, stdout io.Writer) error {

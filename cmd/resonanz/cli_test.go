@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/store"
 )
 
 func TestHelpExplainsEveryCommand(t *testing.T) {
@@ -77,6 +79,28 @@ func TestUserCommands(t *testing.T) {
 	out, err = cmd("token", "add", "--data", dir, "shop")
 	if err != nil || !strings.Contains(out, `API token "shop" (id 1, ingest): rz_`) {
 		t.Fatalf("token add: %v\n%s", err, out)
+	}
+	// Flags after the name count too: the command acts on the server's data, not on ./data.
+	out, err = cmd("token", "add", "crm", "--data", dir)
+	if err != nil {
+		t.Fatalf("token add crm --data: %v", err)
+	}
+	if _, err := cmd("user", "enable", "lea@example.org", "--data", dir); err != nil {
+		t.Fatalf("user enable LOGIN --data: %v", err)
+	}
+	db, err := store.Open(ctx, filepath.Join(dir, "resonanz.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	token := out[strings.LastIndex(out, " ")+1 : len(out)-1]
+	if tok, err := db.CheckAPIToken(ctx, token, resonanz.ScopeIngest); err != nil || tok.Name != "crm" {
+		t.Fatalf("the token of 'token add crm --data DIR' is not in DIR: %+v, %v", tok, err)
+	}
+	for _, args := range [][]string{{"token", "add", "a", "b", "--data", dir}, {"user", "list", "extra", "--data", dir}, {"user", "disable", "--data", dir}} {
+		if _, err := cmd(args...); err == nil {
+			t.Errorf("resonanz %s: no error", strings.Join(args, " "))
+		}
 	}
 }
 
@@ -157,6 +181,60 @@ func TestTrainReadsCorrections(t *testing.T) {
 	for _, f := range []string{"sentiment.gz", "kind.gz"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Fatalf("model file %s: %v", f, err)
+		}
+	}
+}
+
+// The company's time zone is checked before anything starts.
+func TestZoneFlag(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--zone", "Mars/Olympus"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `--zone "Mars/Olympus"`) {
+		t.Fatalf("serve --zone Mars/Olympus: %v", err)
+	}
+	if _, err := (Config{}).location(); err != nil {
+		t.Fatalf("the default zone: %v", err)
+	}
+	if loc, err := (Config{Zone: "America/New_York"}).location(); err != nil || loc.String() != "America/New_York" {
+		t.Fatalf("--zone America/New_York: %v, %v", loc, err)
+	}
+}
+
+// TestMain lets a test start the program itself: with RESONANZ_AS_MAIN=1 the
+// test binary is resonanz, and its arguments are resonanz's.
+func TestMain(m *testing.M) {
+	if os.Getenv("RESONANZ_AS_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// Asking for help is not an error: it exits 0; a wrong flag exits 2.
+func TestHelpExitsZero(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--help"}, 0, "Commands:"},
+		{[]string{"serve", "--help"}, 0, "Usage of resonanz serve"},
+		{[]string{"user", "add", "--help"}, 0, "Usage of resonanz user:"},
+		{[]string{"token", "--help"}, 0, "Usage of resonanz token"},
+		{[]string{"serve", "--no-such-flag"}, 2, "flag provided but not defined"},
+	} {
+		cmd := exec.Command(os.Args[0], tc.args...)
+		cmd.Env = append(os.Environ(), "RESONANZ_AS_MAIN=1")
+		out, err := cmd.CombinedOutput()
+		code := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			code = exit.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != tc.code || !strings.Contains(string(out), tc.says) {
+			t.Errorf("resonanz %s exits %d, want %d saying %q:\n%s", strings.Join(tc.args, " "), code, tc.code, tc.says, out)
 		}
 	}
 }

@@ -20,6 +20,9 @@ type Config struct {
 	Addr    string // where the server listens
 	DataDir string // where the database and files live
 	Demo    bool   // load demo data into an empty database
+	// Zone is the company's time zone (IANA name): every page shows times
+	// in it, unless a user chose a zone of their own.
+	Zone string
 	// TLSCert and TLSKey are PEM files; with them the server speaks HTTPS
 	// and HTTP/2, so that a browser's pages share one connection.
 	TLSCert, TLSKey string
@@ -103,6 +106,7 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "HOST:PORT to listen on (RESONANZ_ADDR)")
 	demo, _ := strconv.ParseBool(envOr("DEMO", "false"))
 	fs.BoolVar(&c.Demo, "demo", demo, "load demo data and demo users into an empty database (RESONANZ_DEMO)")
+	fs.StringVar(&c.Zone, "zone", envOr("ZONE", defaultZone), "time zone in which pages show times, unless a user chose their own (RESONANZ_ZONE)")
 	fs.StringVar(&c.TLSCert, "tls-cert", envOr("TLS_CERT", ""), "PEM certificate (chain) file: serve HTTPS and HTTP/2 (RESONANZ_TLS_CERT)")
 	fs.StringVar(&c.TLSKey, "tls-key", envOr("TLS_KEY", ""), "PEM private key file of --tls-cert (RESONANZ_TLS_KEY)")
 	fs.Func("webhook", "URL that receives storm alerts as signed JSON POSTs; repeat for several (RESONANZ_WEBHOOK, comma-separated)",
@@ -188,6 +192,22 @@ func splitList(v string) []string {
 		}
 	}
 	return list
+}
+
+// defaultZone is the company's time zone when none is configured.
+const defaultZone = "Europe/Berlin"
+
+// location is the company's time zone.
+func (c Config) location() (*time.Location, error) {
+	zone := c.Zone
+	if zone == "" {
+		zone = defaultZone
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil || zone == "Local" {
+		return nil, fmt.Errorf("--zone %q is not a time zone like Europe/Berlin", zone)
+	}
+	return loc, nil
 }
 
 // check reports settings that cannot work together.

@@ -11,7 +11,7 @@ import (
 	"github.com/resonanz/resonanz/store"
 )
 
-// Demo users all share this password, printed at start.
+// Demo users all share this password; they are printed at start.
 const (
 	demoLogin    = "demo@example.org"
 	demoPassword = "resonanz-demo"
@@ -42,7 +42,12 @@ var demoTeams = []struct {
 // generated customer messages, some already worked on by the demo agents.
 // It reports whether it loaded them now (not on an earlier start).
 func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out io.Writer) (bool, error) {
-	defer fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
+	defer func() {
+		fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
+		for _, u := range demoUsers {
+			fmt.Fprintf(out, "  %-20s %-12s %s\n", u.Login, u.Name, u.Role)
+		}
+	}()
 	if _, err := db.FindUserByLogin(ctx, demoLogin); err == nil {
 		return false, nil
 	}
@@ -77,48 +82,4 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 		results = append(results, batch...)
 	}
 	return true, workDemoConversations(ctx, db, msgs, results, users)
-}
-
-// workDemoConversations gives the demo the look of an inbox in use: older
-// cases solved, some owned, replied to and noted. The routing rules give
-// them their teams and the rest of the owners.
-func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.IncomingMessage, results []resonanz.IngestResult,
-	users []*resonanz.User) error {
-	lead, agents := users[1], users[2:]
-	seen := map[int64]bool{}
-	cutoff := time.Now().Add(-3 * 24 * time.Hour)
-	for i, res := range results {
-		if res.Duplicate || seen[res.ConversationID] {
-			continue
-		}
-		seen[res.ConversationID] = true
-		upd := resonanz.ConversationUpdate{}
-		agent := agents[i%len(agents)]
-		if i%3 != 0 {
-			upd.OwnerID = &agent.ID
-		}
-		if msgs[i].Time.Before(cutoff) && i%4 != 0 {
-			status := resonanz.StatusSolved
-			if i%5 == 0 {
-				status = resonanz.StatusClosed
-			}
-			upd.Status = &status
-		}
-		if err := db.UpdateConversation(ctx, res.ConversationID, lead, upd); err != nil {
-			return err
-		}
-		// Replies are written now, so only recent messages get one.
-		if i%3 == 0 && msgs[i].Time.After(time.Now().Add(-2*24*time.Hour)) {
-			text := "Danke für Ihre Nachricht! Wir kümmern uns darum und melden uns bis morgen."
-			if _, err := db.Reply(ctx, res.ConversationID, agent, text, msgs[i].Visibility == resonanz.Public); err != nil {
-				return err
-			}
-		}
-		if i%11 == 0 {
-			if err := db.AddNote(ctx, res.ConversationID, agent, "Kunde schon zweimal vertröstet – bitte bevorzugt behandeln."); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

@@ -31,6 +31,8 @@ Commands:
 
 Run 'resonanz <command> --help' for the flags of a command.
 Every flag can also be set as an environment variable RESONANZ_<FLAG>, e.g. RESONANZ_DATA=/var/lib/resonanz.
+Commands that open the database (serve, user, token, channel, train, reanalyze) use the data directory
+--data (default ./data): give them all the same one as the server.
 `
 
 // command is one subcommand: it parses its own flags and runs.
@@ -39,10 +41,12 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "resonanz:", err)
-		}
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp): // the help was asked for, and printed
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "resonanz:", err)
+		stop()
 		os.Exit(2)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/resonanz/resonanz"
 )
@@ -92,5 +93,51 @@ func TestServeDemo(t *testing.T) {
 	}
 	if storm == nil || storm.Authors < 100 || storm.Messages < 100 || storm.Severity < 3 || !slices.Contains(storm.TopTerms, "appdesaster") {
 		t.Fatalf("the demo's storm about the app update raised no fitting alert: %+v", storm)
+	}
+}
+
+// The demo shows a newcomer every page alive: goals missed and cases
+// overdue, promises kept and broken, goodwill granted, and whom to tell.
+func TestDemoShowsEveryPageAlive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 2,000 demo messages")
+	}
+	m, _ := startMain(t, true)
+	ctx := context.Background()
+	var missed, overdue, conversations int
+	waitUntil(t, "the demo's overdue cases are told as missed goals", func() bool {
+		report, err := m.DB.SLAReport(ctx, time.Now().Add(-30*24*time.Hour))
+		must(t, err)
+		missed, overdue, conversations = 0, 0, 0
+		for _, team := range report {
+			missed, overdue, conversations = missed+team.Breaches, overdue+team.Overdue, conversations+team.Conversations
+		}
+		return missed > 0
+	})
+	if overdue == 0 || overdue > conversations/10 {
+		t.Errorf("%d of %d conversations overdue, want some but not most", overdue, conversations)
+	}
+	count := func(f resonanz.PromiseFilter) int {
+		list, err := m.DB.FindPromises(ctx, f)
+		must(t, err)
+		return len(list)
+	}
+	kept, broken := count(resonanz.PromiseFilter{State: resonanz.PromiseKept}), count(resonanz.PromiseFilter{State: resonanz.PromiseBroken})
+	open := count(resonanz.PromiseFilter{State: resonanz.PromiseOpen})
+	grants, err := m.DB.FindGoodwillGrants(ctx, resonanz.GoodwillFilter{Limit: 10000})
+	must(t, err)
+	states := map[string]int{}
+	for _, g := range grants {
+		states[g.State]++
+	}
+	lea, err := m.DB.FindUserByLogin(ctx, "lea@example.org")
+	must(t, err)
+	notices, err := m.DB.CountUnread(ctx, lea.ID)
+	must(t, err)
+	t.Logf("missed %d, overdue %d of %d; promises kept %d, broken %d, open %d; goodwill %v; the lead's notifications %d",
+		missed, overdue, conversations, kept, broken, open, states, notices)
+	if kept == 0 || broken == 0 || open == 0 || states[resonanz.GoodwillGranted] == 0 || states[resonanz.GoodwillPending] == 0 ||
+		states[resonanz.GoodwillRejected] == 0 || notices == 0 {
+		t.Fatalf("the demo lacks kept, broken or open promises, granted, pending or rejected goodwill, or notifications")
 	}
 }

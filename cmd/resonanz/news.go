@@ -37,7 +37,7 @@ func (m *Main) startNews(ctx context.Context) {
 	n := &webhook.Notifier{URLs: c.Webhooks, BaseURL: m.URL(), Alerts: m.DB, Queue: m.DB, Logger: m.Logger}
 	if len(c.AlertEmail) > 0 {
 		n.Mail = func(p webhook.Payload) *resonanz.AlertMail {
-			return alertmail.Compose(c.AlertEmail, p.Event, p.Alert, p.URL)
+			return alertmail.Compose(c.AlertEmail, p.Event, p.Alert, p.URL, m.zone)
 		}
 	}
 	m.newsDone = make(chan struct{})

@@ -33,6 +33,8 @@ type Main struct {
 	Bus      *events.Bus
 	Channels *channel.Registry
 
+	zone *time.Location // the company's time zone
+
 	ingester     *ingest.Ingester
 	storms       *storms
 	routing      *routing
@@ -62,6 +64,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Config.check(); err != nil {
 		return err
 	}
+	zone, err := m.Config.location()
+	if err != nil {
+		return err
+	}
+	m.zone = zone
 	analyzer, err := analyze.New()
 	if err != nil {
 		return fmt.Errorf("load analysis models: %w", err)

@@ -71,3 +71,45 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		}
 	}
 }
+
+// Answer-time clocks start when the customer wrote, not when resonanz got
+// the message: one that arrives three hours late against a goal of one hour
+// is overdue at once, and its breach is told.
+func TestLateMessageArrivesOverdue(t *testing.T) {
+	bg := context.Background()
+	m := startMainIn(t, t.TempDir())
+	defer m.Close()
+	lead := newUser(t, m, "lea@example.org", "Lea Lehmann", resonanz.RoleLead)
+	must(t, m.DB.SaveSLAPolicy(bg, &resonanz.SLAPolicy{Name: "Eine Stunde", FirstResponse: time.Hour}))
+	token, _ := m.DB.CreateAPIToken(bg, "test")
+	sent := time.Now().Add(-3 * time.Hour).Truncate(time.Second).UTC()
+	sendMessages(t, m.URL(), token, resonanz.IncomingMessage{Channel: "email", ExternalID: "late-1", Author: resonanz.Author{Handle: "kim@example.org"},
+		Text: "Ich warte seit heute früh.", Visibility: resonanz.Private, Time: sent})
+	var conv *resonanz.Conversation
+	waitUntil(t, "the conversation gets a clock", func() bool {
+		page, err := m.DB.FindConversations(bg, resonanz.ConversationFilter{ByDue: true, Limit: 5})
+		must(t, err)
+		if len(page.Conversations) == 1 && page.Conversations[0].SLA != nil {
+			conv = page.Conversations[0]
+		}
+		return conv != nil
+	})
+	if !conv.CreatedAt.Equal(sent) || !conv.SLA.Due.Equal(sent.Add(time.Hour)) {
+		t.Fatalf("conversation of a message sent at %v: created %v, due %v; want due an hour after it was sent", sent, conv.CreatedAt, conv.SLA.Due)
+	}
+	overdue, err := m.DB.FindConversations(bg, resonanz.ConversationFilter{Overdue: true, Limit: 5})
+	must(t, err)
+	if len(overdue.Conversations) != 1 {
+		t.Fatalf("the late message is not in the overdue inbox: %d conversations", len(overdue.Conversations))
+	}
+	waitUntil(t, "the lead hears of the breach", func() bool {
+		n, err := m.DB.CountUnread(bg, lead.ID)
+		must(t, err)
+		return n == 1
+	})
+	report, err := m.DB.SLAReport(bg, time.Now().Add(-24*time.Hour))
+	must(t, err)
+	if len(report) != 1 || report[0].Conversations != 1 || report[0].Breaches != 1 || report[0].Overdue != 1 {
+		t.Fatalf("SLA report %+v, want one conversation, one missed goal, one overdue", report[0])
+	}
+}

@@ -43,8 +43,12 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("user: a subcommand is required")
 	}
 	sub := args[0]
-	if len(rest) > 1 {
-		return fmt.Errorf("user %s: one login at most, not %q", sub, rest)
+	want := 1 // the login of disable, enable and reset-password
+	if sub == "add" || sub == "list" {
+		want = 0
+	}
+	if len(rest) != want {
+		return fmt.Errorf("user %s takes %d argument(s) besides its flags, not %q", sub, want, rest)
 	}
 	db, err := openStore(ctx, cfg)
 	if err != nil {
