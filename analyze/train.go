@@ -57,7 +57,8 @@ type hyper struct {
 	pottsWeight float32 // weight of a PotTS tweet
 	sb10kWeight float32 // weight of an SB-10k tweet
 	genWeight   float32 // weight of a generated message
-	hwWeight    float32 // weight of a hand-written message
+	hwWeight    float32 // weight of a hand-written transport message
+	custWeight  float32 // weight of a hand-written customer message
 	joinWeight  float32 // weight of a document joined from hand-written messages
 	// balance is how far the classes are weighted towards equal totals
 	// (1 equal, 0 natural shares).
@@ -66,7 +67,7 @@ type hyper struct {
 	neutralShift float64
 }
 
-var defaultHyper = hyper{l2: 1e-4, epochs: 8, pottsWeight: 1, sb10kWeight: 1.5, genWeight: 0.1, hwWeight: 1, joinWeight: 1, balance: 0.5, neutralShift: 0.4}
+var defaultHyper = hyper{l2: 1e-4, epochs: 8, pottsWeight: 1, sb10kWeight: 1.5, genWeight: 0.1, hwWeight: 1, custWeight: 3, joinWeight: 1, balance: 0.5, neutralShift: 0.4}
 
 // Train trains the sentiment model on the tweet corpora (PotTS train without
 // "mixed", SB-10k train), the hand-written messages and the training split of
@@ -205,7 +206,7 @@ func fitSentiment(opts TrainOptions, h hyper, c corpora) *linear {
 		add(l.text, l.label, h.joinWeight)
 	}
 	for _, e := range c.customers {
-		add(e.Text, e.Sentiment, h.hwWeight)
+		add(e.Text, e.Sentiment, h.custWeight)
 	}
 	for _, e := range opts.Corrections {
 		if slices.Contains(sentimentClasses, e.Sentiment) {

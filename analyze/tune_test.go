@@ -26,7 +26,7 @@ func TestTune(t *testing.T) {
 			s := cv.sb10k.confusionAt(shift).score("", "")
 			p := cv.potts.confusionAt(shift).score("", "")
 			o := cv.own.confusionAt(shift).score("", "")
-			t.Logf("potts %g l2 %g epochs %d balance %g gen %g hw %g sb %g shift %.1f | SB-10k %.3f/%.3f | PotTS %.3f/%.3f | own %.3f/%.3f", h.pottsWeight, h.l2, h.epochs, h.balance, h.genWeight, h.hwWeight, h.sb10kWeight, shift, s.MicroF1, s.MacroF1, p.MicroF1, p.MacroF1, o.MicroF1, o.MacroF1)
+			t.Logf("cust %g l2 %g epochs %d balance %g gen %g hw %g sb %g shift %.1f | SB-10k %.3f/%.3f | PotTS %.3f/%.3f | own %.3f/%.3f", h.custWeight, h.l2, h.epochs, h.balance, h.genWeight, h.hwWeight, h.sb10kWeight, shift, s.MicroF1, s.MacroF1, p.MicroF1, p.MacroF1, o.MicroF1, o.MacroF1)
 		}
 	}
 }
@@ -34,12 +34,9 @@ func TestTune(t *testing.T) {
 // tuneGrid is the list of settings TestTune compares.
 func tuneGrid() []hyper {
 	var grid []hyper
-	for _, v := range []struct {
-		hw      float32
-		balance float64
-	}{{0.5, 0}, {1, 0}, {2, 0}, {1, 0.5}, {2, 0.5}} {
+	for _, w := range []float32{1, 3, 6} {
 		h := defaultHyper
-		h.hwWeight, h.joinWeight, h.balance = v.hw, v.hw, v.balance
+		h.custWeight = w
 		grid = append(grid, h)
 	}
 	return grid
