@@ -49,6 +49,25 @@ func TestClearMessages(t *testing.T) {
 	}
 }
 
+// Messages the demo got wrong: a parcel stuck for days read as positive, a
+// double charge read as kind other. A plain status report stays neutral, so
+// the fix is not "everything about parcels is negative".
+func TestDemoMisses(t *testing.T) {
+	a := load(t)
+	for _, c := range []struct {
+		text, sentiment, kind string
+	}{
+		{"Paket liegt seit Tagen im Verteilzentrum", resonanz.Negative, resonanz.KindComplaint},
+		{"charged twice! 😡", resonanz.Negative, resonanz.KindComplaint},
+		{"Paket liegt im Verteilzentrum", resonanz.Neutral, resonanz.KindOther},
+	} {
+		got := a.Analyze(c.text)
+		if got.Sentiment != c.sentiment || got.Kind != c.kind {
+			t.Errorf("%q: got %s/%s, want %s/%s", c.text, got.Sentiment, got.Kind, c.sentiment, c.kind)
+		}
+	}
+}
+
 func TestLanguageOfShortPosts(t *testing.T) {
 	a := load(t)
 	for text, want := range map[string]string{

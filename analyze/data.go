@@ -19,7 +19,7 @@ const (
 	generatedCount = 10000
 )
 
-// readPotTS reads a PotTS file (label<TAB>text) and drops the "mixed" tweets:
+// readPotTS reads a PotTS or SB-10k file (label<TAB>text) and drops the "mixed" tweets:
 // a message with praise and complaint has no single polarity to learn.
 func readPotTS(path string) ([]labelled, error) {
 	rows, err := readTSV(path, 2)
@@ -77,4 +77,9 @@ func exists(path string) bool {
 
 func pottsPath(dataDir, split string) string {
 	return filepath.Join(dataDir, "potts", split+".tsv")
+}
+
+// sb10kPath is the SB-10k training split (label<TAB>text, as PotTS).
+func sb10kPath(dataDir string) string {
+	return filepath.Join(dataDir, "sb10k", "train.tsv")
 }

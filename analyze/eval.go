@@ -35,7 +35,16 @@ const (
 	SetUnseen = "generated unseen phrases"
 	// SetHandwritten is the held-out fifth of the hand-written messages.
 	SetHandwritten = "hand-written held-out"
+	// SetCustomers is the held-out quarter of the hand-written customer
+	// messages (German and English, many trades).
+	SetCustomers = "customer messages held-out"
 )
+
+// TaskComplaint is complaint against everything else, scored on the kind.
+const TaskComplaint = "complaint"
+
+// notComplaint is the other class of TaskComplaint.
+const notComplaint = "not complaint"
 
 // unseenCount is the size of SetUnseen.
 const unseenCount = 2000
@@ -88,15 +97,27 @@ func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 			hwHeldOut = append(hwHeldOut, e)
 		}
 	}
+	cust, err := customerMessages()
+	if err != nil {
+		return r, err
+	}
+	var custHeldOut []Example
+	for i, e := range cust {
+		if CustomerHeldOut(i) {
+			custHeldOut = append(custHeldOut, e)
+		}
+	}
 	for _, set := range []struct {
-		name string
-		data []Example
+		name  string
+		data  []Example
+		tasks []string
 	}{
-		{SetHeldOut, heldOut},
-		{SetUnseen, generate(generatedSeed+1, unseenCount, partTest)},
-		{SetHandwritten, hwHeldOut},
+		{SetHeldOut, heldOut, []string{"sentiment", "kind", "topic", "language"}},
+		{SetUnseen, generate(generatedSeed+1, unseenCount, partTest), []string{"sentiment", "kind", "topic", "language"}},
+		{SetHandwritten, hwHeldOut, []string{"sentiment", "kind", "topic", "language"}},
+		{SetCustomers, custHeldOut, []string{"sentiment", "kind", TaskComplaint, "language"}},
 	} {
-		for _, task := range []string{"sentiment", "kind", "topic", "language"} {
+		for _, task := range set.tasks {
 			add(a.generatedConfusion(set.data, task), set.name, task)
 		}
 	}
@@ -113,6 +134,8 @@ func (a *Analyzer) generatedConfusion(data []Example, task string) *confusion {
 		c = newConfusion(kindClasses)
 	case "topic":
 		c = newConfusion(append([]string{noTopic}, a.topics.names...))
+	case TaskComplaint:
+		c = newConfusion([]string{resonanz.KindComplaint, notComplaint})
 	default:
 		c = newConfusion([]string{resonanz.LangGerman, resonanz.LangEnglish, resonanz.LangOther})
 	}
@@ -129,12 +152,21 @@ func (a *Analyzer) generatedConfusion(data []Example, task string) *confusion {
 			if len(got.Topics) > 0 {
 				pred = got.Topics[0]
 			}
+		case TaskComplaint:
+			gold, pred = complaintOrNot(e.Kind), complaintOrNot(got.Kind)
 		default:
 			gold, pred = e.Language, got.Language
 		}
 		c.add(slices.Index(c.classes, gold), max(0, slices.Index(c.classes, pred)))
 	}
 	return c
+}
+
+func complaintOrNot(kind string) string {
+	if kind == resonanz.KindComplaint {
+		return kind
+	}
+	return notComplaint
 }
 
 func cmp(s, otherwise string) string {

@@ -19,7 +19,14 @@ import (
 // meets. One message a line: sentiment, kind, topic, text, separated by the
 // first three spaces; "#" starts a comment line.
 //
-//go:embed data/handwritten_de_*.txt
+// The customer files hold messages customers write to a company of any
+// trade (shops, parcel services, telecoms, banks, airlines, software), in
+// German and English, also written for the project: complaints that name a
+// broken promise rather than a feeling ("charged twice", "still waiting",
+// "third time I ask"), sarcasm, complaints phrased as questions, and the
+// questions, praise, suggestions and chatter beside them.
+//
+//go:embed data/handwritten_de_*.txt data/customers_*.txt
 var handwrittenFiles embed.FS
 
 var (
@@ -32,7 +39,19 @@ var (
 // are held out is decided by position (HandwrittenHeldOut), so the split
 // stays put when lines are added at the end of the last file.
 func handwritten() ([]Example, error) {
-	names, err := fs.Glob(handwrittenFiles, "data/handwritten_de_*.txt")
+	return readMessages("data/handwritten_de_*.txt")
+}
+
+// customerMessages returns the hand-written customer messages in file
+// order; CustomerHeldOut says which are held out.
+func customerMessages() ([]Example, error) {
+	return readMessages("data/customers_*.txt")
+}
+
+// readMessages parses the message files matching pattern, in name order;
+// "_en_" in a file name marks English messages, German otherwise.
+func readMessages(pattern string) ([]Example, error) {
+	names, err := fs.Glob(handwrittenFiles, pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +61,10 @@ func handwritten() ([]Example, error) {
 		b, err := handwrittenFiles.ReadFile(name)
 		if err != nil {
 			return nil, err
+		}
+		lang := resonanz.LangGerman
+		if strings.Contains(name, "_en_") {
+			lang = resonanz.LangEnglish
 		}
 		for n, line := range strings.Split(string(b), "\n") {
 			line = strings.TrimSpace(line)
@@ -56,7 +79,7 @@ func handwritten() ([]Example, error) {
 			if topic == "-" {
 				topic = ""
 			}
-			out = append(out, Example{Text: f[3], Language: resonanz.LangGerman, Sentiment: hwSentiment[f[0]], Kind: hwKind[f[1]], Topic: topic})
+			out = append(out, Example{Text: f[3], Language: lang, Sentiment: hwSentiment[f[0]], Kind: hwKind[f[1]], Topic: topic})
 		}
 	}
 	return out, nil
@@ -66,10 +89,9 @@ func handwritten() ([]Example, error) {
 // the evaluation split that training never sees.
 func HandwrittenHeldOut(i int) bool { return i%5 == 0 }
 
-// handwrittenDev reports whether the i-th hand-written message is used to
-// choose the neutral shift: a first model is trained without these messages,
-// the shift is chosen on them, and the final model is trained on them too.
-func handwrittenDev(i int) bool { return i%5 == 3 }
+// CustomerHeldOut reports whether the i-th customer message belongs to the
+// evaluation split that training never sees.
+func CustomerHeldOut(i int) bool { return i%4 == 0 }
 
 // joinLabel is the sentiment of a document made of messages with the given
 // sentiments: negative or positive if any part is and none is the other

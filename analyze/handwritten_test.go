@@ -50,3 +50,29 @@ func TestJoinLabel(t *testing.T) {
 		}
 	}
 }
+
+// The customer messages parse, hold no duplicate, and keep enough of both
+// sides of the complaint line in both languages for the held-out quarter to
+// mean something.
+func TestCustomerMessages(t *testing.T) {
+	msgs, err := customerMessages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	count := map[string]int{}
+	for _, e := range msgs {
+		if seen[e.Text] {
+			t.Errorf("duplicate text %q", e.Text)
+		}
+		seen[e.Text] = true
+		count[e.Language+" "+complaintOrNot(e.Kind)]++
+	}
+	for _, lang := range []string{resonanz.LangGerman, resonanz.LangEnglish} {
+		for _, k := range []string{resonanz.KindComplaint, notComplaint} {
+			if n := count[lang+" "+k]; n < 40 {
+				t.Errorf("%s %s: %d messages, want at least 40", lang, k, n)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,41 +37,45 @@ var (
 	kindClasses      = []string{resonanz.KindComplaint, resonanz.KindQuestion, resonanz.KindPraise, resonanz.KindSuggestion, resonanz.KindOther}
 )
 
-// Training settings, chosen on PotTS dev and the generated training split.
+// Training settings of the kind model; those of the sentiment model are in
+// hyper, chosen by cross-validation on the tweet corpora.
 const (
-	sentimentEpochs = 8
-	kindEpochs      = 6
-	learningRate    = 0.5
-	weightDecay     = 1e-4
+	kindEpochs   = 6
+	learningRate = 0.5
+	weightDecay  = 1e-4
+	// customerKindWeight is the weight of a hand-written customer message in
+	// the kind model against a generated one: real complaint language is
+	// rarer in the training data than the templates.
+	customerKindWeight = 3
 )
 
-// Train trains the sentiment model on PotTS train (without "mixed") and the
-// training split of the generated set (written from the training phrases
-// only), and the kind model on the generated
-// set alone. The neutral threshold is then tuned on PotTS dev.
+// hyper are the settings of the sentiment model, chosen by 5-fold
+// cross-validation on PotTS and SB-10k train (go test ./analyze -run TestTune -tune -v).
+type hyper struct {
+	l2          float64
+	epochs      int
+	pottsWeight float32 // weight of a PotTS tweet
+	sb10kWeight float32 // weight of an SB-10k tweet
+	genWeight   float32 // weight of a generated message
+	hwWeight    float32 // weight of a hand-written transport message
+	custWeight  float32 // weight of a hand-written customer message
+	joinWeight  float32 // weight of a document joined from hand-written messages
+	// balance is how far the classes are weighted towards equal totals
+	// (1 equal, 0 natural shares).
+	balance float64
+	// neutralShift is added to the neutral bias after training.
+	neutralShift float64
+}
+
+var defaultHyper = hyper{l2: 1e-4, epochs: 8, pottsWeight: 1, sb10kWeight: 1.5, genWeight: 0.1, hwWeight: 1, custWeight: 3, joinWeight: 1, balance: 0.5, neutralShift: 0.4}
+
+// Train trains the sentiment model on the tweet corpora (PotTS train without
+// "mixed", SB-10k train), the hand-written messages and the training split of
+// the generated set, and the kind model on the generated set and the
+// hand-written messages. Held-out splits are never trained on.
 func Train(opts TrainOptions) (*Model, error) {
 	return train(opts, defaultHyper)
 }
-
-// hyper are the settings of training that were chosen by experiment.
-type hyper struct {
-	l2        float64
-	epochs    int
-	genWeight float32 // weight of a generated message against a PotTS tweet
-	// hwWeight is the weight of a hand-written message against a PotTS
-	// tweet; 0 leaves the hand-written set out.
-	hwWeight float32
-	// hwKindWeight is its weight in the kind model against a generated one.
-	hwKindWeight float32
-	pottsWeight  float32 // weight of a PotTS tweet
-	noBalance    bool    // keep the classes' natural shares instead of balancing them
-	joinWeight   float32 // weight of a document joined from hand-written messages; 0 for none
-	// shiftMicro makes the neutral shift maximise micro-F1 plus macro-F1 on
-	// the hand-written dev split, instead of macro-F1 alone.
-	shiftMicro bool
-}
-
-var defaultHyper = hyper{l2: weightDecay, epochs: sentimentEpochs, genWeight: 0.3, hwWeight: 1, hwKindWeight: 1, pottsWeight: 1, joinWeight: 0.5, shiftMicro: true}
 
 func train(opts TrainOptions, h hyper) (*Model, error) {
 	logf := func(format string, args ...any) {
@@ -78,208 +83,179 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 			fmt.Fprintf(opts.Log, format+"\n", args...)
 		}
 	}
+	c, err := loadCorpora(opts)
+	if err != nil {
+		return nil, err
+	}
+	logf("tweets: %d PotTS (mixed dropped), %d SB-10k", len(c.tweets.potts), len(c.tweets.sb10k))
+	logf("hand-written: %d messages, customer messages: %d", len(c.hw), len(c.customers))
+	m := &Model{
+		sentiment: fitSentiment(opts, h, c),
+		kind:      fitKind(opts, c),
+	}
+	m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(h.neutralShift)
+	return m, nil
+}
+
+// corpora is everything training reads, loaded once.
+type corpora struct {
+	tweets    tweetSets
+	hw        []Example // hand-written transport messages, training split
+	customers []Example // hand-written customer messages, training split
+	gen       []Example // generated messages, training split
+}
+
+// tweetSets are the labelled tweet corpora of the sentiment model.
+type tweetSets struct {
+	potts, sb10k []labelled
+}
+
+// loadCorpora reads the data sets under opts.DataDir (those missing are
+// skipped) and the project's own messages, without their held-out splits.
+func loadCorpora(opts TrainOptions) (corpora, error) {
+	var c corpora
+	for _, src := range []struct {
+		path string
+		dst  *[]labelled
+	}{
+		{pottsPath(opts.DataDir, "train"), &c.tweets.potts},
+		{sb10kPath(opts.DataDir), &c.tweets.sb10k},
+	} {
+		if opts.DataDir == "" || !exists(src.path) {
+			continue
+		}
+		rows, err := readPotTS(src.path)
+		if err != nil {
+			return c, err
+		}
+		*src.dst = limit(rows, opts.Limit)
+	}
 	hw, err := handwritten()
 	if err != nil {
-		return nil, err
+		return c, err
 	}
-	if h.hwWeight == 0 {
-		hw = nil
-	}
-	var potts, pottsDev []labelled
-	if opts.DataDir != "" && exists(pottsPath(opts.DataDir, "train")) {
-		if potts, err = readPotTS(pottsPath(opts.DataDir, "train")); err != nil {
-			return nil, err
-		}
-		if opts.Limit > 0 && len(potts) > opts.Limit {
-			potts = potts[:opts.Limit]
-		}
-		if pottsDev, err = readPotTS(pottsPath(opts.DataDir, "dev")); err != nil {
-			return nil, err
-		}
-	}
-	var hwDev []labelled
 	for i, e := range hw {
-		if handwrittenDev(i) {
-			hwDev = append(hwDev, labelled{e.Text, e.Sentiment})
+		if !HandwrittenHeldOut(i) {
+			c.hw = append(c.hw, e)
 		}
 	}
-	if len(hwDev) > 0 {
-		// A first model without the dev messages chooses the neutral shift;
-		// the model that is kept then learns from them too.
-		m, err := fitModels(opts, h, potts, hw, false, nil)
-		if err != nil {
-			return nil, err
-		}
-		shift := tuneNeutral(m.sentiment, hwDev, pottsDev, h.shiftMicro)
-		m, err = fitModels(opts, h, potts, hw, true, logf)
-		if err != nil {
-			return nil, err
-		}
-		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
-		logf("neutral threshold shift %.2f (best on the hand-written dev split and PotTS dev)", shift)
-		return m, nil
-	}
-	m, err := fitModels(opts, h, potts, hw, true, logf)
+	c.hw = limit(c.hw, opts.Limit)
+	cust, err := customerMessages()
 	if err != nil {
-		return nil, err
+		return c, err
 	}
-	if len(pottsDev) > 0 {
-		shift := tuneNeutral(m.sentiment, nil, pottsDev, false)
-		m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(shift)
-		logf("neutral threshold shift %.2f (best macro-F1 on PotTS dev)", shift)
+	for i, e := range cust {
+		if !CustomerHeldOut(i) {
+			c.customers = append(c.customers, e)
+		}
 	}
-	return m, nil
+	for i, e := range generate(generatedSeed, generatedCount, partTrain) {
+		if !HeldOut(i) {
+			c.gen = append(c.gen, e)
+		}
+	}
+	c.gen = limit(c.gen, opts.Limit)
+	return c, nil
 }
 
-// fitModels trains both models; withDev says whether the hand-written dev
-// split is trained on.
-func fitModels(opts TrainOptions, h hyper, potts []labelled, hw []Example, withDev bool, logf func(string, ...any)) (*Model, error) {
-	if logf == nil {
-		logf = func(string, ...any) {}
+func limit[T any](s []T, n int) []T {
+	if n > 0 && len(s) > n {
+		return s[:n]
 	}
-	var sent, kind []sample
-	var t tokens
-	// feats returns the features of text and those the sentiment model reads.
-	feats := func(text string) ([]uint32, []uint32) {
-		t.normalize(text)
-		f, cut := t.featuresCut(nil, featureDim, sentimentBytes)
-		return f, f[:cut]
+	return s
+}
+
+// featurizer turns texts into features, reusing its buffers.
+type featurizer struct{ t tokens }
+
+// all returns the features of text as the kind model reads them.
+func (f *featurizer) all(text string) []uint32 {
+	f.t.normalize(text)
+	return f.t.features(nil, featureDim)
+}
+
+// opening returns the features the sentiment model reads.
+func (f *featurizer) opening(text string) []uint32 {
+	f.t.normalize(text)
+	feats, cut := f.t.featuresCut(nil, featureDim, sentimentBytes)
+	return feats[:cut:cut]
+}
+
+// fitSentiment trains the sentiment model.
+func fitSentiment(opts TrainOptions, h hyper, c corpora) *linear {
+	var f featurizer
+	var sent []sample
+	add := func(text, label string, w float32) {
+		sent = append(sent, sample{f.opening(text), slices.Index(sentimentClasses, label), w})
 	}
-	gen := generate(generatedSeed, generatedCount, partTrain)
-	used := 0
-	for i, e := range gen {
-		if HeldOut(i) || opts.Limit > 0 && used >= opts.Limit {
-			continue
-		}
-		used++
-		f, fs := feats(e.Text)
-		sent = append(sent, sample{fs, slices.Index(sentimentClasses, e.Sentiment), h.genWeight})
-		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), 1})
+	for _, l := range c.tweets.potts {
+		add(l.text, l.label, h.pottsWeight)
 	}
-	logf("generated: %d training messages", used)
+	for _, l := range c.tweets.sb10k {
+		add(l.text, l.label, h.sb10kWeight)
+	}
+	for _, e := range c.gen {
+		add(e.Text, e.Sentiment, h.genWeight)
+	}
+	var hw []labelled
+	for _, e := range c.hw {
+		add(e.Text, e.Sentiment, h.hwWeight)
+		hw = append(hw, labelled{e.Text, e.Sentiment})
+	}
+	for _, l := range joined(hw, opts.Seed) {
+		add(l.text, l.label, h.joinWeight)
+	}
+	for _, e := range c.customers {
+		add(e.Text, e.Sentiment, h.custWeight)
+	}
 	for _, e := range opts.Corrections {
-		f, fs := feats(e.Text)
-		if c := slices.Index(sentimentClasses, e.Sentiment); c >= 0 {
-			sent = append(sent, sample{fs, c, correctionWeight})
-		}
-		if c := slices.Index(kindClasses, e.Kind); c >= 0 {
-			kind = append(kind, sample{f, c, correctionWeight})
+		if slices.Contains(sentimentClasses, e.Sentiment) {
+			add(e.Text, e.Sentiment, correctionWeight)
 		}
 	}
-	if len(opts.Corrections) > 0 {
-		logf("corrections: %d messages corrected by agents", len(opts.Corrections))
-	}
-	for _, l := range potts {
-		_, fs := feats(l.text)
-		sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), h.pottsWeight})
-	}
-	if len(potts) > 0 {
-		logf("potts: %d training tweets (mixed dropped)", len(potts))
-	}
-	used = 0
-	var hwTrain []labelled
-	for i, e := range hw {
-		if HandwrittenHeldOut(i) || !withDev && handwrittenDev(i) || opts.Limit > 0 && used >= opts.Limit {
-			continue
-		}
-		used++
-		f, fs := feats(e.Text)
-		sent = append(sent, sample{fs, slices.Index(sentimentClasses, e.Sentiment), h.hwWeight})
-		kind = append(kind, sample{f, slices.Index(kindClasses, e.Kind), h.hwKindWeight})
-		hwTrain = append(hwTrain, labelled{e.Text, e.Sentiment})
-	}
-	if h.joinWeight > 0 {
-		for _, l := range joined(hwTrain, opts.Seed) {
-			_, fs := feats(l.text)
-			sent = append(sent, sample{fs, slices.Index(sentimentClasses, l.label), h.joinWeight})
-		}
-	}
-	if used > 0 {
-		logf("hand-written: %d training messages", used)
-	}
-	if !h.noBalance {
-		balance(sent, len(sentimentClasses))
-	}
-	m := &Model{sentiment: newLinear(sentimentClasses, featureDim), kind: newLinear(kindClasses, featureDim)}
-	m.sentiment.fit(sent, fitOptions{epochs: h.epochs, rate: learningRate, l2: h.l2, seed: opts.Seed})
-	m.kind.fit(kind, fitOptions{epochs: kindEpochs, rate: learningRate, l2: weightDecay, seed: opts.Seed + 1})
-	return m, nil
+	balance(sent, len(sentimentClasses), h.balance)
+	m := newLinear(sentimentClasses, featureDim)
+	m.fit(sent, fitOptions{epochs: h.epochs, rate: learningRate, l2: h.l2, seed: opts.Seed})
+	return m
 }
 
-// balance weights samples so that every class counts as much in total.
-func balance(samples []sample, classes int) {
+// fitKind trains the kind model.
+func fitKind(opts TrainOptions, c corpora) *linear {
+	var f featurizer
+	var kind []sample
+	add := func(text, label string, w float32) {
+		kind = append(kind, sample{f.all(text), slices.Index(kindClasses, label), w})
+	}
+	for _, e := range c.gen {
+		add(e.Text, e.Kind, 1)
+	}
+	for _, e := range c.hw {
+		add(e.Text, e.Kind, 1)
+	}
+	for _, e := range c.customers {
+		add(e.Text, e.Kind, customerKindWeight)
+	}
+	for _, e := range opts.Corrections {
+		if slices.Contains(kindClasses, e.Kind) {
+			add(e.Text, e.Kind, correctionWeight)
+		}
+	}
+	m := newLinear(kindClasses, featureDim)
+	m.fit(kind, fitOptions{epochs: kindEpochs, rate: learningRate, l2: weightDecay, seed: opts.Seed + 1})
+	return m
+}
+
+// balance weights samples towards equal totals per class: power 1 makes
+// every class count as much, 0 keeps the classes' natural shares.
+func balance(samples []sample, classes int, power float64) {
 	count := make([]int, classes)
 	for _, s := range samples {
 		count[s.label]++
 	}
 	for i := range samples {
-		samples[i].weight *= float32(len(samples)) / float32(classes*count[samples[i].label])
+		share := float64(len(samples)) / float64(classes*count[samples[i].label])
+		samples[i].weight *= float32(math.Pow(share, power))
 	}
-}
-
-// tuneNeutral returns the shift of the neutral bias with the best sum of
-// macro-F1 on the in-domain dev set and on PotTS dev (either may be empty);
-// withMicro adds the in-domain micro-F1.
-func tuneNeutral(m *linear, inDomain, potts []labelled, withMicro bool) float64 {
-	neutral := slices.Index(m.classes, resonanz.Neutral)
-	var sets []scored
-	var t tokens
-	var feats []uint32
-	for _, dev := range [][]labelled{inDomain, potts} {
-		if len(dev) == 0 {
-			continue
-		}
-		s := scored{make([][]float64, len(dev)), make([]int, len(dev))}
-		for i, l := range dev {
-			t.normalize(l.text)
-			var cut int
-			feats, cut = t.featuresCut(feats[:0], m.dim, sentimentBytes)
-			s.logits[i] = make([]float64, len(m.classes))
-			m.logits(feats[:cut], s.logits[i])
-			s.gold[i] = slices.Index(m.classes, l.label)
-		}
-		sets = append(sets, s)
-	}
-	best, bestF1 := 0.0, -1.0
-	for step := -10; step <= 30; step++ {
-		v := make([]float64, len(m.classes))
-		v[neutral] = float64(step) / 10
-		if f := shiftScore(sets, len(m.classes), v, withMicro && len(inDomain) > 0); f > bestF1+1e-9 {
-			best, bestF1 = v[neutral], f
-		}
-	}
-	return best
-}
-
-// shiftScore is the objective of tuneNeutral: the macro-F1 of every set
-// (plus the micro-F1 of the first when withMicro) once shift is added to
-// the logits.
-func shiftScore(sets []scored, classes int, shift []float64, withMicro bool) float64 {
-	f := 0.0
-	for si, s := range sets {
-		c := newConfusion(make([]string, classes))
-		for i, z := range s.logits {
-			pred, hi := 0, z[0]+shift[0]
-			for k, v := range z {
-				if v+shift[k] > hi {
-					pred, hi = k, v+shift[k]
-				}
-			}
-			c.add(s.gold[i], pred)
-		}
-		f += c.macroF1()
-		if withMicro && si == 0 {
-			_, correct := c.total()
-			f += float64(correct) / float64(len(s.gold))
-		}
-	}
-	return f
-}
-
-// scored holds the logits and gold classes of a dev set.
-type scored struct {
-	logits [][]float64
-	gold   []int
 }
 
 // Write stores the models in dir, creating it if needed.
