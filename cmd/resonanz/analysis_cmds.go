@@ -11,6 +11,7 @@ import (
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch"
+	"github.com/resonanz/resonanz/watch/eval"
 )
 
 // defaultSharedData is where the training and evaluation data sets live, beside the project.
@@ -128,11 +129,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if dir == "" {
 			dir = filepath.Join(shared, "nab-realtweets")
 		}
-		if _, err := watch.EvalNAB(dir, watch.DefaultConfig(), stdout); err != nil {
+		if _, err := eval.EvalNAB(dir, watch.DefaultConfig(), stdout); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout)
-		_, err := watch.EvalSynthetic(seed, watch.DefaultConfig(), stdout)
+		_, err := eval.EvalSynthetic(seed, watch.DefaultConfig(), stdout)
 		return err
 	}
 	fs.Usage()

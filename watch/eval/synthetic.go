@@ -1,6 +1,8 @@
-package watch
+package eval
 
 import (
+	"github.com/resonanz/resonanz/watch"
+
 	"fmt"
 	"io"
 	"math"
@@ -116,8 +118,8 @@ type storm struct {
 // of 2×, 5× or 20× the usual rate every other day on a random topic, sudden or
 // building up linearly over two to three hours, and writes tables per storm
 // size and shape and per topic to w. The same seed gives the same stream.
-func EvalSynthetic(seed int64, cfg Config, w io.Writer) (SyntheticReport, error) {
-	d, err := NewDetector(cfg)
+func EvalSynthetic(seed int64, cfg watch.Config, w io.Writer) (SyntheticReport, error) {
+	d, err := watch.NewDetector(cfg)
 	if err != nil {
 		return SyntheticReport{}, err
 	}

@@ -1,6 +1,8 @@
-package watch
+package eval
 
 import (
+	"github.com/resonanz/resonanz/watch"
+
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -70,7 +72,7 @@ const (
 // windows.json (file name → list of [start, end]) and labels.json (file name
 // → anomaly times; the centre of a window stands in for a missing label).
 // It writes a table per series and overall to w.
-func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
+func EvalNAB(dir string, cfg watch.Config, w io.Writer) (NABReport, error) {
 	var windows map[string][][2]string
 	if err := readJSON(filepath.Join(dir, "windows.json"), &windows); err != nil {
 		return NABReport{}, err
@@ -108,7 +110,7 @@ func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
 	return r, r.print(w)
 }
 
-func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg Config) (NABSeries, error) {
+func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg watch.Config) (NABSeries, error) {
 	s := NABSeries{Name: filepath.Base(path), Windows: len(rawWindows)}
 	rows, err := readNABSeries(path)
 	if err != nil {
@@ -141,7 +143,7 @@ func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg 
 		}
 	}
 
-	d, err := NewDetector(cfg)
+	d, err := watch.NewDetector(cfg)
 	if err != nil {
 		return s, err
 	}
@@ -268,18 +270,6 @@ func (r NABReport) print(w io.Writer) error {
 	_, err := fmt.Fprintln(w, "NAB score: standard profile (earliest alarm in a window up to 1, missed window -1, false alarm up to -0.11);\n"+
 		"0 = no detections, 100 = every window found at its first row.")
 	return err
-}
-
-// medianDuration returns the median of ds, or 0 for none.
-func medianDuration(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	xs := make([]float64, len(ds))
-	for i, d := range ds {
-		xs[i] = float64(d)
-	}
-	return time.Duration(median(xs))
 }
 
 func formatDelay(d time.Duration) string {
