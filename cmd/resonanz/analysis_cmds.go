@@ -10,7 +10,6 @@ import (
 
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/store"
-	"github.com/resonanz/resonanz/watch"
 	"github.com/resonanz/resonanz/watch/eval"
 )
 
@@ -105,8 +104,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
                              per-class precision and recall, confusion matrix (GermEval 2017 dev,
                              PotTS test, the project's held-out splits)
   resonanz eval storms [DIR] the storm detector on a folder in the NAB layout (CSV files
-                             timestamp,value and windows.json; default: the NAB realTweets data)
-                             and on a generated stream with injected storms (--seed)`, stderr)
+                             timestamp,value and windows.json; default: the NAB realTweets data),
+                             choosing its parameters by leaving one series out, and on a
+                             generated stream with injected storms (--seed)`, stderr)
 	fs.Int64Var(&seed, "seed", 1, "seed of the generated stream (eval storms)")
 	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (RESONANZ_SHARED_DATA)")
 	if err := fs.Parse(subcommandArgs(args)); err != nil {
@@ -129,12 +129,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if dir == "" {
 			dir = filepath.Join(shared, "nab-realtweets")
 		}
-		if _, err := eval.EvalNAB(dir, watch.DefaultConfig(), stdout); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout)
-		_, err := eval.EvalSynthetic(seed, watch.DefaultConfig(), stdout)
-		return err
+		return eval.Storms(dir, seed, stdout)
 	}
 	fs.Usage()
 	return fmt.Errorf("eval: unknown subject %q (analysis or storms)", what)

@@ -12,7 +12,7 @@ import (
 
 // nabDir is where the project keeps the Numenta Anomaly Benchmark's
 // realTweets series: beside the project, never inside it.
-var nabDir = filepath.Join("..", "..", "shared", "data", "nab-realtweets")
+var nabDir = filepath.Join("..", "..", "..", "shared", "data", "nab-realtweets")
 
 func TestNABRealTweets(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(nabDir, "windows.json")); err != nil {
