@@ -143,21 +143,6 @@ func sortSearch(xs []float64, v float64) int {
 	return lo
 }
 
-// median returns the median of xs, reordering xs.
-func median(xs []float64) float64 {
-	n := len(xs)
-	m := nth(xs, n/2)
-	if n%2 == 1 {
-		return m
-	}
-	// nth left the lower half in front of it.
-	lower := xs[0]
-	for _, v := range xs[1 : n/2] {
-		lower = max(lower, v)
-	}
-	return (lower + m) / 2
-}
-
 // nth reorders xs so that xs[i] holds the value it would have sorted, with
 // no larger one before it and no smaller one after it, and returns it. It is
 // Hoare's selection: linear on average and free of allocations.

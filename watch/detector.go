@@ -9,7 +9,7 @@ import (
 )
 
 // Config tunes a Detector. DefaultConfig holds the values measured by
-// EvalNAB and EvalSynthetic; change them only with both evaluations at hand.
+// the evaluations of package watch/eval; change them only with both evaluations at hand.
 type Config struct {
 	// Bucket is the resolution of the counts; it must divide a day.
 	Bucket time.Duration

@@ -33,7 +33,7 @@
 //
 // # Measured with DefaultConfig
 //
-// NAB realTweets (EvalNAB on ../shared/data/nab-realtweets, six series, 19
+// NAB realTweets (eval.EvalNAB on ../shared/data/nab-realtweets, six series, 19
 // labelled windows): 17 windows hit, 45 false-alarm events in 330
 // series-days (0.136 a day; two are escalations of unlabelled bursts on
 // CVS), median delay -100 minutes (the first alarm of a
@@ -42,7 +42,7 @@
 // 2015-03-22 (50 tweets where 10 are usual, twice). Many of the false alarms
 // are unlabelled bursts: AAPL on 2015-04-14 at 48× the usual counts as one.
 //
-// Synthetic stream (EvalSynthetic, seed 1: 360 days, six topics of 0.5 to 10
+// Synthetic stream (eval.EvalSynthetic, seed 1: 360 days, six topics of 0.5 to 10
 // negative messages an hour at peak, daily and weekly rhythm, a level that
 // varies from day to day, a 12-hour storm every other day): every storm of 5×
 // and 20× is found, sudden and slow; 2× storms 61 % (sudden) and 46 %
@@ -55,7 +55,7 @@
 // to 0.32 false alarms.
 //
 // Not reached, and not reachable: a median delay of 15 minutes over all 5×
-// and 20× storms. EvalSynthetic also estimates the best reachable (reachDelay): a window
+// and 20× storms. eval.EvalSynthetic also estimates the best reachable (reachDelay): a window
 // test that knows every topic's usual rate exactly, at one false alarm per
 // topic per 30 days, finds these storms after 42 minutes (median; 34 from
 // their onset) and only 28 of 110 within 15 minutes of their onset. A topic

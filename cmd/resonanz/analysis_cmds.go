@@ -10,7 +10,7 @@ import (
 
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/store"
-	"github.com/resonanz/resonanz/watch"
+	"github.com/resonanz/resonanz/watch/eval"
 )
 
 // defaultSharedData is where the training and evaluation data sets live, beside the project.
@@ -106,8 +106,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
                              rest on the customer messages), then 5-fold cross-validation of the
                              sentiment training on PotTS and SB-10k train
   resonanz eval storms [DIR] the storm detector on a folder in the NAB layout (CSV files
-                             timestamp,value and windows.json; default: the NAB realTweets data)
-                             and on a generated stream with injected storms (--seed)`, stderr)
+                             timestamp,value and windows.json; default: the NAB realTweets data),
+                             choosing its parameters by leaving one series out, and on a
+                             generated stream with injected storms (--seed)`, stderr)
 	fs.Int64Var(&seed, "seed", 1, "seed of the generated stream (eval storms) and of the training order (eval analysis)")
 	fs.StringVar(&shared, "shared-data", envOr("SHARED_DATA", defaultSharedData), "folder with the data sets (RESONANZ_SHARED_DATA)")
 	if err := fs.Parse(subcommandArgs(args)); err != nil {
@@ -134,12 +135,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if dir == "" {
 			dir = filepath.Join(shared, "nab-realtweets")
 		}
-		if _, err := watch.EvalNAB(dir, watch.DefaultConfig(), stdout); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout)
-		_, err := watch.EvalSynthetic(seed, watch.DefaultConfig(), stdout)
-		return err
+		return eval.Storms(dir, seed, stdout)
 	}
 	fs.Usage()
 	return fmt.Errorf("eval: unknown subject %q (analysis or storms)", what)

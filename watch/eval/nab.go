@@ -1,6 +1,8 @@
-package watch
+package eval
 
 import (
+	"github.com/resonanz/resonanz/watch"
+
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -61,8 +63,8 @@ func perDay(n int, days float64) float64 {
 
 // The NAB files write times in UTC without a zone.
 const (
-	nabTime   = "2006-01-02 15:04:05"
-	nabWindow = "2006-01-02 15:04:05.999999"
+	nabTime       = "2006-01-02 15:04:05"
+	nabWindowTime = "2006-01-02 15:04:05.999999"
 )
 
 // EvalNAB runs a fresh Detector with cfg over every CSV file in dir (columns
@@ -70,31 +72,27 @@ const (
 // windows.json (file name → list of [start, end]) and labels.json (file name
 // → anomaly times; the centre of a window stands in for a missing label).
 // It writes a table per series and overall to w.
-func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
-	var windows map[string][][2]string
-	if err := readJSON(filepath.Join(dir, "windows.json"), &windows); err != nil {
-		return NABReport{}, err
-	}
-	var labels map[string][]string
-	if err := readJSON(filepath.Join(dir, "labels.json"), &labels); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return NABReport{}, err
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+func EvalNAB(dir string, cfg watch.Config, w io.Writer) (NABReport, error) {
+	data, err := loadNAB(dir)
 	if err != nil {
 		return NABReport{}, err
 	}
-	if len(files) == 0 {
-		return NABReport{}, fmt.Errorf("watch: no CSV files in %s", dir)
+	series := make([]NABSeries, len(data))
+	for i, d := range data {
+		if series[i], err = d.run(cfg); err != nil {
+			return NABReport{}, err
+		}
 	}
+	r := summariseNAB(series)
+	return r, r.print(w)
+}
+
+// summariseNAB adds up the outcomes on some series.
+func summariseNAB(series []NABSeries) NABReport {
 	var r NABReport
 	var delays []time.Duration
 	var score nabScore
-	for _, f := range files {
-		name := filepath.Base(f)
-		s, err := evalNABSeries(f, byFile(windows, name), byFile(labels, name), cfg)
-		if err != nil {
-			return NABReport{}, err
-		}
+	for _, s := range series {
 		r.Series = append(r.Series, s)
 		r.Windows += s.Windows
 		r.Hit += s.Hit
@@ -105,52 +103,77 @@ func EvalNAB(dir string, cfg Config, w io.Writer) (NABReport, error) {
 	}
 	r.MedianDelay = medianDuration(delays)
 	r.Score = score.normalised()
-	return r, r.print(w)
+	return r
 }
 
-func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg Config) (NABSeries, error) {
-	s := NABSeries{Name: filepath.Base(path), Windows: len(rawWindows)}
+// nabData is one series read and parsed, ready to run detectors over.
+type nabData struct {
+	name       string
+	rows       []nabRow
+	windows    []nabWindow
+	windowRows [][2]int // the windows as inclusive row ranges
+}
+
+type nabWindow struct{ start, end, anomaly time.Time }
+
+// loadNAB reads every series in dir with its windows and labels.
+func loadNAB(dir string) ([]nabData, error) {
+	var windows map[string][][2]string
+	if err := readJSON(filepath.Join(dir, "windows.json"), &windows); err != nil {
+		return nil, err
+	}
+	var labels map[string][]string
+	if err := readJSON(filepath.Join(dir, "labels.json"), &labels); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("watch: no CSV files in %s", dir)
+	}
+	var data []nabData
+	for _, f := range files {
+		name := filepath.Base(f)
+		d, err := loadNABSeries(f, byFile(windows, name), byFile(labels, name))
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, d)
+	}
+	return data, nil
+}
+
+func loadNABSeries(path string, rawWindows [][2]string, rawLabels []string) (nabData, error) {
+	d := nabData{name: filepath.Base(path)}
 	rows, err := readNABSeries(path)
 	if err != nil {
-		return s, err
+		return d, err
 	}
 	if len(rows) == 0 {
-		return s, fmt.Errorf("watch: %s has no rows", path)
+		return d, fmt.Errorf("watch: %s has no rows", path)
 	}
 	labels := make([]time.Time, len(rawLabels))
 	for i, raw := range rawLabels {
 		if labels[i], err = time.Parse(nabTime, raw); err != nil {
-			return s, fmt.Errorf("watch: label of %s: %w", s.Name, err)
+			return d, fmt.Errorf("watch: label of %s: %w", d.name, err)
 		}
 	}
 	slices.SortFunc(labels, time.Time.Compare)
-	type window struct{ start, end, anomaly time.Time }
-	ws := make([]window, len(rawWindows))
+	ws := make([]nabWindow, len(rawWindows))
 	for i, raw := range rawWindows {
 		w := &ws[i]
-		if w.start, err = time.Parse(nabWindow, raw[0]); err == nil {
-			w.end, err = time.Parse(nabWindow, raw[1])
+		if w.start, err = time.Parse(nabWindowTime, raw[0]); err == nil {
+			w.end, err = time.Parse(nabWindowTime, raw[1])
 		}
 		if err != nil {
-			return s, fmt.Errorf("watch: window of %s: %w", s.Name, err)
+			return d, fmt.Errorf("watch: window of %s: %w", d.name, err)
 		}
 		// A window may hold two labels; an alarm there answers the first.
 		w.anomaly = w.start.Add(w.end.Sub(w.start) / 2)
 		if j := slices.IndexFunc(labels, func(l time.Time) bool { return within(l, w.start, w.end) }); j >= 0 {
 			w.anomaly = labels[j]
-		}
-	}
-
-	d, err := NewDetector(cfg)
-	if err != nil {
-		return s, err
-	}
-	var alarms []time.Time
-	var alarmRows []int
-	for i, row := range rows {
-		if _, ok := d.Observe(s.Name, row.t, row.n); ok {
-			alarms = append(alarms, row.t)
-			alarmRows = append(alarmRows, i)
 		}
 	}
 	windowRows := make([][2]int, len(ws))
@@ -162,14 +185,34 @@ func evalNABSeries(path string, rawWindows [][2]string, rawLabels []string, cfg 
 		}
 		windowRows[i] = [2]int{first, last}
 	}
-	s.score = scoreNAB(len(rows), alarmRows, windowRows)
+	d.rows, d.windows, d.windowRows = rows, ws, windowRows
+	return d, nil
+}
+
+// run feeds the series to a fresh Detector with cfg and scores its alarms.
+func (d nabData) run(cfg watch.Config) (NABSeries, error) {
+	s := NABSeries{Name: d.name, Windows: len(d.windows)}
+	det, err := watch.NewDetector(cfg)
+	if err != nil {
+		return s, err
+	}
+	rows, ws := d.rows, d.windows
+	var alarms []time.Time
+	var alarmRows []int
+	for i, row := range rows {
+		if _, ok := det.Observe(s.Name, row.t, row.n); ok {
+			alarms = append(alarms, row.t)
+			alarmRows = append(alarmRows, i)
+		}
+	}
+	s.score = scoreNAB(len(rows), alarmRows, d.windowRows)
 	s.Score = s.score.normalised()
 	step := rows[len(rows)-1].t.Sub(rows[0].t) / time.Duration(max(len(rows)-1, 1))
 	s.Days = (rows[len(rows)-1].t.Sub(rows[0].t) + step).Hours() / 24
 
 	var lastFalse time.Time
 	for _, a := range alarms {
-		inside := slices.ContainsFunc(ws, func(w window) bool { return within(a, w.start, w.end) })
+		inside := slices.ContainsFunc(ws, func(w nabWindow) bool { return within(a, w.start, w.end) })
 		if !inside {
 			if lastFalse.IsZero() || a.Sub(lastFalse) > time.Hour {
 				s.FalseAlarms++
@@ -268,18 +311,6 @@ func (r NABReport) print(w io.Writer) error {
 	_, err := fmt.Fprintln(w, "NAB score: standard profile (earliest alarm in a window up to 1, missed window -1, false alarm up to -0.11);\n"+
 		"0 = no detections, 100 = every window found at its first row.")
 	return err
-}
-
-// medianDuration returns the median of ds, or 0 for none.
-func medianDuration(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	xs := make([]float64, len(ds))
-	for i, d := range ds {
-		xs[i] = float64(d)
-	}
-	return time.Duration(median(xs))
 }
 
 func formatDelay(d time.Duration) string {

@@ -1,6 +1,8 @@
-package watch
+package eval
 
 import (
+	"github.com/resonanz/resonanz/watch"
+
 	"reflect"
 	"strings"
 	"testing"
@@ -9,7 +11,7 @@ import (
 
 func TestSyntheticStorms(t *testing.T) {
 	var out strings.Builder
-	r, err := EvalSynthetic(1, DefaultConfig(), &out)
+	r, err := EvalSynthetic(1, watch.DefaultConfig(), &out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package watch
+package eval
 
 import (
 	"testing"
@@ -22,7 +22,7 @@ func TestPoissonQuantile(t *testing.T) {
 }
 
 func TestStormOnset(t *testing.T) {
-	start := monday.Add(10 * time.Hour)
+	start := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC) // a Monday
 	sudden := storm{size: 20, start: start}
 	slow := storm{size: 5, start: start, ramp: 2 * time.Hour}
 	if got := sudden.onset(); !got.Equal(start) {
@@ -36,7 +36,7 @@ func TestStormOnset(t *testing.T) {
 }
 
 func TestReachDelay(t *testing.T) {
-	start := monday.Add(10 * time.Hour)
+	start := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC) // a Monday
 	at := func(size int, usual float64, ramp time.Duration) time.Duration {
 		s := storm{size: size, start: start, end: start.Add(synthStorm), ramp: ramp, excess: float64(size-1) * usual}
 		return reachDelay(&s, usual)

@@ -1,6 +1,8 @@
-package watch
+package eval
 
 import (
+	"github.com/resonanz/resonanz/watch"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,14 +12,14 @@ import (
 
 // nabDir is where the project keeps the Numenta Anomaly Benchmark's
 // realTweets series: beside the project, never inside it.
-var nabDir = filepath.Join("..", "..", "shared", "data", "nab-realtweets")
+var nabDir = filepath.Join("..", "..", "..", "shared", "data", "nab-realtweets")
 
 func TestNABRealTweets(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(nabDir, "windows.json")); err != nil {
 		t.Skipf("NAB realTweets not found in %s (it is read from ../shared/data beside the project): %v", nabDir, err)
 	}
 	var out strings.Builder
-	r, err := EvalNAB(nabDir, DefaultConfig(), &out)
+	r, err := EvalNAB(nabDir, watch.DefaultConfig(), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +69,7 @@ func TestNABScoring(t *testing.T) {
 	write("windows.json", `{"series.csv": [["2015-03-08 06:00:00.000000", "2015-03-08 18:00:00.000000"],
 		["2015-03-12 06:00:00.000000", "2015-03-12 18:00:00.000000"]]}`)
 	write("labels.json", `{"series.csv": ["2015-03-08 11:30:00"]}`)
-	r, err := EvalNAB(dir, DefaultConfig(), &strings.Builder{})
+	r, err := EvalNAB(dir, watch.DefaultConfig(), &strings.Builder{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func TestNABScoring(t *testing.T) {
 }
 
 func TestNABMissingFolder(t *testing.T) {
-	if _, err := EvalNAB(filepath.Join(t.TempDir(), "absent"), DefaultConfig(), &strings.Builder{}); err == nil {
+	if _, err := EvalNAB(filepath.Join(t.TempDir(), "absent"), watch.DefaultConfig(), &strings.Builder{}); err == nil {
 		t.Error("no error for a missing folder")
 	}
 }

@@ -1,6 +1,8 @@
-package watch
+package eval
 
 import (
+	"github.com/resonanz/resonanz/watch"
+
 	"fmt"
 	"io"
 	"math"
@@ -31,6 +33,11 @@ type SyntheticReport struct {
 	// of their onset, of how many.
 	Reach, ReachOnset  time.Duration
 	ReachFast, ReachOf int
+	// Sudden20 is the median delay of the sudden 20× storms on topics with
+	// at least one message an hour at peak, Sudden20Fast how many of the
+	// Sudden20Of found within 15 minutes.
+	Sudden20                 time.Duration
+	Sudden20Fast, Sudden20Of int
 }
 
 // StormCell is the outcome on the storms of one size and shape.
@@ -116,8 +123,8 @@ type storm struct {
 // of 2×, 5× or 20× the usual rate every other day on a random topic, sudden or
 // building up linearly over two to three hours, and writes tables per storm
 // size and shape and per topic to w. The same seed gives the same stream.
-func EvalSynthetic(seed int64, cfg Config, w io.Writer) (SyntheticReport, error) {
-	d, err := NewDetector(cfg)
+func EvalSynthetic(seed int64, cfg watch.Config, w io.Writer) (SyntheticReport, error) {
+	d, err := watch.NewDetector(cfg)
 	if err != nil {
 		return SyntheticReport{}, err
 	}
@@ -236,7 +243,7 @@ func summarize(seed int64, storms []storm, falseAt [][]time.Time) SyntheticRepor
 			rep.Cells = append(rep.Cells, StormCell{Size: size, Slow: slow})
 		}
 	}
-	var bigDelays, bigOnset, reach, reachOnset []time.Duration
+	var bigDelays, bigOnset, reach, reachOnset, sudden20 []time.Duration
 	cellDelays := make([][]time.Duration, len(rep.Cells))
 	cellOnset := make([][]time.Duration, len(rep.Cells))
 	cellReach := make([][]time.Duration, len(rep.Cells))
@@ -263,10 +270,20 @@ func summarize(seed int64, storms []storm, falseAt [][]time.Time) SyntheticRepor
 					rep.ReachFast++
 				}
 			}
+			watched := s.size == 20 && !s.slow && tp.peak >= 1
+			if watched {
+				rep.Sudden20Of++
+			}
 			if s.detected.IsZero() {
 				continue
 			}
 			delay := s.detected.Sub(s.start)
+			if watched {
+				sudden20 = append(sudden20, delay)
+				if delay <= 15*time.Minute {
+					rep.Sudden20Fast++
+				}
+			}
 			st.Detected[size]++
 			rep.Cells[c].Detected++
 			cellDelays[c] = append(cellDelays[c], delay)
@@ -290,6 +307,7 @@ func summarize(seed int64, storms []storm, falseAt [][]time.Time) SyntheticRepor
 	}
 	rep.MedianDelay, rep.MedianOnsetDelay = medianDuration(bigDelays), medianDuration(bigOnset)
 	rep.Reach, rep.ReachOnset = medianDuration(reach), medianDuration(reachOnset)
+	rep.Sudden20 = medianDuration(sudden20)
 	return rep
 }
 
@@ -335,7 +353,12 @@ median delay of all detected storms of 5× and 20×: %s from their start, %s fro
   (onset: when a storm has built up to twice the usual rate; the start of a sudden storm)
 reachable: a test knowing the usual rate exactly, at 1 false alarm per topic per 30 days,
   finds them after %s (median) from their start, %s from their onset; %d of %d within 15 min of it
-`, formatDelay(r.MedianDelay), formatDelay(r.MedianOnsetDelay), formatDelay(r.Reach), formatDelay(r.ReachOnset), r.ReachFast, r.ReachOf)
+delay against reachable: %.2f× (bar ≤ %.1f×)
+sudden 20× storms on topics with ≥ 1 message an hour: median delay %s (bar ≤ 15 min), %d of %d within 15 min
+false alarms: %.2f per topic per 30 days (bar ≤ 1)
+`, formatDelay(r.MedianDelay), formatDelay(r.MedianOnsetDelay), formatDelay(r.Reach), formatDelay(r.ReachOnset), r.ReachFast, r.ReachOf,
+		float64(r.MedianDelay)/float64(max(r.Reach, 1)), synthDelayOverReach, formatDelay(r.Sudden20), r.Sudden20Fast, r.Sudden20Of,
+		r.FalseAlarmsPer30Days())
 	return err
 }
 
