@@ -17,7 +17,9 @@ func (db *DB) ReleaseHeldReplies(ctx context.Context, reason string, by *resonan
 	type held struct{ id, conversationID int64 }
 	items, err := collect(ctx, db.read, `SELECT id, conversation_id FROM outbox
 		WHERE state = 'held' AND last_error = ? AND account_id IS NOT NULL ORDER BY id`, []any{reason},
-		func(row interface{ Scan(...any) error }) (h held, err error) { return h, row.Scan(&h.id, &h.conversationID) })
+		func(row interface{ Scan(...any) error }) (h held, err error) {
+			return h, row.Scan(&h.id, &h.conversationID)
+		})
 	if err != nil {
 		return 0, fmt.Errorf("store: find held replies: %w", err)
 	}

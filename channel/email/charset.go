@@ -57,4 +57,3 @@ func hashID(b []byte) string {
 	sum := sha256.Sum256(b)
 	return "sha256:" + hex.EncodeToString(sum[:20])
 }
-

@@ -143,4 +143,3 @@ func TestFoldQuotes(t *testing.T) {
 		})
 	}
 }
-
