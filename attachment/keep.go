@@ -111,6 +111,3 @@ func (k *Keeper) Open(a *resonanz.Attachment) (*os.File, error) {
 	}
 	return f, err
 }
-
-// Limits returns the largest file and the most bytes of one message kept.
-func (k *Keeper) Limits() (file, message int64) { return k.MaxFile, k.MaxMessage }

@@ -15,8 +15,6 @@ var mailTexts = map[string]map[string]string{
 		"action.release":               "held reply queued, an email account now sends it",
 		"form.confirm.subject":         "We have received your message (reference %s)",
 		"form.confirm.text":            "Hello,\n\nthank you for your message. We have received it and will answer by email as soon as we can.\n\nYour reference: %s\n\nThis mail was sent automatically.",
-		"form.files":                   "Files (optional)",
-		"form.files.hint":              "Photos or documents, at most %s each and %s together.",
 	},
 	"de": {
 		"attachments":                  "Dateien",
@@ -29,8 +27,6 @@ var mailTexts = map[string]map[string]string{
 		"action.release":               "zurückgehaltene Antwort eingereiht, ein E-Mail-Konto sendet sie jetzt",
 		"form.confirm.subject":         "Wir haben Ihre Nachricht erhalten (Vorgangsnummer %s)",
 		"form.confirm.text":            "Guten Tag,\n\nvielen Dank für Ihre Nachricht. Wir haben sie erhalten und antworten so bald wie möglich per E-Mail.\n\nIhre Vorgangsnummer: %s\n\nDiese E-Mail wurde automatisch versandt.",
-		"form.files":                   "Dateien (optional)",
-		"form.files.hint":              "Fotos oder Dokumente, höchstens %s je Datei und %s zusammen.",
 	},
 }
 
