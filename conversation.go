@@ -239,4 +239,8 @@ type OutboxService interface {
 	// RetryReply queues a failed reply again; EFORBIDDEN if the contact no
 	// longer wants to be contacted, ECONFLICT if it is not failed.
 	RetryReply(ctx context.Context, conversationID, outboxID int64, by *User) error
+	// ReleaseHeldReplies queues the replies held for reason (one of the
+	// Held* codes) now that they have a way out; those whose customer no
+	// longer wants to be contacted stay held. It returns how many it queued.
+	ReleaseHeldReplies(ctx context.Context, reason string, by *User) (int, error)
 }

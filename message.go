@@ -91,6 +91,11 @@ type IncomingMessage struct {
 	// Consent is the wording of the consent the customer gave with the
 	// message (a form's checkbox), stored with it exactly as shown.
 	Consent string `json:"-"`
+	// ReplyAddress is where the customer asked replies to go (a mail's
+	// Reply-To), when not to the handle; "" for the handle.
+	ReplyAddress string `json:"-"`
+	// Attachments are the files that came with it, and its original.
+	Attachments []*Attachment `json:"-"`
 	// Analysis is filled by resonanz before the message is stored, never by clients.
 	Analysis Analysis `json:"-"`
 }
@@ -111,6 +116,7 @@ func (m *IncomingMessage) Validate() error {
 		{"reply_to", m.ReplyTo, MaxExternalIDLen, false},
 		{"topic", m.TopicHint, 40, false},
 		{"consent", m.Consent, MaxConsentLen, false},
+		{"reply_address", m.ReplyAddress, MaxHandleLen, false},
 	}
 	for _, c := range checks {
 		if !utf8.ValidString(c.value) {
@@ -148,9 +154,11 @@ type Message struct {
 	Text           string
 	Visibility     string
 	SentAt         time.Time
-	Analysis       Analysis    // empty for agents' messages
-	Unaddressed    bool        // a public post naming the company, not written to it
-	Consent        string      // the consent wording the customer agreed to with it (a form's checkbox)
+	Analysis       Analysis // empty for agents' messages
+	Unaddressed    bool     // a public post naming the company, not written to it
+	Consent        string   // the consent wording the customer agreed to with it (a form's checkbox)
+	ReplyAddress   string   // where replies go when not to the author's handle (a mail's Reply-To)
+	Attachments    []*Attachment
 	Delivery       *OutboxItem // how an agent's reply went out; nil for customers' messages
 }
 

@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -26,6 +27,11 @@ type request struct {
 // Ingester is a resonanz.MessageService that groups concurrent calls into
 // shared transactions. A call returns only after its messages are committed.
 type Ingester struct {
+	// Files keeps the bytes of attachments before their messages are
+	// stored; nil drops them (the messages still list the files, unkept).
+	// Set it before the first Ingest.
+	Files resonanz.AttachmentKeeper
+
 	store     resonanz.MessageService
 	analyzer  resonanz.Analyzer
 	observers []Observer
@@ -58,6 +64,9 @@ func (in *Ingester) Close() {
 // callers' messages. The analysis runs in the caller's goroutine, so that
 // concurrent callers use every core while the single writer only writes.
 func (in *Ingester) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
+	if err := in.keepFiles(msgs); err != nil {
+		return nil, err
+	}
 	for i := range msgs {
 		msgs[i].Analysis = in.analyzer.Analyze(msgs[i].Text)
 		addTopicHint(&msgs[i])
@@ -74,6 +83,24 @@ func (in *Ingester) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage)
 	// the caller learns the outcome instead of guessing.
 	<-req.done
 	return req.results, req.err
+}
+
+// keepFiles writes the messages' attachments to disk, in the caller's
+// goroutine like the analysis. A failure fails the call, so that the door
+// tries again later rather than store a message without its files.
+func (in *Ingester) keepFiles(msgs []resonanz.IncomingMessage) error {
+	for i := range msgs {
+		if in.Files == nil {
+			for _, a := range msgs[i].Attachments {
+				a.Data = nil
+			}
+			continue
+		}
+		if err := in.Files.Keep(&msgs[i]); err != nil {
+			return fmt.Errorf("ingest: keep the files of %s: %w", msgs[i].ExternalID, err)
+		}
+	}
+	return nil
 }
 
 func (in *Ingester) run() {

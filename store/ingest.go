@@ -78,6 +78,12 @@ func (b *batch) place(m *resonanz.IncomingMessage) resonanz.IngestResult {
 	if m.Consent != "" {
 		b.consents = append(b.consents, []any{id, m.Consent})
 	}
+	if m.ReplyAddress != "" {
+		b.replyAddresses = append(b.replyAddresses, []any{id, m.ReplyAddress})
+	}
+	for _, a := range m.Attachments {
+		b.attachments = append(b.attachments, []any{id, a.Name, a.Type, a.Size, a.Original, a.Path, a.Refused, a.Limit})
+	}
 	return resonanz.IngestResult{MessageID: id, ConversationID: c.id, Analysis: &m.Analysis}
 }
 

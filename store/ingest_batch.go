@@ -50,6 +50,7 @@ type batch struct {
 
 	newContacts, newIdentities, newMessages, terms [][]any
 	consents                                       [][]any // the consent wording given with a message
+	replyAddresses, attachments                    [][]any // where replies go; the files that came with a message
 	routeEvents                                    [][]any // for the router: new conversations, customers writing again
 	newConversations                               []*conversationState
 }

@@ -159,6 +159,12 @@ func (b *batch) write(ctx context.Context) error {
 	if err := b.insertRows(ctx, `INSERT INTO message_consents (message_id, wording)`, b.consents); err != nil {
 		return err
 	}
+	if err := b.insertRows(ctx, `INSERT INTO message_reply_addresses (message_id, address)`, b.replyAddresses); err != nil {
+		return err
+	}
+	if err := b.insertRows(ctx, `INSERT INTO attachments (message_id, name, type, size, original, path, refused, limit_bytes)`, b.attachments); err != nil {
+		return err
+	}
 	return b.insertRows(ctx, `INSERT INTO message_terms (rowid, terms)`, b.terms)
 }
 

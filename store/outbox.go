@@ -110,8 +110,10 @@ func (db *DB) outboxDelivery(ctx context.Context, id int64) (*resonanz.OutboxDel
 		return nil, false, fmt.Errorf("store: outbox %d: %w", id, err)
 	}
 	d.AccountID, d.Public = accountID.Int64, visibility == resonanz.Public
-	err = db.read.QueryRowContext(ctx, `SELECT coalesce(m.external_id, ''), coalesce(i.handle, '') FROM messages m
-		LEFT JOIN identities i ON i.id = m.identity_id
+	// The recipient is the customer's latest wish: the Reply-To of their
+	// latest message if it named one, else the handle it came from.
+	err = db.read.QueryRowContext(ctx, `SELECT coalesce(m.external_id, ''), coalesce(r.address, i.handle, '') FROM messages m
+		LEFT JOIN identities i ON i.id = m.identity_id LEFT JOIN message_reply_addresses r ON r.message_id = m.id
 		WHERE m.conversation_id = ? AND m.direction = 'in' ORDER BY m.sent_at DESC, m.id DESC LIMIT 1`, conversationID).Scan(&d.ReplyTo, &d.Recipient)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, false, fmt.Errorf("store: outbox %d: %w", id, err)

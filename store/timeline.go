@@ -26,6 +26,7 @@ func (db *DB) Timeline(ctx context.Context, id int64) (*resonanz.Timeline, error
 		func() error { return db.timelineMessages(ctx, tl) },
 		func() error { return db.timelineDeliveries(ctx, tl) },
 		func() error { return db.timelineConsents(ctx, tl) },
+		func() error { return db.timelineAttachments(ctx, tl) },
 		func() error { return db.timelineNotes(ctx, tl) },
 		func() (err error) { tl.Audit, err = db.auditTrail(ctx, id); return err },
 	}

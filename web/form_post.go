@@ -44,8 +44,9 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m, err := v.Form.Message(&v.Entry)
+	var res []resonanz.IngestResult
 	if err == nil {
-		_, err = s.Messages.Ingest(r.Context(), []resonanz.IncomingMessage{m})
+		res, err = s.Messages.Ingest(r.Context(), []resonanz.IncomingMessage{m})
 	}
 	if err != nil {
 		v.Error, v.Field = formError(v, err), resonanz.ErrorField(err)
@@ -53,6 +54,7 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 		s.renderForm(w, errorStatus(err), v)
 		return
 	}
+	s.confirmEntry(v, res[0])
 	http.Redirect(w, r, v.Action+"/thanks"+v.Query, http.StatusSeeOther)
 }
 

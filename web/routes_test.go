@@ -70,6 +70,7 @@ var accessMatrix = map[string]string{
 	"POST /promises/{id}/handover":                 "LHOOOLLL",
 	"POST /goodwill/{id}/decide":                   "LFFOOLLL", // agents never approve
 	"POST /conversations/{id}/outbox/{item}/retry": "LHOOOLLL",
+	"GET /attachments/{id}":                        "LHOOOLLL", // a file is hidden with its conversation
 	"GET /contacts/{id}":                           "LHOOOLLL", // a person is hidden with all their conversations
 	"POST /contacts/{id}/link":                     "LHOOOLLL",
 	"POST /contacts/{id}/unlink":                   "LHOOOLLL",
@@ -145,7 +146,7 @@ var matrixForms = map[string]url.Values{
 }
 
 // caseRoutes start the paths of routes about one case.
-var caseRoutes = []string{"/conversations/", "/messages/", "/promises/", "/contacts/"}
+var caseRoutes = []string{"/conversations/", "/messages/", "/promises/", "/contacts/", "/attachments/"}
 
 // matrixCaller is how one kind of caller authenticates: a session or a token.
 type matrixCaller struct {
@@ -159,7 +160,7 @@ type matrixWorld struct {
 	ids     map[string]string // path parameter values by the route's first path segment
 }
 
-func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
+func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper) *matrixWorld {
 	t.Helper()
 	ctx := context.Background()
 	must := func(err error) {
@@ -181,8 +182,11 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 	must(db.SaveTeam(ctx, versand))
 	must(db.SaveTeam(ctx, kasse))
 
-	res, err := db.Ingest(ctx, []resonanz.IncomingMessage{{Channel: "mastodon", ExternalID: "m1", Author: resonanz.Author{Handle: "@kim@example.social"},
-		Text: "Mein Paket ist weg #AppDesaster", Visibility: resonanz.Public, Time: time.Now().Add(-time.Hour)}})
+	m1 := resonanz.IncomingMessage{Channel: "mastodon", ExternalID: "m1", Author: resonanz.Author{Handle: "@kim@example.social"},
+		Text: "Mein Paket ist weg #AppDesaster", Visibility: resonanz.Public, Time: time.Now().Add(-time.Hour),
+		Attachments: []*resonanz.Attachment{{Name: "foto.jpg", Type: "image/jpeg", Data: []byte("jpeg")}}}
+	must(files.Keep(&m1))
+	res, err := db.Ingest(ctx, []resonanz.IncomingMessage{m1})
 	must(err)
 	conv := res[0].ConversationID
 	must(db.UpdateConversation(ctx, conv, lea, resonanz.ConversationUpdate{TeamID: &versand.ID}))
@@ -221,6 +225,7 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
+		"attachments": "1",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})
@@ -249,7 +254,7 @@ func (w *matrixWorld) path(pattern string) (method, path string) {
 func TestAccessMatrix(t *testing.T) {
 	var srv *web.Server
 	base, db, _ := newTestServer(t, func(s *web.Server) { srv = s })
-	w := newMatrixWorld(t, db)
+	w := newMatrixWorld(t, db, srv.Files.(resonanz.AttachmentKeeper))
 	routes := srv.Routes()
 	seen := map[string]bool{}
 	for _, pattern := range routes {

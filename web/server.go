@@ -62,6 +62,12 @@ type Services struct {
 	Canned          resonanz.CannedReplyService
 	Signatures      resonanz.SignatureService
 	UserAdmin       resonanz.UserAdminService
+	// Attachments finds the files of customers' messages; Files opens
+	// their kept bytes.
+	Attachments resonanz.AttachmentService
+	Files       AttachmentFiles
+	// AutoReplies sends the web forms' confirmation mails; nil: none.
+	AutoReplies resonanz.AutoReplySender
 	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
 	Presence *presence.Board
 }
@@ -194,6 +200,7 @@ func (s *Server) channelRoutes() {
 	s.mux.HandleFunc("POST /settings/channels/{id}/pause", s.requireUser(s.requireAdmin(s.handlePauseChannel)))
 	s.mux.HandleFunc("POST /settings/channels/{id}/delete", s.requireUser(s.requireAdmin(s.handleDeleteChannel)))
 	s.mux.HandleFunc("POST /conversations/{id}/outbox/{item}/retry", s.requireUser(s.handleRetryReply))
+	s.mux.HandleFunc("GET /attachments/{id}", s.requireUser(s.handleAttachment))
 	s.mux.HandleFunc("GET /contacts/{id}", s.requireUser(s.handleContact))
 	s.mux.HandleFunc("POST /contacts/{id}/link", s.requireUser(s.handleLinkContact))
 	s.mux.HandleFunc("POST /contacts/{id}/unlink", s.requireUser(s.handleUnlinkContact))

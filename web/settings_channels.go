@@ -83,6 +83,7 @@ func (s *Server) handleConnectChannel(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	s.releaseHeldMail(r, a)
 	http.Redirect(w, r, "/settings/channels", http.StatusSeeOther)
 }
 
@@ -108,9 +109,18 @@ func (s *Server) handlePauseChannel(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.ChannelAccounts.SetChannelAccountPaused(r.Context(), id, r.PostFormValue("paused") == "1"); err != nil {
+	paused := r.PostFormValue("paused") == "1"
+	if err := s.ChannelAccounts.SetChannelAccountPaused(r.Context(), id, paused); err != nil {
 		s.pageError(w, r, err)
 		return
+	}
+	if !paused {
+		a, err := s.ChannelAccounts.FindChannelAccountByID(r.Context(), id)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		s.releaseHeldMail(r, a)
 	}
 	http.Redirect(w, r, "/settings/channels", http.StatusSeeOther)
 }

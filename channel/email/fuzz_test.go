@@ -27,7 +27,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, s := range []string{m.Text, m.Subject, m.From.Name, m.From.Address, m.MessageID, m.InReplyTo} {
+		for _, s := range []string{m.Text, m.Subject, m.From.Name, m.From.Address, m.ReplyTo.Address, m.MessageID, m.InReplyTo} {
 			if !utf8.ValidString(s) {
 				t.Fatalf("invalid UTF-8: %q", s)
 			}
@@ -38,7 +38,13 @@ func FuzzParse(f *testing.F) {
 		if len(m.MessageID) > maxIDLen || len(m.Attachments) > maxParts {
 			t.Fatalf("limits exceeded: id %d bytes, %d attachments", len(m.MessageID), len(m.Attachments))
 		}
+		if strings.ContainsAny(m.ReplyTo.Address, " <>,;\"\\\r\n") {
+			t.Fatalf("a reply address that would fold into a header: %q", m.ReplyTo.Address)
+		}
 		for _, a := range m.Attachments {
+			if int64(len(a.Data)) > a.Size {
+				t.Fatalf("attachment %q holds %d bytes, says %d", a.Name, len(a.Data), a.Size)
+			}
 			if a.Name == "" || strings.ContainsAny(a.Name, "/\\\x00") || strings.HasPrefix(a.Name, ".") {
 				t.Fatalf("unsafe attachment name %q", a.Name)
 			}

@@ -2,7 +2,6 @@ package email
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -44,20 +43,43 @@ func (c *Channel) incoming(raw []byte, internal time.Time) (resonanz.IncomingMes
 		msg.ReplyTo = m.References[len(m.References)-1]
 	}
 	msg.Text = text(m)
+	msg.ReplyAddress = c.replyAddress(m)
+	msg.Attachments = files(m, raw)
 	return msg, ""
 }
 
-// text is what an agent reads: the subject of a first mail, the new text,
-// and the attachments by name and size.
+// replyAddress is where the customer wants answers, when not to the sender:
+// a Reply-To that names another address (a shared family mailbox, a shop
+// system writing on a customer's behalf). The sender stays the contact's
+// handle, as a helpdesk user expects: the person who wrote is who the
+// conversation is with, and their next mail from the same address joins it.
+// A Reply-To naming this account itself is ignored, lest a reply go to the
+// company's own inbox and loop.
+func (c *Channel) replyAddress(m *Mail) string {
+	a := m.ReplyTo.Address
+	if a == "" || a == m.From.Address || a == c.address {
+		return ""
+	}
+	return a
+}
+
+// files are the mail's attachments and the mail itself, kept for download.
+func files(m *Mail, raw []byte) []*resonanz.Attachment {
+	out := []*resonanz.Attachment{{Name: "original.eml", Type: "message/rfc822", Size: int64(len(raw)), Original: true, Data: raw}}
+	for _, a := range m.Attachments {
+		out = append(out, &resonanz.Attachment{Name: a.Name, Type: a.Type, Size: a.Size, Data: a.Data})
+	}
+	return out
+}
+
+// text is what an agent reads: the subject of a first mail and the new
+// text; the attachments are listed beside it with their links.
 func text(m *Mail) string {
 	var b strings.Builder
 	if m.Subject != "" && !replySubject.MatchString(m.Subject) {
 		b.WriteString(m.Subject + "\n\n")
 	}
 	b.WriteString(m.Text)
-	for _, a := range m.Attachments {
-		fmt.Fprintf(&b, "\n📎 %s (%s)", a.Name, size(a.Size))
-	}
 	if m.Incomplete != "" {
 		b.WriteString("\n⚠ " + m.Incomplete)
 	}
@@ -69,14 +91,4 @@ func text(m *Mail) string {
 		s = string(r[:resonanz.MaxTextLen-1]) + "…"
 	}
 	return s
-}
-
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-message"
+
+	"github.com/resonanz/resonanz/attachment"
 )
 
 // Limits on one mail, so that a hostile or broken one costs bounded memory
@@ -31,8 +33,11 @@ type Mail struct {
 	InReplyTo  string
 	References []string
 	From       mail.Address // Address in lower case
-	Subject    string
-	Date       time.Time
+	// ReplyTo is the first address of the Reply-To header, in lower case;
+	// empty when there is none.
+	ReplyTo mail.Address
+	Subject string
+	Date    time.Time
 	// Text is the new text of the mail: HTML reduced to text, quoted
 	// history and signature folded away.
 	Text        string
@@ -44,11 +49,14 @@ type Mail struct {
 	Incomplete string
 }
 
-// Attachment is a file that came with a mail; it is noted by name and size.
+// Attachment is a file that came with a mail.
 type Attachment struct {
-	Name string // safe to show and to use as a file name
+	Name string // safe to show; never a path
 	Type string
 	Size int64
+	// Data are its bytes, decoded; shorter than Size when the part was
+	// larger than any mail taken in.
+	Data []byte
 }
 
 // Parse reads one mail. It fails only when not even the header can be read;
@@ -67,6 +75,7 @@ func Parse(r io.Reader) (*Mail, error) {
 		Subject:    oneLine(decodeWords(h.Get("Subject"))),
 	}
 	m.From = from(h.Get("From"))
+	m.ReplyTo = replyAddress(h.Get("Reply-To"))
 	if d, err := mail.ParseDate(h.Get("Date")); err == nil {
 		m.Date = d
 	}
@@ -121,8 +130,10 @@ func (p *parts) walk(e *message.Entity, depth int) {
 	}
 	isText := mediaType == "" || mediaType == "text/plain" || mediaType == "text/html"
 	if disposition == "attachment" || !isText || (name != "" && disposition != "inline") {
-		n, _ := io.Copy(io.Discard, e.Body)
-		p.attachments = append(p.attachments, Attachment{Name: safeName(decodeWords(name), mediaType), Type: mediaType, Size: n})
+		data, _ := io.ReadAll(io.LimitReader(e.Body, MaxMailSize))
+		rest, _ := io.Copy(io.Discard, e.Body)
+		p.attachments = append(p.attachments, Attachment{Name: attachment.SafeName(decodeWords(name), mediaType), Type: mediaType,
+			Size: int64(len(data)) + rest, Data: data})
 		return
 	}
 	if mediaType == "text/html" && p.html != "" || mediaType != "text/html" && p.plain != "" {
@@ -151,6 +162,19 @@ func from(v string) mail.Address {
 		return mail.Address{}
 	}
 	return a
+}
+
+// replyAddress reads the first address of a Reply-To header, with the
+// same care as the sender: a list names several, replies go to the first.
+func replyAddress(v string) mail.Address {
+	if strings.TrimSpace(v) == "" {
+		return mail.Address{}
+	}
+	parser := mail.AddressParser{WordDecoder: &mime.WordDecoder{CharsetReader: charsetReader}}
+	if list, err := parser.ParseList(v); err == nil && len(list) > 0 {
+		v = "<" + list[0].Address + ">"
+	}
+	return from(v)
 }
 
 func fromHeader(v string) mail.Address {

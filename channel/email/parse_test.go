@@ -64,7 +64,8 @@ func TestParse(t *testing.T) {
 		if len(m.Attachments) != 2 {
 			t.Fatalf("attachments %+v", m.Attachments)
 		}
-		if a := m.Attachments[0]; a.Name != "Rechnung März.pdf" || a.Type != "application/pdf" || a.Size != 1300 {
+		if a := m.Attachments[0]; a.Name != "Rechnung März.pdf" || a.Type != "application/pdf" || a.Size != 1300 ||
+			len(a.Data) != 1300 || !strings.HasPrefix(string(a.Data), "%PDF-1.4 fake") {
 			t.Errorf("attachment %+v", a)
 		}
 		if a := m.Attachments[1]; a.Name != "attachment.png" {
@@ -144,17 +145,23 @@ func TestFoldQuotes(t *testing.T) {
 	}
 }
 
-func TestSafeName(t *testing.T) {
-	for in, want := range map[string]string{
-		"../../etc/passwd":                "passwd",
-		`C:\Users\x\a.pdf`:                "a.pdf",
-		".htaccess":                       "htaccess",
-		"a\u202Egnp.exe":                  "agnp.exe",
-		"":                                "attachment.pdf",
-		strings.Repeat("ä", 300) + ".pdf": strings.Repeat("ä", 96) + ".pdf",
+func TestReplyTo(t *testing.T) {
+	for header, want := range map[string]string{
+		"":                              "",
+		"Familie <Familie@Example.org>": "familie@example.org",
+		"a@example.org, b@example.org":  "a@example.org",
+		"=?utf-8?q?M=C3=BCller?= <m@example.org>": "m@example.org",
+		"kaputt <x@example.org":                   "x@example.org",
+		"<x@example.org>\r\nBcc: y@example.org":   "x@example.org",
+		"undisclosed-recipients:;":                "",
 	} {
-		if got := safeName(in, "application/pdf"); got != want {
-			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
+		raw := "From: kim@example.org\r\nReply-To: " + header + "\r\nSubject: x\r\n\r\nhallo\r\n"
+		m, err := Parse(strings.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.ReplyTo.Address != want {
+			t.Errorf("Reply-To %q read as %q, want %q", header, m.ReplyTo.Address, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package email
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -45,7 +46,7 @@ func (c *Channel) Send(ctx context.Context, out *resonanz.Outgoing) (*resonanz.S
 			return sent, nil
 		}
 	}
-	msg := c.compose(out, to, id, orig)
+	msg := c.compose(out, to, id, orig, false)
 	if err := c.smtp.Send(ctx, c.address, []string{to}, msg); err != nil {
 		return nil, err
 	}
@@ -155,8 +156,9 @@ func (c *Channel) messageID(out *resonanz.Outgoing) string {
 	return key + "." + hex.EncodeToString(sum[:6]) + "@" + domain
 }
 
-// compose writes the reply: plain text in UTF-8, quoted-printable.
-func (c *Channel) compose(out *resonanz.Outgoing, to, id string, orig *origin) []byte {
+// compose writes the reply: plain text in UTF-8, quoted-printable. An
+// automatic mail keeps its subject as given and says it is automatic.
+func (c *Channel) compose(out *resonanz.Outgoing, to, id string, orig *origin, automatic bool) []byte {
 	var b bytes.Buffer
 	header := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
 	fromAddr := "<" + c.address + ">"
@@ -165,7 +167,12 @@ func (c *Channel) compose(out *resonanz.Outgoing, to, id string, orig *origin) [
 	}
 	header("From", fromAddr)
 	header("To", "<"+to+">")
-	header("Subject", mime.QEncoding.Encode("utf-8", replyTo(orig.subject)))
+	subject := replyTo(orig.subject)
+	if automatic {
+		subject = orig.subject
+		header("Auto-Submitted", "auto-replied")
+	}
+	header("Subject", mime.QEncoding.Encode("utf-8", subject))
 	header("Date", time.Now().Format(time.RFC1123Z))
 	header("Message-ID", "<"+id+">")
 	if orig.id != "" {
@@ -195,4 +202,20 @@ func replyTo(subject string) string {
 		return subject
 	}
 	return "Re: " + subject
+}
+
+// SendAutoReply sends a mail resonanz writes by itself (a web form's
+// confirmation), marked Auto-Submitted: auto-replied so that the
+// customer's vacation notice does not answer it, and with no In-Reply-To:
+// it answers no mail.
+func (c *Channel) SendAutoReply(ctx context.Context, r *resonanz.AutoReply) error {
+	to := strings.ToLower(strings.TrimSpace(r.To))
+	if !strings.Contains(to, "@") || strings.ContainsAny(to, " \r\n<>,;") {
+		return resonanz.Permanent(fmt.Errorf("%q is no email address", r.To))
+	}
+	random := make([]byte, 12)
+	rand.Read(random)
+	out := &resonanz.Outgoing{Key: "resonanz-auto-" + hex.EncodeToString(random), Text: r.Text, QueuedAt: time.Now()}
+	msg := c.compose(out, to, c.messageID(out), &origin{subject: r.Subject}, true)
+	return c.smtp.Send(ctx, c.address, []string{to}, msg)
 }

@@ -37,7 +37,8 @@ func (m *Main) setChannels() error {
 	m.channelHealth = &channel.Health{Accounts: m.DB, Logger: m.Logger,
 		Alerters: []channel.Alerter{&channel.AdminAlerter{Notifications: m.DB, Users: m.DB}}}
 	m.tellOfFailingChannels()
-	m.DB.SetReplySender(&outbox.Sender{Registry: m.Channels, Health: m.channelHealth, Gap: c.SendGap})
+	m.replySender = &outbox.Sender{Registry: m.Channels, Health: m.channelHealth, Gap: c.SendGap}
+	m.DB.SetReplySender(m.replySender)
 	return nil
 }
 

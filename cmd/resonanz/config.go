@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/resonanz/resonanz/channel"
 	"net"
 	"net/http"
 	"net/mail"
@@ -13,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/resonanz/resonanz/attachment"
+	"github.com/resonanz/resonanz/channel"
 )
 
 // Config is how resonanz runs; flags override RESONANZ_* environment variables.
@@ -52,6 +54,10 @@ type Config struct {
 	PollInterval time.Duration
 	// SendGap is the least time between two replies of one account.
 	SendGap time.Duration
+	// MaxAttachmentMB and MaxMessageFilesMB bound the files kept of one
+	// attachment and of one message's attachments together, in MB; zero:
+	// attachment.DefaultMaxFile and attachment.DefaultMaxMessage.
+	MaxAttachmentMB, MaxMessageFilesMB int
 	// TrustedProxies are the reverse proxies in front of resonanz (addresses
 	// or networks): only their X-Forwarded-Proto and X-Forwarded-For count.
 	TrustedProxies []netip.Prefix
@@ -134,6 +140,22 @@ func channelFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.PollInterval, "poll", poll, "how often channel accounts are asked for new messages (RESONANZ_POLL)")
 	gap, _ := time.ParseDuration(envOr("SEND_GAP", "1s"))
 	fs.DurationVar(&c.SendGap, "send-gap", gap, "least time between two replies of one channel account (RESONANZ_SEND_GAP)")
+	fileMB, _ := strconv.Atoi(envOr("ATTACHMENT_MAX_MB", strconv.Itoa(attachment.DefaultMaxFile>>20)))
+	fs.IntVar(&c.MaxAttachmentMB, "attachment-max-mb", fileMB, "largest attachment kept for download, in MB; a larger one is listed as not kept (RESONANZ_ATTACHMENT_MAX_MB)")
+	messageMB, _ := strconv.Atoi(envOr("MESSAGE_FILES_MAX_MB", strconv.Itoa(attachment.DefaultMaxMessage>>20)))
+	fs.IntVar(&c.MaxMessageFilesMB, "message-files-max-mb", messageMB, "most MB of attachments kept of one message (RESONANZ_MESSAGE_FILES_MAX_MB)")
+}
+
+// attachments is the keeper of attachment files in the data directory.
+func (c Config) attachments() *attachment.Keeper {
+	k := &attachment.Keeper{Dir: c.DataDir, MaxFile: int64(c.MaxAttachmentMB) << 20, MaxMessage: int64(c.MaxMessageFilesMB) << 20}
+	if k.MaxFile <= 0 {
+		k.MaxFile = attachment.DefaultMaxFile
+	}
+	if k.MaxMessage <= 0 {
+		k.MaxMessage = attachment.DefaultMaxMessage
+	}
+	return k
 }
 
 // proxyFlag adds --trusted-proxies.

@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/mail"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel/email/mailtest"
@@ -14,7 +17,8 @@ import (
 
 // TestEmailEndToEnd drives the whole program against a real mox: the
 // account is connected; a customer's two mails of one thread arrive in one
-// conversation; an agent's reply leaves through the outbox and reaches the
+// conversation; an agent's reply, typed in a real browser, leaves through
+// the outbox and reaches the
 // customer's mailbox threaded under her mail; her answer joins the same
 // conversation; mail written while resonanz was down arrives once after a
 // restart; an auto-reply and a bounce open no conversation.
@@ -48,13 +52,19 @@ func TestEmailEndToEnd(t *testing.T) {
 		return c1 != nil && c2 != nil && c1.ID == c2.ID
 	})
 
-	item, err := m.DB.Reply(bg, conv.ID, agent, "Guten Tag, das Paket ist unterwegs.", false)
-	must(t, err)
+	// The agent answers in the browser, as every day.
+	ctx, dialog := newBrowser(t)
+	logIn(t, ctx, m, agent)
+	must(t, chromedp.Do(ctx, chromedp.Navigate(fmt.Sprint(m.URL(), "/conversations/", conv.ID)), chromedp.WaitVisible("#reply-text"),
+		chromedp.SendKeys("#reply-text", "Guten Tag, das Paket ist unterwegs."), chromedp.Click("#reply-send")))
+	waitFor(t, ctx, `[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent.startsWith("Guten Tag, das Paket ist unterwegs."))`)
+	if dialog.Load() {
+		t.Fatal("a JavaScript dialog opened")
+	}
 	var sent *resonanz.OutboxItem
 	waitLong(t, "the outbox shows the reply sent", func() bool {
-		sent, err = m.DB.FindOutboxItem(bg, item.ID)
-		must(t, err)
-		return sent.State == resonanz.OutboxSent
+		sent = sentReply(t, m, conv.ID)
+		return sent != nil
 	})
 	t.Run("ReplyThreadedInTheCustomersMailbox", func(t *testing.T) {
 		mails := anna.WaitMails(t, "INBOX", 1)
@@ -62,8 +72,12 @@ func TestEmailEndToEnd(t *testing.T) {
 		must(t, err)
 		h := msg.Header
 		if h.Get("Message-Id") != "<"+sent.ExternalID+">" || h.Get("In-Reply-To") != "<e2@localhost>" ||
-			!strings.Contains(h.Get("References"), "<e1@localhost>") || h.Get("Subject") != "Re: Bestellung 4711" {
+			!strings.Contains(h.Get("References"), "<e1@localhost>") || !strings.Contains(h.Get("References"), "<e2@localhost>") ||
+			h.Get("Subject") != "Re: Bestellung 4711" {
 			t.Fatalf("the reply's headers: %v", h)
+		}
+		if body, _ := io.ReadAll(msg.Body); !strings.Contains(string(body), "das Paket ist unterwegs.") {
+			t.Fatalf("the reply's text: %q", body)
 		}
 	})
 
@@ -100,6 +114,19 @@ func TestEmailEndToEnd(t *testing.T) {
 			t.Fatalf("%d customer mails in the conversation, want 4: nothing twice, nothing skipped", inbound)
 		}
 	})
+}
+
+// sentReply returns the delivery of the agent's reply in a conversation once it is sent.
+func sentReply(t *testing.T, m *Main, conversationID int64) *resonanz.OutboxItem {
+	t.Helper()
+	tl, err := m.DB.Timeline(context.Background(), conversationID)
+	must(t, err)
+	for _, e := range tl.Entries {
+		if msg := e.Message; msg != nil && msg.Direction == resonanz.Outbound && msg.Delivery != nil && msg.Delivery.State == resonanz.OutboxSent {
+			return msg.Delivery
+		}
+	}
+	return nil
 }
 
 // emailConversation finds the conversation that holds the mail with externalID.

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"github.com/resonanz/resonanz/outbox"
 	"io"
 	"log/slog"
 	"net"
@@ -46,6 +47,7 @@ type Main struct {
 	listener     net.Listener
 
 	channelHealth *channel.Health
+	replySender   *outbox.Sender
 	poller        *channel.Poller
 	pollerDone    chan struct{}
 	// replay reads the history the storm monitor learns from; nil: the
@@ -110,10 +112,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("load topics: %w", err)
 	}
 	m.ingester = ingest.New(db, live, m.storms.observer())
+	files := m.Config.attachments()
+	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
-		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard()}, m.Logger)
+		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
+		Attachments: db, Files: files, AutoReplies: m.replySender}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)

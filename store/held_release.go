@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/resonanz/resonanz"
+)
+
+// ReleaseHeldReplies queues the replies held for reason again, now that
+// they have a way out (an email account was connected or resumed). Each
+// passes the same consent check as a fresh reply: one whose customer asked
+// not to be contacted meanwhile stays held. Every release is audited in its
+// conversation. It returns how many replies were queued.
+func (db *DB) ReleaseHeldReplies(ctx context.Context, reason string, by *resonanz.User) (int, error) {
+	type held struct{ id, conversationID int64 }
+	items, err := collect(ctx, db.read, `SELECT id, conversation_id FROM outbox
+		WHERE state = 'held' AND last_error = ? AND account_id IS NOT NULL ORDER BY id`, []any{reason},
+		func(row interface{ Scan(...any) error }) (h held, err error) {
+			return h, row.Scan(&h.id, &h.conversationID)
+		})
+	if err != nil {
+		return 0, fmt.Errorf("store: find held replies: %w", err)
+	}
+	released := 0
+	for _, h := range items {
+		queued := false
+		err := db.change(ctx, h.conversationID, func(tx *sql.Tx, c *resonanz.Conversation) error {
+			if refuseForbidden(ctx, tx, c) != nil {
+				return nil
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'pending', last_error = '', next_try_at = NULL
+				WHERE id = ? AND state = 'held' AND last_error = ?`, h.id, reason)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return nil // sent or changed meanwhile
+			}
+			if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: h.id}, nil); err != nil {
+				return err
+			}
+			queued = true
+			return audit(ctx, tx, c.ID, by, "release", fmt.Sprintf("reply %d", h.id), millis(db.Now()))
+		})
+		if err != nil {
+			return released, err
+		}
+		if queued {
+			released++
+		}
+	}
+	return released, nil
+}

@@ -1,0 +1,62 @@
+package store_test
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+func TestReleaseHeldReplies(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
+		admin := mustUser(t, db, "ada", resonanz.RoleAdmin)
+		form := &resonanz.ChannelAccount{Kind: "form", Name: "Kontakt", Settings: map[string]string{"slug": "kontakt"}}
+		if err := db.CreateChannelAccount(ctx, form); err != nil {
+			t.Fatal(err)
+		}
+		kim, ben := msg("form", "form:1", "kim@example.org", "Wann öffnen Sie?", 0), msg("form", "form:2", "ben@example.org", "Rückruf bitte", 1)
+		kim.AccountID, ben.AccountID = form.ID, form.ID
+		kim.Visibility, ben.Visibility = resonanz.Private, resonanz.Private
+		res := mustIngest(t, db, kim, ben)
+		p := &platform{outcomes: []error{resonanz.Held(resonanz.HeldNoEmail), resonanz.Held(resonanz.HeldNoEmail)}}
+		db.SetReplySender(p)
+		db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
+		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
+			t.Fatal(err)
+		}
+		var items []*resonanz.OutboxItem
+		for _, r := range res {
+			item, err := db.Reply(ctx, r.ConversationID, agent, "Gern!", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			waitOutbox(t, db, item.ID, resonanz.OutboxHeld)
+			items = append(items, item)
+		}
+		// Ben asks not to be contacted any more before the email account comes.
+		if err := db.SetConsent(ctx, res[1].ConversationID, agent, resonanz.Consent{OptOut: true, Reason: "per Telefon"}); err != nil {
+			t.Fatal(err)
+		}
+
+		n, err := db.ReleaseHeldReplies(ctx, resonanz.HeldNoEmail, admin)
+		if err != nil || n != 1 {
+			t.Fatalf("released %d, %v; want 1", n, err)
+		}
+		waitOutbox(t, db, items[0].ID, resonanz.OutboxSent)
+		if got, _ := db.FindOutboxItem(ctx, items[1].ID); got.State != resonanz.OutboxHeld {
+			t.Fatalf("the reply to a customer who opted out is %s, want held", got.State)
+		}
+		if trail := auditText(t, db, res[0].ConversationID); !strings.Contains(trail, "User ada release reply") {
+			t.Fatalf("the release is not audited:\n%s", trail)
+		}
+		if n, err := db.ReleaseHeldReplies(ctx, resonanz.HeldNoEmail, admin); err != nil || n != 0 {
+			t.Fatalf("a second release queued %d, %v", n, err)
+		}
+	})
+}
