@@ -21,6 +21,7 @@ const (
 	AuditNote              = "note"               // text
 	AuditReply             = "reply"              // visibility, text
 	AuditRetry             = "retry"              // reply
+	AuditRelease           = "release"            // reply: a held reply queued once an account can send it
 	AuditBulkReply         = "bulk_reply"         // alert, visibility, text
 	AuditHandOver          = "handover"           // from, to, note
 	AuditVIPOn             = "vip.on"

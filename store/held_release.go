@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/resonanz/resonanz"
 )
@@ -42,7 +43,7 @@ func (db *DB) ReleaseHeldReplies(ctx context.Context, reason string, by *resonan
 				return err
 			}
 			queued = true
-			return audit(ctx, tx, c.ID, by, "release", fmt.Sprintf("reply %d", h.id), millis(db.Now()))
+			return audit(ctx, tx, c.ID, by, resonanz.AuditRelease, resonanz.Params{"reply": strconv.FormatInt(h.id, 10)}, millis(db.Now()))
 		})
 		if err != nil {
 			return released, err

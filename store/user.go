@@ -98,7 +98,11 @@ func (db *DB) FindUserByLogin(ctx context.Context, login string) (*resonanz.User
 
 // SetUserDisabled disables or enables a user; disabling ends their sessions.
 func (db *DB) SetUserDisabled(ctx context.Context, login string, disabled bool) error {
-	return db.updateUser(ctx, login, `UPDATE users SET disabled = ? WHERE login = ?`, disabled)
+	u, err := db.FindUserByLogin(ctx, login)
+	if err != nil {
+		return err
+	}
+	return db.ChangeUser(ctx, u.ID, resonanz.UserChange{Disabled: &disabled})
 }
 
 // SetPassword replaces a user's password and ends their sessions.

@@ -93,6 +93,9 @@ func (db *DB) ChangeUser(ctx context.Context, id int64, c resonanz.UserChange) e
 // keepAnAdmin refuses a change that leaves no enabled admin; u is the
 // changed user as they were before.
 func keepAnAdmin(ctx context.Context, tx *sql.Tx, u *resonanz.User) error {
+	if u.Role != resonanz.RoleAdmin || u.Disabled {
+		return nil // there was no enabled admin to lose
+	}
 	var admins int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0`).Scan(&admins); err != nil {
 		return err

@@ -54,6 +54,15 @@ func TestUsers(t *testing.T) {
 				t.Fatalf("disabled user logged in: %v", err)
 			}
 		})
+		t.Run("ErrDisablingTheLastAdmin", func(t *testing.T) {
+			admin := mustUser(t, db, "ada", resonanz.RoleAdmin)
+			if err := db.SetUserDisabled(ctx, admin.Login, true); resonanz.ErrorCode(err) != resonanz.ECONFLICT {
+				t.Fatalf("disabling the only admin: %v, want a conflict", err)
+			}
+			if got, _ := db.FindUserByLogin(ctx, admin.Login); got == nil || got.Disabled {
+				t.Fatalf("the only admin was disabled: %+v", got)
+			}
+		})
 		t.Run("ExpiredSession", func(t *testing.T) {
 			v := mustUser(t, db, "vera", resonanz.RoleLead)
 			token, _, _ := db.CreateSession(ctx, v.ID, time.Minute)

@@ -26,7 +26,7 @@ var inertTypes = map[string]bool{
 // may see its conversation, always as a download: customer files are never
 // shown as a page of resonanz, where their scripts would run as the agent.
 func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) {
-	id, err := s.visibleByPath(r, "No such file.", s.Attachments.AttachmentConversation)
+	id, err := s.visibleByPath(r, resonanz.Errorf(resonanz.ENOTFOUND, "No such file.").Keyed("attachment.unknown"), s.Attachments.AttachmentConversation)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
