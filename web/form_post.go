@@ -17,11 +17,13 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 		s.renderForm(w, http.StatusNotFound, v)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxEntryBytes)
-	if err := r.ParseForm(); err != nil {
+	if err := parseEntry(w, r); err != nil {
 		v.Error = v.T("form.err.big")
 		s.renderForm(w, http.StatusRequestEntityTooLarge, v)
 		return
+	}
+	if r.MultipartForm != nil {
+		defer r.MultipartForm.RemoveAll()
 	}
 	v.Entry = resonanz.FormEntry{ID: newEntryID(), Name: r.PostForm.Get("name"), Email: r.PostForm.Get("email"), Text: r.PostForm.Get("text"),
 		Consented: r.PostForm.Get("consent") == "1", Kiosk: v.Kiosk, At: s.Now()}
@@ -44,6 +46,9 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m, err := v.Form.Message(&v.Entry)
+	if err == nil && !v.Kiosk {
+		m.Attachments, err = formFiles(r)
+	}
 	var res []resonanz.IngestResult
 	if err == nil {
 		res, err = s.Messages.Ingest(r.Context(), []resonanz.IncomingMessage{m})
@@ -61,7 +66,7 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 // formError words a refusal in the page's language, by the field it is about.
 func formError(v *formView, err error) string {
 	switch field := resonanz.ErrorField(err); field {
-	case "text", "name", "email", "consent":
+	case "text", "name", "email", "consent", "files":
 		if v.Kiosk && field == "email" {
 			return v.T("form.err.email.kiosk")
 		}
