@@ -19,14 +19,21 @@ const (
 )
 
 // parseEntry reads a posted entry, with its files when the form sent some.
-// A request larger than an entry and its files ends with an error, before it
-// is read whole.
-func parseEntry(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxEntryBytes+maxFormFilesBytes)
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		return r.ParseMultipartForm(1 << 20)
+// A request larger than an entry (and its files) ends with the key of the
+// problem's text, before it is read whole.
+func parseEntry(w http.ResponseWriter, r *http.Request) (problem string) {
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		r.Body = http.MaxBytesReader(w, r.Body, maxEntryBytes)
+		if r.ParseForm() != nil {
+			return "form.err.big"
+		}
+		return ""
 	}
-	return r.ParseForm()
+	r.Body = http.MaxBytesReader(w, r.Body, maxEntryBytes+maxFormFilesBytes)
+	if r.ParseMultipartForm(1<<20) != nil {
+		return "form.err.big.files"
+	}
+	return ""
 }
 
 // formFiles are the files of a posted entry, at most maxFormFiles; a field

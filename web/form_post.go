@@ -17,8 +17,8 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 		s.renderForm(w, http.StatusNotFound, v)
 		return
 	}
-	if err := parseEntry(w, r); err != nil {
-		v.Error = v.T("form.err.big")
+	if problem := parseEntry(w, r); problem != "" {
+		v.Error = v.T(problem)
 		s.renderForm(w, http.StatusRequestEntityTooLarge, v)
 		return
 	}
