@@ -18,6 +18,7 @@ import (
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
@@ -43,7 +44,10 @@ type Main struct {
 	reminderDone chan struct{}
 	quietDone    chan struct{}
 	newsDone     chan struct{}
-	listener     net.Listener
+	// eventHooksDone closes when the event webhook dispatcher stopped.
+	eventHooksDone chan struct{}
+	metrics        *metrics.Registry
+	listener       net.Listener
 
 	channelHealth *channel.Health
 	poller        *channel.Poller
@@ -109,11 +113,13 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
 	}
-	m.ingester = ingest.New(db, live, m.storms.observer())
+	m.metrics = metrics.New()
+	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest)
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
-		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard()}, m.Logger)
+		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
+		EventWebhooks: db, Operations: db, Metrics: m.metrics}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -128,6 +134,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = m.Config.httpServer(srv, base)
 	m.startReminder(base)
 	m.startNews(base)
+	m.startEventHooks(base)
 	m.startPolling(base)
 	m.startQuietCloser(base)
 	go func() {
@@ -185,6 +192,9 @@ func (m *Main) Close() error {
 	}
 	if m.newsDone != nil {
 		<-m.newsDone
+	}
+	if m.eventHooksDone != nil {
+		<-m.eventHooksDone
 	}
 	if m.pollerDone != nil {
 		<-m.pollerDone
