@@ -93,10 +93,19 @@ func (db *DB) deliverEvent(ctx context.Context, job *river.Job[eventJob]) error 
 	return db.settle("event webhook", job.JobRow, err, "receiver", receiverName(url), "event", d.Event, "delivery", d.ID)
 }
 
-// FindEventDeliveries returns the newest deliveries of a subscription (0: of all), newest first.
+// FindEventDeliveries returns the newest deliveries of a subscription (0:
+// of all), newest first; ENOTFOUND for a subscription that never was.
 func (db *DB) FindEventDeliveries(ctx context.Context, subscriptionID int64, limit int) ([]*resonanz.EventDelivery, error) {
 	if limit <= 0 || limit > 500 {
 		limit = 500
+	}
+	if subscriptionID != 0 {
+		var n int
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM event_subscriptions WHERE id = ?`, subscriptionID).Scan(&n); err != nil {
+			return nil, fmt.Errorf("store: find subscription: %w", err)
+		} else if n == 0 {
+			return nil, resonanz.Errorf(resonanz.ENOTFOUND, "No webhook subscription %d.", subscriptionID).Keyed("eventhooks.subscription.unknown")
+		}
 	}
 	list, err := collect(ctx, db.read, `SELECT `+deliveryColumns+` WHERE ? IN (0, d.subscription_id) ORDER BY d.id DESC LIMIT ?`,
 		[]any{subscriptionID, limit}, scanDelivery)

@@ -56,7 +56,7 @@ func (db *DB) Unsubscribe(ctx context.Context, id int64) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return resonanz.Errorf(resonanz.ENOTFOUND, "No webhook subscription %d.", id).Keyed("eventhooks.unknown")
+			return resonanz.Errorf(resonanz.ENOTFOUND, "No webhook subscription %d.", id).Keyed("eventhooks.subscription.unknown")
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE event_deliveries SET state = ?, last_error = 'unsubscribed' WHERE subscription_id = ? AND state = ?`,
 			resonanz.DeliveryFailed, id, resonanz.DeliveryPending)
