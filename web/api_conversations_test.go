@@ -84,7 +84,7 @@ func TestAPIActsThroughTheUIsRules(t *testing.T) {
 			status, body := do(t, "GET", url, reader, "")
 			var page struct {
 				Conversations []struct{ ID float64 } `json:"conversations"`
-				Next          *string               `json:"next_cursor"`
+				Next          *string                `json:"next_cursor"`
 			}
 			if status != 200 || json.Unmarshal(body, &page) != nil {
 				t.Fatalf("%d %s", status, body)

@@ -93,7 +93,9 @@ func find(samples []sample, name string, labels ...string) (float64, bool) {
 
 type quietAnalyzer struct{}
 
-func (quietAnalyzer) Analyze(string) resonanz.Analysis { return resonanz.Analysis{Language: resonanz.LangGerman} }
+func (quietAnalyzer) Analyze(string) resonanz.Analysis {
+	return resonanz.Analysis{Language: resonanz.LangGerman}
+}
 
 // TestMetrics reads /metrics as Prometheus would, after a message came in
 // through the API: the ingest counter, the request histogram of that route
