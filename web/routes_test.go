@@ -31,51 +31,31 @@ import (
 var matrixCallers = []string{"anonymous", "agent of another team", "agent", "lead", "admin", "token ingest", "token read", "token write"}
 
 var accessMatrix = map[string]string{
-	"GET /static/":             "OOOOOOOO",
-	"GET /healthz":             "OOOOOOOO",
-	"GET /lang":                "OOOOOOOO",
-	"GET /login":               "OOOOOOOO",
-	"POST /login":              "FFFFFFFF", // without the login form's own token nobody gets in
-	"POST /api/v1/messages":    "UUUUUOFF", // sessions do not count
-	"GET /api/v1/openapi.json": "OOOOOOOO", // the description holds no data
-	"GET /metrics":             "OOOOOOOO", // open on loopback, where the tests run; TestMetricsNeedATokenFromElsewhere
-
-	// The API: tokens see every conversation (docs/api.md), so none is hidden from them.
-	"GET /api/v1/conversations":                      "UUUUUFOF",
-	"GET /api/v1/conversations/{id}":                 "UUUUUFOF",
-	"GET /api/v1/conversations/{id}/messages":        "UUUUUFOF",
-	"GET /api/v1/contacts/{id}":                      "UUUUUFOF",
-	"POST /api/v1/conversations/{id}/reply":          "UUUUUFFO",
-	"POST /api/v1/conversations/{id}/assign":         "UUUUUFFO",
-	"POST /api/v1/conversations/{id}/status":         "UUUUUFFO",
-	"POST /api/v1/conversations/{id}/notes":          "UUUUUFFO",
-	"POST /api/v1/conversations/{id}/promises":       "UUUUUFFO",
-	"GET /api/v1/webhooks":                           "UUUUUFFF", // only a token with the webhooks scope
-	"POST /api/v1/webhooks":                          "UUUUUFFF",
-	"DELETE /api/v1/webhooks/{id}":                   "UUUUUFFF",
-	"GET /api/v1/webhooks/{id}/deliveries":           "UUUUUFFF",
-	"POST /api/v1/deliveries/{id}/replay":            "UUUUUFFF",
-	"GET /settings/webhooks":                         "LFFFOLLL",
-	"POST /settings/webhooks":                        "LFFFOLLL",
-	"POST /settings/webhooks/{id}/delete":            "LFFFOLLL",
-	"POST /settings/webhooks/deliveries/{id}/replay": "LFFFOLLL",
-	"POST /logout":                                   "LLLLLLLL", // logging out ends on the login page, with a session or without
-	"GET /{$}":                                       "LOOOOLLL",
-	"GET /search":                                    "LOOOOLLL",
-	"GET /alerts":                                    "LOOOOLLL",
-	"GET /alerts/{id}":                               "LOOOOLLL",
-	"POST /alerts/{id}/status":                       "LOOOOLLL",
-	"POST /alerts/{id}/statement":                    "LOOOOLLL",
-	"POST /alerts/{id}/bulk/preview":                 "LOOOOLLL",
-	"POST /alerts/{id}/bulk/send":                    "LOOOOLLL",
-	"GET /events":                                    "LOOOOLLL",
-	"GET /notifications":                             "LOOOOLLL",
-	"POST /notifications/read":                       "LOOOOLLL",
-	"GET /notifications/link":                        "LOOOOLLL",
-	"POST /me/away":                                  "LOOOOLLL",
-	"GET /promises":                                  "LOOOOLLL",
-	"GET /alerts/banner":                             "LOOOOLLL",
-	"POST /alerts/dismiss":                           "LOOOOLLL",
+	"GET /static/":                   "OOOOOOOO",
+	"GET /healthz":                   "OOOOOOOO",
+	"GET /lang":                      "OOOOOOOO",
+	"GET /login":                     "OOOOOOOO",
+	"POST /login":                    "FFFFFFFF", // without the login form's own token nobody gets in
+	"POST /api/v1/messages":          "UUUUUOFF", // sessions do not count
+	"GET /api/v1/openapi.json":       "OOOOOOOO", // the description holds no data
+	"GET /metrics":                   "OOOOOOOO", // open on loopback, where the tests run; see TestMetricsNeedATokenFromElsewhere
+	"POST /logout":                   "LLLLLLLL", // logging out ends on the login page, with a session or without
+	"GET /{$}":                       "LOOOOLLL",
+	"GET /search":                    "LOOOOLLL",
+	"GET /alerts":                    "LOOOOLLL",
+	"GET /alerts/{id}":               "LOOOOLLL",
+	"POST /alerts/{id}/status":       "LOOOOLLL",
+	"POST /alerts/{id}/statement":    "LOOOOLLL",
+	"POST /alerts/{id}/bulk/preview": "LOOOOLLL",
+	"POST /alerts/{id}/bulk/send":    "LOOOOLLL",
+	"GET /events":                    "LOOOOLLL",
+	"GET /notifications":             "LOOOOLLL",
+	"POST /notifications/read":       "LOOOOLLL",
+	"GET /notifications/link":        "LOOOOLLL",
+	"POST /me/away":                  "LOOOOLLL",
+	"GET /promises":                  "LOOOOLLL",
+	"GET /alerts/banner":             "LOOOOLLL",
+	"POST /alerts/dismiss":           "LOOOOLLL",
 
 	"GET /conversations/{id}":                      "LHOOOLLL",
 	"POST /conversations/{id}/reply":               "LHOOOLLL",
@@ -147,6 +127,27 @@ var accessMatrix = map[string]string{
 	"POST /signatures/teams/{id}":         "LFFOOLLL",
 	"GET /hooks/{id}":                     "OOOOOOOO", // platforms push here: the signature counts, not a login
 	"POST /hooks/{id}":                    "OOOOOOOO",
+
+	// The API: tokens see every conversation (docs/api.md), so none is hidden from them.
+	"GET /api/v1/conversations":                "UUUUUFOF",
+	"GET /api/v1/conversations/{id}":           "UUUUUFOF",
+	"GET /api/v1/conversations/{id}/messages":  "UUUUUFOF",
+	"GET /api/v1/contacts/{id}":                "UUUUUFOF",
+	"POST /api/v1/conversations/{id}/reply":    "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/assign":   "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/status":   "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/notes":    "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/promises": "UUUUUFFO",
+	"GET /api/v1/webhooks":                     "UUUUUFFF", // only a token with the webhooks scope
+	"POST /api/v1/webhooks":                    "UUUUUFFF",
+	"DELETE /api/v1/webhooks/{id}":             "UUUUUFFF",
+	"GET /api/v1/webhooks/{id}/deliveries":     "UUUUUFFF",
+	"POST /api/v1/deliveries/{id}/replay":      "UUUUUFFF",
+
+	"GET /settings/webhooks":                         "LFFFOLLL",
+	"POST /settings/webhooks":                        "LFFFOLLL",
+	"POST /settings/webhooks/{id}/delete":            "LFFFOLLL",
+	"POST /settings/webhooks/deliveries/{id}/replay": "LFFFOLLL",
 
 	// The public web forms: anyone may write to the company, without an account.
 	"GET /forms/{slug}":              "OOOOOOOO",
