@@ -13,10 +13,14 @@ const (
 	ScopeIngest = "ingest" // deliver customer messages (POST /api/v1/messages)
 	ScopeRead   = "read"   // read conversations and messages
 	ScopeWrite  = "write"  // change conversations
+	// ScopeMetrics lets a scraper read /metrics from outside the machine.
+	ScopeMetrics = "metrics"
+	// ScopeWebhooks manages the event webhook subscriptions.
+	ScopeWebhooks = "webhooks"
 )
 
 // Scopes lists every API token scope.
-var Scopes = []string{ScopeIngest, ScopeRead, ScopeWrite}
+var Scopes = []string{ScopeIngest, ScopeRead, ScopeWrite, ScopeMetrics, ScopeWebhooks}
 
 // API token states.
 const (
@@ -84,4 +88,8 @@ type APITokenService interface {
 	// the scope: EUNAUTHORIZED if it is unknown, expired or revoked,
 	// EFORBIDDEN if it lacks the scope. It notes when the token was used.
 	CheckAPIToken(ctx context.Context, secret, scope string) (*APIToken, error)
+	// TokenUser returns the user a token acts as, named after the token:
+	// the changes a program makes appear under it in audit trails. It
+	// cannot log in, and sees every conversation.
+	TokenUser(ctx context.Context, t *APIToken) (*User, error)
 }

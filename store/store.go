@@ -44,6 +44,7 @@ type DB struct {
 	routerWake chan struct{}
 	timers     *timers
 	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
+	events     resonanz.EventSender // posts event webhooks; see SetEventSender
 
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins

@@ -76,9 +76,9 @@ func scanUser(row interface{ Scan(...any) error }) (*resonanz.User, error) {
 	return &u, nil
 }
 
-// FindUsers lists all users by name.
+// FindUsers lists all users by name, but not those that stand for API tokens.
 func (db *DB) FindUsers(ctx context.Context) ([]*resonanz.User, error) {
-	users, err := collect(ctx, db.read, `SELECT `+userColumns+` ORDER BY name, id`, nil, scanUser)
+	users, err := collect(ctx, db.read, `SELECT `+userColumns+` WHERE `+notAPIUser+` ORDER BY name, id`, nil, scanUser)
 	if err != nil {
 		return nil, fmt.Errorf("store: find users: %w", err)
 	}

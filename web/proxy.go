@@ -41,9 +41,23 @@ func (s *Server) viaHTTPS(r *http.Request) bool {
 // them (the ones before it are the client's word). IPv6 clients count by
 // their /64 network, which one household or machine usually holds whole.
 func (s *Server) clientAddress(r *http.Request) string {
-	ip, ok := peer(r)
+	ip, ok := s.clientIP(r)
 	if !ok {
 		return r.RemoteAddr
+	}
+	if ip.Is6() {
+		prefix, _ := ip.Prefix(64)
+		return prefix.String()
+	}
+	return ip.String()
+}
+
+// clientIP is the address of the client: the peer, or behind trusted
+// proxies the last address in X-Forwarded-For that is not one of them.
+func (s *Server) clientIP(r *http.Request) (netip.Addr, bool) {
+	ip, ok := peer(r)
+	if !ok {
+		return ip, false
 	}
 	if s.trusted(ip) {
 		hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
@@ -57,9 +71,5 @@ func (s *Server) clientAddress(r *http.Request) string {
 			}
 		}
 	}
-	if ip.Is6() {
-		prefix, _ := ip.Prefix(64)
-		return prefix.String()
-	}
-	return ip.String()
+	return ip, true
 }

@@ -37,6 +37,8 @@ var accessMatrix = map[string]string{
 	"GET /login":                     "OOOOOOOO",
 	"POST /login":                    "FFFFFFFF", // without the login form's own token nobody gets in
 	"POST /api/v1/messages":          "UUUUUOFF", // sessions do not count
+	"GET /api/v1/openapi.json":       "OOOOOOOO", // the description holds no data
+	"GET /metrics":                   "OOOOOOOO", // open on loopback, where the tests run; see TestMetricsNeedATokenFromElsewhere
 	"POST /logout":                   "LLLLLLLL", // logging out ends on the login page, with a session or without
 	"GET /{$}":                       "LOOOOLLL",
 	"GET /search":                    "LOOOOLLL",
@@ -126,6 +128,27 @@ var accessMatrix = map[string]string{
 	"POST /signatures/teams/{id}":         "LFFOOLLL",
 	"GET /hooks/{id}":                     "OOOOOOOO", // platforms push here: the signature counts, not a login
 	"POST /hooks/{id}":                    "OOOOOOOO",
+
+	// The API: tokens see every conversation (docs/api.md), so none is hidden from them.
+	"GET /api/v1/conversations":                "UUUUUFOF",
+	"GET /api/v1/conversations/{id}":           "UUUUUFOF",
+	"GET /api/v1/conversations/{id}/messages":  "UUUUUFOF",
+	"GET /api/v1/contacts/{id}":                "UUUUUFOF",
+	"POST /api/v1/conversations/{id}/reply":    "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/assign":   "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/status":   "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/notes":    "UUUUUFFO",
+	"POST /api/v1/conversations/{id}/promises": "UUUUUFFO",
+	"GET /api/v1/webhooks":                     "UUUUUFFF", // only a token with the webhooks scope
+	"POST /api/v1/webhooks":                    "UUUUUFFF",
+	"DELETE /api/v1/webhooks/{id}":             "UUUUUFFF",
+	"GET /api/v1/webhooks/{id}/deliveries":     "UUUUUFFF",
+	"POST /api/v1/deliveries/{id}/replay":      "UUUUUFFF",
+
+	"GET /settings/webhooks":                         "LFFFOLLL",
+	"POST /settings/webhooks":                        "LFFFOLLL",
+	"POST /settings/webhooks/{id}/delete":            "LFFFOLLL",
+	"POST /settings/webhooks/deliveries/{id}/replay": "LFFFOLLL",
 
 	// The public web forms: anyone may write to the company, without an account.
 	"GET /forms/{slug}":              "OOOOOOOO",
@@ -225,7 +248,7 @@ func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper)
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
-		"attachments": "1",
+		"attachments": "1", "webhooks": "1", "deliveries": "1",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 )
 
@@ -70,6 +71,11 @@ type Services struct {
 	AutoReplies resonanz.AutoReplySender
 	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
 	Presence *presence.Board
+	// EventWebhooks keeps the event webhook subscriptions and their delivery log.
+	EventWebhooks resonanz.EventWebhookService
+	// Operations and Metrics feed /metrics; nil Metrics: a registry of the server's own.
+	Operations resonanz.OperationsService
+	Metrics    *metrics.Registry
 }
 
 // Server handles every HTTP request of resonanz.
@@ -130,6 +136,9 @@ func NewServer(services Services, logger *slog.Logger) *Server {
 	if s.Presence == nil {
 		s.Presence = presence.NewBoard()
 	}
+	if s.Metrics == nil {
+		s.Metrics = metrics.New()
+	}
 	s.routes()
 	return s
 }
@@ -139,6 +148,8 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	s.mux.HandleFunc("POST /api/v1/messages", s.requireToken(resonanz.ScopeIngest, s.handlePostMessages))
+	s.apiRoutes()
+	s.mux.HandleFunc("GET /metrics", s.handleMetrics)
 
 	s.mux.HandleFunc("GET /lang", s.handleLanguage)
 	s.mux.HandleFunc("GET /login", s.handleLoginPage)
@@ -188,6 +199,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.followupRoutes()
 	s.tokenRoutes()
+	s.eventWebhookRoutes()
 	s.channelRoutes()
 	s.basicsRoutes()
 	s.formRoutes()
@@ -218,5 +230,5 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.viaHTTPS(r) {
 		h.Set("Strict-Transport-Security", "max-age=31536000")
 	}
-	s.mux.ServeHTTP(w, r)
+	s.observe(w, r)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/alertmail"
+	"github.com/resonanz/resonanz/eventhook"
 	"github.com/resonanz/resonanz/webhook"
 )
 
@@ -14,6 +15,7 @@ import (
 func (m *Main) setDeliveries() {
 	c := m.Config
 	m.DB.DeliveryBackoff = c.DeliveryBackoff
+	m.DB.SetEventSender(&eventhook.Sender{Client: c.outbound(10 * time.Second), Now: time.Now})
 	if len(c.Webhooks) > 0 {
 		// Webhooks leave through the same guarded client as the channels:
 		// an address typed into the settings never reaches internal targets

@@ -19,6 +19,7 @@ import (
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
@@ -44,7 +45,10 @@ type Main struct {
 	reminderDone chan struct{}
 	quietDone    chan struct{}
 	newsDone     chan struct{}
-	listener     net.Listener
+	// eventHooksDone closes when the event webhook dispatcher stopped.
+	eventHooksDone chan struct{}
+	metrics        *metrics.Registry
+	listener       net.Listener
 
 	channelHealth *channel.Health
 	replySender   *outbox.Sender
@@ -111,14 +115,16 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
 	}
-	m.ingester = ingest.New(db, live, m.storms.observer())
+	m.metrics = metrics.New()
+	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest)
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
-		Attachments: db, Files: files, AutoReplies: m.replySender}, m.Logger)
+		Attachments: db, Files: files, AutoReplies: m.replySender,
+		EventWebhooks: db, Operations: db, Metrics: m.metrics}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -133,6 +139,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = m.Config.httpServer(srv, base)
 	m.startReminder(base)
 	m.startNews(base)
+	m.startEventHooks(base)
 	m.startPolling(base)
 	m.startQuietCloser(base)
 	go func() {
@@ -190,6 +197,9 @@ func (m *Main) Close() error {
 	}
 	if m.newsDone != nil {
 		<-m.newsDone
+	}
+	if m.eventHooksDone != nil {
+		<-m.eventHooksDone
 	}
 	if m.pollerDone != nil {
 		<-m.pollerDone

@@ -1,0 +1,26 @@
+package resonanz
+
+import "context"
+
+// Operations is the state of the running system that operators watch: what
+// waits, what failed, what is red.
+type Operations struct {
+	OutboxPending   int            // replies waiting to be sent
+	Jobs            []JobCount     // durable jobs by kind and state
+	AccountsFailing int            // channel accounts that failed several times in a row
+	Accounts        int            // channel accounts connected
+	AlertsOpen      map[string]int // open storm alerts by status (open, acknowledged)
+	EventDeliveries map[string]int // event webhook deliveries by state
+}
+
+// JobCount is how many durable jobs of a kind are in a state.
+type JobCount struct {
+	Kind  string
+	State string // available, scheduled, retryable, running, discarded, cancelled, completed
+	Count int
+}
+
+// OperationsService reads the operational state.
+type OperationsService interface {
+	Operations(ctx context.Context) (*Operations, error)
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/resonanz/resonanz"
+)
+
+// Operations reads what operators watch, each figure from an index or a
+// small table, so that a scrape every few seconds costs little.
+func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
+	o := &resonanz.Operations{AlertsOpen: map[string]int{}, EventDeliveries: map[string]int{}}
+	err := func() error {
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE state = ?`, resonanz.OutboxPending).Scan(&o.OutboxPending); err != nil {
+			return err
+		}
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(failures >= ?), 0) FROM channel_accounts`,
+			resonanz.FailingAfter).Scan(&o.Accounts, &o.AccountsFailing); err != nil {
+			return err
+		}
+		var err error
+		o.Jobs, err = collect(ctx, db.read, `SELECT kind, state, count(*) FROM river_job GROUP BY kind, state ORDER BY kind, state`, nil,
+			func(row interface{ Scan(...any) error }) (resonanz.JobCount, error) {
+				var j resonanz.JobCount
+				return j, row.Scan(&j.Kind, &j.State, &j.Count)
+			})
+		if err != nil {
+			return err
+		}
+		if err := countBy(ctx, db.read, `SELECT status, count(*) FROM alerts WHERE status <> 'resolved' GROUP BY status`, o.AlertsOpen); err != nil {
+			return err
+		}
+		return countBy(ctx, db.read, `SELECT state, count(*) FROM event_deliveries GROUP BY state`, o.EventDeliveries)
+	}()
+	if err != nil {
+		return nil, fmt.Errorf("store: operations: %w", err)
+	}
+	return o, nil
+}
+
+// countBy fills counts from a query of (name, count) rows.
+func countBy(ctx context.Context, q *sql.DB, query string, counts map[string]int) error {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			return err
+		}
+		counts[name] = n
+	}
+	return rows.Err()
+}
