@@ -133,6 +133,22 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// A hashtag written in CamelCase says its words too.
+func TestHashtagWords(t *testing.T) {
+	var tk tokens
+	tk.normalize("Warenkorb leer #AppDesaster #fail #DeutscheBahn")
+	var got []string
+	for k := range tk.spans {
+		if w := string(tk.text(k)); w != "" {
+			got = append(got, w)
+		}
+	}
+	want := []string{"warenkorb", "leer", "appdesaster", "app", "desaster", "fail", "deutschebahn", "deutsche", "bahn"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens %q, want %q", got, want)
+	}
+}
+
 func BenchmarkAnalyze(b *testing.B) {
 	a := load(b)
 	msg := "@Nordstern Seit zwei Wochen warte ich auf meine Bestellung 4711, die Hotline ist nie erreichbar " +

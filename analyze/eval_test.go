@@ -32,7 +32,7 @@ func TestEvaluate(t *testing.T) {
 		set, task    string
 		micro, macro float64
 	}{
-		{SetGermEval, "sentiment", 0.57, 0.38},
+		{SetGermEval, "sentiment", 0.56, 0.39},
 		{SetPotTS, "sentiment", 0.67, 0.62},
 		{SetHeldOut, "sentiment", 0.92, 0.91},
 		{SetHeldOut, "kind", 0.99, 0.99},
@@ -42,7 +42,7 @@ func TestEvaluate(t *testing.T) {
 		{SetUnseen, "kind", 0.83, 0.83},
 		{SetUnseen, "topic", 0.80, 0.78},
 		{SetUnseen, "language", 0.99, 0},
-		{SetHandwritten, "sentiment", 0.84, 0.71},
+		{SetHandwritten, "sentiment", 0.82, 0.69},
 		{SetHandwritten, "kind", 0.85, 0.61},
 		{SetHandwritten, "language", 0.99, 0},
 		{SetCustomers, "sentiment", 0.70, 0.70},

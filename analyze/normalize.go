@@ -102,7 +102,7 @@ func (t *tokens) normalize(text string) {
 			t.add(tokURL, 0)
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			start := len(t.buf)
+			start, from := len(t.buf), i
 			i = t.word(text, i)
 			flags := uint8(flagWord)
 			if negLeft > 0 {
@@ -119,6 +119,9 @@ func (t *tokens) normalize(text string) {
 				negLeft = negationWidth
 			} else if intensifiers[string(t.buf[start:])] {
 				intense = true
+			}
+			if from > 0 && text[from-1] == '#' {
+				t.hashtagWords(text[from:i])
 			}
 			continue
 		case isEmoji(r):
@@ -157,6 +160,30 @@ func (t *tokens) normalize(text string) {
 			negLeft, intense = 0, false
 		}
 	}
+}
+
+// hashtagWords adds the words of a hashtag written in CamelCase
+// ("#AppDesaster": "app", "desaster") beside the whole tag, so that what a
+// tag says counts like the same words in the text.
+func (t *tokens) hashtagWords(tag string) {
+	start := 0
+	var prev rune
+	for j, r := range tag {
+		if j > start && unicode.IsUpper(r) && unicode.IsLower(prev) {
+			t.hashtagWord(tag[start:j])
+			start = j
+		}
+		prev = r
+	}
+	if start > 0 {
+		t.hashtagWord(tag[start:])
+	}
+}
+
+func (t *tokens) hashtagWord(word string) {
+	start := len(t.buf)
+	t.word(word, 0)
+	t.spans = append(t.spans, span{int32(start), int32(len(t.buf)), flagWord})
 }
 
 // add appends a special token; an empty one only marks a clause break.

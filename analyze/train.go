@@ -89,6 +89,9 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 	}
 	logf("tweets: %d PotTS (mixed dropped), %d SB-10k", len(c.tweets.potts), len(c.tweets.sb10k))
 	logf("hand-written: %d messages, customer messages: %d", len(c.hw), len(c.customers))
+	if len(opts.Corrections) > 0 {
+		logf("corrections: %d messages corrected by agents", len(opts.Corrections))
+	}
 	m := &Model{
 		sentiment: fitSentiment(opts, h, c),
 		kind:      fitKind(opts, c),
