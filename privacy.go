@@ -1,6 +1,7 @@
 package resonanz
 
 import (
+	"context"
 	"encoding/json"
 	"time"
 )
@@ -84,4 +85,13 @@ func (p RetentionPolicy) Validate() error {
 // due for deletion.
 func (p RetentionPolicy) Cutoff(now time.Time) time.Time {
 	return now.AddDate(0, -p.Months, 0)
+}
+
+// PrivacyService answers a person's privacy rights.
+type PrivacyService interface {
+	// ExportPerson gathers everything held on a contact; the export is logged.
+	ExportPerson(ctx context.Context, contactID int64, by *User) (*PersonRecord, error)
+	// ErasePerson removes a contact's personal data everywhere; the erasure
+	// is logged with counts only.
+	ErasePerson(ctx context.Context, contactID int64, by *User) (*Erasure, error)
 }

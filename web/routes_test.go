@@ -73,6 +73,8 @@ var accessMatrix = map[string]string{
 	"GET /contacts/{id}":                           "LHOOOLLL", // a person is hidden with all their conversations
 	"POST /contacts/{id}/link":                     "LHOOOLLL",
 	"POST /contacts/{id}/unlink":                   "LHOOOLLL",
+	"POST /contacts/{id}/export":                   "LFFOOLLL", // a person's whole record: leads and admins
+	"POST /contacts/{id}/erase":                    "LFFFOLLL", // admins only, and only with the box ticked
 
 	"GET /goodwill":                           "LFFOOLLL",
 	"GET /goodwill/policies":                  "LFFOOLLL",

@@ -59,6 +59,7 @@ type Services struct {
 	ChannelAccounts resonanz.ChannelAccountService
 	Outbox          resonanz.OutboxService
 	Contacts        resonanz.ContactService
+	Privacy         resonanz.PrivacyService
 	Canned          resonanz.CannedReplyService
 	Signatures      resonanz.SignatureService
 	UserAdmin       resonanz.UserAdminService
@@ -197,6 +198,8 @@ func (s *Server) channelRoutes() {
 	s.mux.HandleFunc("GET /contacts/{id}", s.requireUser(s.handleContact))
 	s.mux.HandleFunc("POST /contacts/{id}/link", s.requireUser(s.handleLinkContact))
 	s.mux.HandleFunc("POST /contacts/{id}/unlink", s.requireUser(s.handleUnlinkContact))
+	s.mux.HandleFunc("POST /contacts/{id}/export", s.requireUser(s.requireLead(s.handleExportPerson)))
+	s.mux.HandleFunc("POST /contacts/{id}/erase", s.requireUser(s.requireAdmin(s.handleErasePerson)))
 	// Platforms push here; the signature, not a login, says who is calling.
 	s.mux.HandleFunc("GET /hooks/{id}", s.handleWebhookVerify)
 	s.mux.HandleFunc("POST /hooks/{id}", s.handleWebhookPush)
