@@ -73,7 +73,8 @@ type HelpCenterService interface {
 	SaveArticle(ctx context.Context, a *Article, by *User) error
 	// CountArticleVote counts a reader's answer to "Did this help?" on a published article.
 	CountArticleVote(ctx context.Context, id int64, helpful bool) error
-	// PublishStatement makes an alert's public statement an article, or
-	// updates the article made from it before.
-	PublishStatement(ctx context.Context, alertID int64, lang string, by *User) (*Article, error)
+	// PublishStatement publishes an alert's public statement as the text of
+	// a (titled, categorised) in a's language, replacing the article made
+	// from it in that language before; a gets the article's id.
+	PublishStatement(ctx context.Context, alertID int64, a *Article, by *User) error
 }
