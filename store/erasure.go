@@ -21,8 +21,8 @@ func (db *DB) ErasePerson(ctx context.Context, contactID int64, by *resonanz.Use
 	e := &resonanz.Erasure{ContactID: contactID, Rows: map[string]int64{}}
 	now := millis(db.Now())
 	err := db.inTx(ctx, "erase person", func(tx *sql.Tx) error {
-		var erased sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT erased_at FROM contacts WHERE id = ? AND merged_into IS NULL`, contactID).Scan(&erased)
+		var found int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM contacts WHERE id = ? AND merged_into IS NULL`, contactID).Scan(&found)
 		if errors.Is(err, sql.ErrNoRows) {
 			return resonanz.Errorf(resonanz.ENOTFOUND, "Contact %d not found.", contactID).Keyed("contact.notfound")
 		} else if err != nil {

@@ -72,8 +72,7 @@ var personTables = []personTable{
 func (db *DB) ExportPerson(ctx context.Context, contactID int64, by *resonanz.User) (*resonanz.PersonRecord, error) {
 	rec := &resonanz.PersonRecord{ContactID: contactID, ExportedAt: db.Now().UTC()}
 	err := db.inTx(ctx, "export person", func(tx *sql.Tx) error {
-		var erased sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT name, erased_at FROM contacts WHERE id = ? AND merged_into IS NULL`, contactID).Scan(&rec.Name, &erased)
+		err := tx.QueryRowContext(ctx, `SELECT name FROM contacts WHERE id = ? AND merged_into IS NULL`, contactID).Scan(&rec.Name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return resonanz.Errorf(resonanz.ENOTFOUND, "Contact %d not found.", contactID).Keyed("contact.notfound")
 		} else if err != nil {
