@@ -2,6 +2,7 @@ package resonanz
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -58,12 +59,22 @@ type CannedReplyService interface {
 
 // Placeholders are what the placeholders of a canned reply stand for in one
 // conversation: {name} the customer, {agent} the agent answering, {help} the
-// help-center link (empty when none is set).
+// help-center link (empty when none is set), {article:N} the link to
+// help-center article N (the help-center link and /N; empty without it).
 type Placeholders struct {
 	Name, Agent, Help string
 }
 
 // Fill puts the values into text; other braces stay as they were typed.
 func (p Placeholders) Fill(text string) string {
+	text = articlePlaceholder.ReplaceAllStringFunc(text, func(m string) string {
+		if p.Help == "" {
+			return ""
+		}
+		return strings.TrimSuffix(p.Help, "/") + "/" + m[len("{article:"):len(m)-1]
+	})
 	return strings.NewReplacer("{name}", p.Name, "{agent}", p.Agent, "{help}", p.Help).Replace(text)
 }
+
+// articlePlaceholder is {article:N}, N an article's id.
+var articlePlaceholder = regexp.MustCompile(`\{article:[0-9]{1,18}\}`)

@@ -12,3 +12,13 @@ func TestPlaceholders(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestArticlePlaceholder(t *testing.T) {
+	p := resonanz.Placeholders{Help: "https://shop.example/help/"}
+	if got := p.Fill("Siehe {article:12} und {article:x}"); got != "Siehe https://shop.example/help/12 und {article:x}" {
+		t.Errorf("got %q", got)
+	}
+	if got := (resonanz.Placeholders{}).Fill("Siehe {article:12}."); got != "Siehe ." {
+		t.Errorf("without a help-center link: %q", got)
+	}
+}

@@ -18,6 +18,8 @@ type ContactPage struct {
 	// Suggestions are other contacts that are likely the same person; an
 	// agent decides, resonanz never merges by itself.
 	Suggestions []*ContactSuggestion
+	// Privacy lists the exports and erasures of the person's data.
+	Privacy []*PrivacyEvent
 }
 
 // ContactSuggestion is another contact that may be the same person, and why.

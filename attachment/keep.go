@@ -99,6 +99,23 @@ func (k *Keeper) write(p string, data []byte) error {
 	return nil
 }
 
+// Remove deletes kept files by their paths, and their message's folder once
+// it is empty; a path not of the form Keep makes is left alone, and a file
+// already gone is no error.
+func (k *Keeper) Remove(paths []string) error {
+	for _, p := range paths {
+		if !storedPath.MatchString(p) {
+			continue
+		}
+		full := filepath.Join(k.Dir, filepath.FromSlash(p))
+		if err := os.Remove(full); err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("attachment: %w", err)
+		}
+		os.Remove(filepath.Dir(full)) // only when empty
+	}
+	return nil
+}
+
 // Open opens a kept attachment for reading. Only a path of the form Keep
 // makes is opened, so that a damaged database row cannot reach other files.
 func (k *Keeper) Open(a *resonanz.Attachment) (*os.File, error) {

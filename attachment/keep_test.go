@@ -3,6 +3,8 @@ package attachment_test
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -68,6 +70,25 @@ func TestKeep(t *testing.T) {
 		}
 		if again.Attachments[1].Path != m.Attachments[1].Path {
 			t.Errorf("the same mail kept at %q and %q", again.Attachments[1].Path, m.Attachments[1].Path)
+		}
+	})
+	t.Run("RemoveOnlyKeptFiles", func(t *testing.T) {
+		outside := filepath.Join(k.Dir, "resonanz.db")
+		os.WriteFile(outside, []byte("db"), 0o600)
+		if err := k.Remove([]string{m.Attachments[1].Path, "resonanz.db", "attachments/../resonanz.db", m.Attachments[1].Path}); err != nil {
+			t.Fatal(err)
+		}
+		if f, err := k.Open(m.Attachments[1]); err == nil {
+			f.Close()
+			t.Error("a removed file still opens")
+		}
+		if _, err := os.Stat(outside); err != nil {
+			t.Errorf("a path not made by Keep was removed: %v", err)
+		}
+		if f, err := k.Open(m.Attachments[4]); err != nil {
+			t.Errorf("another file of the message went too: %v", err)
+		} else {
+			f.Close()
 		}
 	})
 	t.Run("OpenRefusesOtherPaths", func(t *testing.T) {

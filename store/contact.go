@@ -57,6 +57,7 @@ func (db *DB) ContactPage(ctx context.Context, id int64) (*resonanz.ContactPage,
 			return err
 		},
 		func() (err error) { p.Suggestions, err = db.contactSuggestions(ctx, ct); return err },
+		func() (err error) { p.Privacy, err = db.PrivacyEvents(ctx, id); return err },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -28,8 +28,17 @@ func (db *DB) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]re
 	if err := b.lookup(ctx, msgs); err != nil {
 		return nil, fmt.Errorf("store: ingest lookup: %w", err)
 	}
+	erased, err := db.erasedMessages(ctx, tx, msgs)
+	if err != nil {
+		return nil, fmt.Errorf("store: ingest erasures: %w", err)
+	}
 	results := make([]resonanz.IngestResult, len(msgs))
 	for i := range msgs {
+		if erased[i] {
+			// Answered like a copy already held, so that nobody learns who was erased.
+			results[i] = resonanz.IngestResult{Duplicate: true}
+			continue
+		}
 		results[i] = b.place(&msgs[i])
 	}
 	if err := b.write(ctx); err != nil {

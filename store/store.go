@@ -46,6 +46,8 @@ type DB struct {
 	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
 	events     resonanz.EventSender // posts event webhooks; see SetEventSender
 
+	eraseKey []byte // makes the marks of erased people; see erasure_mark.go
+
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins
 }
@@ -76,6 +78,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	read.SetMaxOpenConns(8)
 	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
 		routerWake: make(chan struct{}, 1)}
+	if db.eraseKey, err = loadErasureKey(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %w", err)
+	}
 	if err := db.migrate(ctx, ""); err != nil {
 		db.Close()
 		return nil, err

@@ -54,10 +54,12 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 	river.AddWorker(workers, &mailWorker{db: db})
 	river.AddWorker(workers, &outboxWorker{db: db})
 	river.AddWorker(workers, &eventWorker{db: db})
+	river.AddWorker(workers, &retentionWorker{db: db})
 	client, err := river.NewClient(driver, &river.Config{
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}, deliveryQueue: {MaxWorkers: 1},
 			outboxQueue: {MaxWorkers: 1}},
 		Workers:           workers,
+		PeriodicJobs:      []*river.PeriodicJob{retentionSchedule()},
 		FetchPollInterval: 500 * time.Millisecond,
 		Logger:            slog.New(slog.DiscardHandler),
 	})

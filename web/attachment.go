@@ -12,6 +12,8 @@ import (
 // AttachmentFiles opens the kept bytes of an attachment.
 type AttachmentFiles interface {
 	Open(a *resonanz.Attachment) (*os.File, error)
+	// Remove deletes kept files, as when their person is erased.
+	Remove(paths []string) error
 }
 
 // inertTypes are the media types a download keeps: a browser shows none of

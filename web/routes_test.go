@@ -76,6 +76,13 @@ var accessMatrix = map[string]string{
 	"GET /contacts/{id}":                           "LHOOOLLL", // a person is hidden with all their conversations
 	"POST /contacts/{id}/link":                     "LHOOOLLL",
 	"POST /contacts/{id}/unlink":                   "LHOOOLLL",
+	"GET /articles":                                "LOOOOLLL", // staff read every article, drafts too
+	"GET /articles/{id}":                           "LOOOOLLL",
+	"POST /articles":                               "LFFOOLLL", // leads and admins write
+	"POST /articles/{id}":                          "LFFOOLLL",
+	"POST /alerts/{id}/article":                    "LFFOOLLL",
+	"POST /contacts/{id}/export":                   "LFFOOLLL", // a person's whole record: leads and admins
+	"POST /contacts/{id}/erase":                    "LFFFOLLL", // admins only, and only with the box ticked
 
 	"GET /goodwill":                           "LFFOOLLL",
 	"GET /goodwill/policies":                  "LFFOOLLL",
@@ -157,6 +164,11 @@ var accessMatrix = map[string]string{
 	"GET /forms/{slug}/kiosk":        "OOOOOOOO",
 	"POST /forms/{slug}/kiosk":       "OOOOOOOO",
 	"GET /forms/{slug}/kiosk/thanks": "OOOOOOOO",
+
+	// The help center: anyone reads it and says whether an article helped.
+	"GET /help":            "OOOOOOOO",
+	"GET /help/{id}":       "OOOOOOOO",
+	"POST /help/{id}/vote": "OOOOOOOO",
 }
 
 // matrixForms are the forms sent to routes whose answer depends on them;
@@ -231,6 +243,8 @@ func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper)
 	must(db.CreateChannelAccount(ctx, &resonanz.ChannelAccount{Kind: "form", Name: "Kontakt", Settings: map[string]string{"slug": "kontakt", "store": "Mitte"}}))
 	kim, err := db.FindConversationByID(ctx, conv)
 	must(err)
+	article := &resonanz.Article{Language: "de", Category: "Versand", Title: "Rücksendung", Body: "So geht es.", Published: true}
+	must(db.SaveArticle(ctx, article, lea))
 	_, err = db.CreateAPIToken(ctx, "to revoke")
 	must(err)
 	tokens, err := db.FindAPITokens(ctx)
@@ -247,7 +261,7 @@ func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper)
 		"goodwill": fmt.Sprint(g.ID), "alerts": fmt.Sprint(a.ID), "rules": fmt.Sprint(rule.ID), "policies": fmt.Sprint(policy.ID),
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
-		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
+		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "help": fmt.Sprint(article.ID), "articles": fmt.Sprint(article.ID), "contacts": fmt.Sprint(kim.ContactID),
 		"attachments": "1", "webhooks": "1", "deliveries": "1",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {

@@ -60,6 +60,8 @@ type Services struct {
 	ChannelAccounts resonanz.ChannelAccountService
 	Outbox          resonanz.OutboxService
 	Contacts        resonanz.ContactService
+	Privacy         resonanz.PrivacyService
+	Help            resonanz.HelpCenterService
 	Canned          resonanz.CannedReplyService
 	Signatures      resonanz.SignatureService
 	UserAdmin       resonanz.UserAdminService
@@ -97,6 +99,7 @@ type Server struct {
 
 	logins    loginLimits
 	formRates formRates
+	helpVotes helpVotes
 
 	mux   *routeMux
 	pages map[string]*template.Template
@@ -203,6 +206,7 @@ func (s *Server) routes() {
 	s.channelRoutes()
 	s.basicsRoutes()
 	s.formRoutes()
+	s.helpRoutes()
 }
 
 func (s *Server) channelRoutes() {
@@ -216,6 +220,13 @@ func (s *Server) channelRoutes() {
 	s.mux.HandleFunc("GET /contacts/{id}", s.requireUser(s.handleContact))
 	s.mux.HandleFunc("POST /contacts/{id}/link", s.requireUser(s.handleLinkContact))
 	s.mux.HandleFunc("POST /contacts/{id}/unlink", s.requireUser(s.handleUnlinkContact))
+	s.mux.HandleFunc("GET /articles", s.requireUser(s.handleArticles))
+	s.mux.HandleFunc("GET /articles/{id}", s.requireUser(s.handleArticle))
+	s.mux.HandleFunc("POST /articles", s.requireUser(s.requireLead(s.handleSaveArticle)))
+	s.mux.HandleFunc("POST /articles/{id}", s.requireUser(s.requireLead(s.handleSaveArticle)))
+	s.mux.HandleFunc("POST /alerts/{id}/article", s.requireUser(s.requireLead(s.handlePublishStatement)))
+	s.mux.HandleFunc("POST /contacts/{id}/export", s.requireUser(s.requireLead(s.handleExportPerson)))
+	s.mux.HandleFunc("POST /contacts/{id}/erase", s.requireUser(s.requireAdmin(s.handleErasePerson)))
 	// Platforms push here; the signature, not a login, says who is calling.
 	s.mux.HandleFunc("GET /hooks/{id}", s.handleWebhookVerify)
 	s.mux.HandleFunc("POST /hooks/{id}", s.handleWebhookPush)

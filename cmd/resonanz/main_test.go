@@ -140,4 +140,11 @@ func TestDemoShowsEveryPageAlive(t *testing.T) {
 		states[resonanz.GoodwillRejected] == 0 || notices == 0 {
 		t.Fatalf("the demo lacks kept, broken or open promises, granted, pending or rejected goodwill, or notifications")
 	}
+	for _, lang := range []string{resonanz.LangGerman, resonanz.LangEnglish} {
+		articles, err := m.DB.FindArticles(ctx, resonanz.ArticleFilter{Language: lang, PublishedOnly: true})
+		must(t, err)
+		if len(articles) < 3 {
+			t.Errorf("the demo's help center has %d articles in %s, want a handful", len(articles), lang)
+		}
+	}
 }

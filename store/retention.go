@@ -1,0 +1,146 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/resonanz/resonanz"
+)
+
+// retentionEvery is how often the retention job looks for conversations due.
+const retentionEvery = time.Hour
+
+// retentionBatch bounds the conversations one transaction deletes, so that
+// the single writer is never held long.
+const retentionBatch = 200
+
+// retentionJob deletes the conversations whose retention period has passed.
+type retentionJob struct{}
+
+func (retentionJob) Kind() string { return "retention" }
+
+type retentionWorker struct {
+	river.WorkerDefaults[retentionJob]
+	db *DB
+}
+
+func (w *retentionWorker) Work(ctx context.Context, _ *river.Job[retentionJob]) error {
+	_, err := w.db.ApplyRetention(ctx)
+	return err
+}
+
+// retentionSchedule runs the retention job at start and every hour.
+func retentionSchedule() *river.PeriodicJob {
+	return river.NewPeriodicJob(river.PeriodicInterval(retentionEvery),
+		func() (river.JobArgs, *river.InsertOpts) { return retentionJob{}, nil },
+		&river.PeriodicJobOpts{ID: "retention", RunOnStart: true})
+}
+
+// RetentionPolicies lists the channels whose conversations are deleted after a time.
+func (db *DB) RetentionPolicies(ctx context.Context) ([]resonanz.RetentionPolicy, error) {
+	return collect(ctx, db.read, `SELECT channel, months FROM retention_policies ORDER BY channel`, nil,
+		func(row interface{ Scan(...any) error }) (resonanz.RetentionPolicy, error) {
+			var p resonanz.RetentionPolicy
+			return p, row.Scan(&p.Channel, &p.Months)
+		})
+}
+
+// SetRetention keeps a channel's conversations p.Months months after their
+// last message; months 0 keeps them for ever.
+func (db *DB) SetRetention(ctx context.Context, p resonanz.RetentionPolicy) error {
+	return db.inTx(ctx, "set retention", func(tx *sql.Tx) error {
+		if p.Months == 0 {
+			_, err := tx.ExecContext(ctx, `DELETE FROM retention_policies WHERE channel = ?`, p.Channel)
+			return err
+		}
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO retention_policies (channel, months, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT (channel) DO UPDATE SET months = excluded.months, updated_at = excluded.updated_at`, p.Channel, p.Months, millis(db.Now()))
+		return err
+	})
+}
+
+// ApplyRetention deletes, on the store's clock, every conversation whose
+// last message is older than its channel's retention period, with
+// everything that belongs to it; it returns how many went. Contacts stay.
+func (db *DB) ApplyRetention(ctx context.Context) (int, error) {
+	policies, err := db.RetentionPolicies(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: retention: %w", err)
+	}
+	now, total := db.Now(), 0
+	for _, p := range policies {
+		for {
+			n, err := db.deleteExpired(ctx, p.Channel, p.Cutoff(now))
+			if err != nil {
+				return total, fmt.Errorf("store: retention of %s: %w", p.Channel, err)
+			}
+			total += n
+			if n < retentionBatch {
+				break
+			}
+		}
+	}
+	return total, nil
+}
+
+// The rows that belong to the conversations listed in ?1, a JSON array of ids.
+const (
+	expiredConversations = `(SELECT value FROM json_each(?1))`
+	expiredMessages      = `(SELECT id FROM messages WHERE conversation_id IN ` + expiredConversations + `)`
+)
+
+// conversationDeletes remove conversations and whatever points at them,
+// those pointing at others first.
+var conversationDeletes = []string{
+	`DELETE FROM message_terms WHERE rowid IN ` + expiredMessages,
+	`DELETE FROM message_consents WHERE message_id IN ` + expiredMessages,
+	`DELETE FROM label_corrections WHERE message_id IN ` + expiredMessages,
+	`DELETE FROM alert_messages WHERE message_id IN ` + expiredMessages,
+	`DELETE FROM outbox WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM messages WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM notes WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM audit_events WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM route_events WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM notifications WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM promise_handovers WHERE promise_id IN (SELECT id FROM promises WHERE conversation_id IN ` + expiredConversations + `)`,
+	`DELETE FROM promises WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM goodwill_grants WHERE conversation_id IN ` + expiredConversations,
+	`UPDATE contact_consents SET conversation_id = NULL WHERE conversation_id IN ` + expiredConversations,
+	`DELETE FROM conversations WHERE id IN ` + expiredConversations,
+}
+
+// deleteExpired deletes up to retentionBatch conversations of channel whose
+// last message came before cutoff.
+func (db *DB) deleteExpired(ctx context.Context, channel string, cutoff time.Time) (int, error) {
+	var n int
+	err := db.inTx(ctx, "retention", func(tx *sql.Tx) error {
+		var ids []int64
+		err := queryRows(ctx, tx, `SELECT id FROM conversations WHERE channel = ? AND last_message_at < ? ORDER BY id LIMIT ?`,
+			[]any{channel, millis(cutoff), retentionBatch}, func(rows *sql.Rows) error {
+				var id int64
+				err := rows.Scan(&id)
+				ids = append(ids, id)
+				return err
+			})
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		list, _ := json.Marshal(ids) // a slice of integers always marshals
+		for _, stmt := range conversationDeletes {
+			if _, err := tx.ExecContext(ctx, stmt, string(list)); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
+}
