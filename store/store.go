@@ -44,6 +44,8 @@ type DB struct {
 	routerWake chan struct{}
 	timers     *timers
 	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
+	learner    resonanz.ModelLearner // learns from corrections; see SetModelLearner
+	learnDelay time.Duration
 
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins
@@ -74,7 +76,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	read.SetMaxOpenConns(8)
 	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
-		routerWake: make(chan struct{}, 1)}
+		routerWake: make(chan struct{}, 1), learnDelay: defaultLearnDelay}
 	if err := db.migrate(ctx, ""); err != nil {
 		db.Close()
 		return nil, err

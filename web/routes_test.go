@@ -95,6 +95,8 @@ var accessMatrix = map[string]string{
 	"POST /settings/topics":                   "LFFOOLLL",
 	"POST /settings/topics/{name}/delete":     "LFFOOLLL",
 	"POST /settings/topics/{name}/learn":      "LFFOOLLL",
+	"GET /settings/analysis":                  "LFFOOLLL",
+	"POST /settings/analysis/reset":           "LFFOOLLL",
 
 	"GET /settings/tokens":              "LFFFOLLL",
 	"POST /settings/tokens":             "LFFFOLLL",
