@@ -43,7 +43,7 @@ type DB struct {
 
 	routerWake chan struct{}
 	timers     *timers
-	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
+	replies    resonanz.ReplySender  // sends queued replies; see SetReplySender
 	learner    resonanz.ModelLearner // learns from corrections; see SetModelLearner
 	learnDelay time.Duration
 
