@@ -52,7 +52,7 @@ type LearnOptions struct {
 }
 
 // DefaultLearnOptions are the settings of the running server.
-var DefaultLearnOptions = LearnOptions{Epochs: 12, Rate: 0.5, Prior: 1e-3, Balance: 0.5, Seed: 1}
+var DefaultLearnOptions = LearnOptions{Epochs: 12, Rate: 1, Prior: 1e-3, Balance: 0.5, Seed: 1}
 
 // Learn learns a delta from corrected examples: each teaches the tasks whose
 // label it has (Sentiment, Kind, Language; empty ones are skipped). a must be

@@ -1,6 +1,8 @@
 package learn
 
 import (
+	"math"
+
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
 )
@@ -19,9 +21,43 @@ func heldBack(messageID int64) bool {
 	return (h>>32)%holdBackEvery == 0
 }
 
-// refused tells whether the guard keeps a version from going live: it got
-// fewer of the held-back labels right than the live model.
-func refused(v *resonanz.ModelVersion) bool { return v.Score < v.LiveScore }
+// worse tells whether the guard keeps a candidate from going live: on the
+// held-back labels where the two disagree in being right, the live model
+// wins more often than chance explains (by more than one standard deviation
+// of the difference if both were equally good). A difference of one or two
+// labels among a hundred is noise and must not stop learning; a version
+// taught wrong labels loses many more.
+func worse(candidate, live *analyze.Analyzer, held []analyze.Example) bool {
+	liveOnly, candidateOnly := 0, 0
+	for _, e := range held {
+		c, l := candidate.Analyze(e.Text), live.Analyze(e.Text)
+		for _, task := range tasks {
+			gold := task(e)
+			if gold == "" {
+				continue
+			}
+			switch cok, lok := task(exampleOf(c)) == gold, task(exampleOf(l)) == gold; {
+			case lok && !cok:
+				liveOnly++
+			case cok && !lok:
+				candidateOnly++
+			}
+		}
+	}
+	diff := float64(liveOnly - candidateOnly)
+	return diff > 0 && diff > math.Sqrt(float64(liveOnly+candidateOnly))
+}
+
+// tasks read the labels a version learns from an example.
+var tasks = []func(analyze.Example) string{
+	func(e analyze.Example) string { return e.Sentiment },
+	func(e analyze.Example) string { return e.Kind },
+	func(e analyze.Example) string { return e.Language },
+}
+
+func exampleOf(a resonanz.Analysis) analyze.Example {
+	return analyze.Example{Sentiment: a.Sentiment, Kind: a.Kind, Language: a.Language}
+}
 
 // corrected is the corrections since a reset, as examples: the latest label
 // of each field of each message.
@@ -80,8 +116,8 @@ func gather(all []resonanz.LabelCorrection, since int64) corrected {
 
 func labels(e analyze.Example) int {
 	n := 0
-	for _, v := range []string{e.Sentiment, e.Kind, e.Language} {
-		if v != "" {
+	for _, task := range tasks {
+		if task(e) != "" {
 			n++
 		}
 	}
@@ -92,11 +128,11 @@ func labels(e analyze.Example) int {
 func score(model *analyze.Analyzer, held []analyze.Example) float64 {
 	right, total := 0, 0
 	for _, e := range held {
-		got := model.Analyze(e.Text)
-		for _, p := range [][2]string{{e.Sentiment, got.Sentiment}, {e.Kind, got.Kind}, {e.Language, got.Language}} {
-			if p[0] != "" {
+		got := exampleOf(model.Analyze(e.Text))
+		for _, task := range tasks {
+			if gold := task(e); gold != "" {
 				total++
-				if p[0] == p[1] {
+				if task(got) == gold {
 					right++
 				}
 			}

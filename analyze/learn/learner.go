@@ -91,7 +91,7 @@ func (l *Learner) use(model *analyze.Analyzer) {
 
 // LearnModel learns a version from the corrections since the last reset,
 // scores it, the live and the shipped models on the corrections held back,
-// records it, and makes it live unless it scores worse than the live one.
+// records it, and makes it live unless it does worse than the live one.
 // It returns the newest correction it saw.
 func (l *Learner) LearnModel(ctx context.Context) (int64, error) {
 	l.mu.Lock()
@@ -123,7 +123,7 @@ func (l *Learner) LearnModel(ctx context.Context) (int64, error) {
 	delta := l.shipped.Learn(set.learn, l.Options)
 	candidate := l.shipped.Adapt(delta)
 	v.Score, v.LiveScore, v.ShippedScore = score(candidate, set.held), score(l.live, set.held), score(l.shipped, set.held)
-	v.Accepted = !refused(v)
+	v.Accepted = !worse(candidate, l.live, set.held)
 	if v.Accepted {
 		if v.Delta, err = delta.MarshalBinary(); err != nil {
 			return 0, fmt.Errorf("learn: %w", err)

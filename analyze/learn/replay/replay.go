@@ -35,9 +35,12 @@ var Checkpoints = []int{100, 250, 500, 1000}
 
 // Point is the test file's score after some corrections.
 type Point struct {
-	Corrections      int
-	Learned, Held    int // labels the live version learned from and was scored on
-	Accepted         bool
+	Corrections   int
+	Learned, Held int // labels the newest version learned from and was scored on
+	Accepted      bool
+	// Score and LiveScore are the guard's figures: the shares of the
+	// held-back labels the newest version and the model live before it got right.
+	Score, LiveScore float64
 	MicroF1, MacroF1 float64
 }
 
@@ -49,7 +52,7 @@ func (r Run) Curve(ctx context.Context, learn, test []Row, w io.Writer) ([]Point
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintln(w, "corrections\tlearned\theld_back\tguard\tmicro_f1\tmacro_f1")
+	fmt.Fprintln(w, "corrections\tlearned\theld_back\tguard\tscore\tlive_score\tmicro_f1\tmacro_f1")
 	points := []Point{r.score(test, Point{Accepted: true})}
 	points[0].print(w)
 	done := 0
@@ -70,7 +73,8 @@ func (r Run) Curve(ctx context.Context, learn, test []Row, w io.Writer) ([]Point
 			return nil, fmt.Errorf("no version learned after %d corrections: %v", n, err)
 		}
 		v := versions[0]
-		p := r.score(test, Point{Corrections: n, Learned: v.Learned, Held: v.HeldBack, Accepted: v.Accepted})
+		p := r.score(test, Point{Corrections: n, Learned: v.Learned, Held: v.HeldBack, Accepted: v.Accepted,
+			Score: v.Score, LiveScore: v.LiveScore})
 		p.print(w)
 		points = append(points, p)
 	}
@@ -119,5 +123,5 @@ func (p Point) print(w io.Writer) {
 	if p.Corrections == 0 {
 		guard = "shipped"
 	}
-	fmt.Fprintf(w, "%d\t%d\t%d\t%s\t%.3f\t%.3f\n", p.Corrections, p.Learned, p.Held, guard, p.MicroF1, p.MacroF1)
+	fmt.Fprintf(w, "%d\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\n", p.Corrections, p.Learned, p.Held, guard, p.Score, p.LiveScore, p.MicroF1, p.MacroF1)
 }
