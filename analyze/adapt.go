@@ -151,15 +151,17 @@ func fitDelta(classes []string, samples []sample, base [][]float64, o LearnOptio
 			step++
 			scale := td.logits(s.feats, base[i], p)
 			softmax(p)
+			// The bias learns like one more feature of the message: a few
+			// corrections of one class must not tilt every message towards it.
+			decay := float32(1 - rate*o.Prior)
 			for c := range k {
 				g := p[c]
 				if c == s.label {
 					g--
 				}
 				p[c] = g * rate * float64(s.weight)
-				td.bias[c] -= float32(p[c])
+				td.bias[c] = td.bias[c]*decay - float32(p[c]*scale)
 			}
-			decay := float32(1 - rate*o.Prior)
 			for _, f := range s.feats {
 				row := td.rows[f]
 				for c := range row {
