@@ -12,6 +12,9 @@ import (
 // so no version has seen what it is judged by.
 const holdBackEvery = 10
 
+// guardDeviations is how far beyond chance a candidate must lose to be refused.
+const guardDeviations = 2
+
 // scoredRecent is how many of the newest held-back messages a version is
 // scored on: the language customers use now.
 const scoredRecent = 500
@@ -22,11 +25,11 @@ func heldBack(messageID int64) bool {
 }
 
 // worse tells whether the guard keeps a candidate from going live: on the
-// held-back labels where the two disagree in being right, the live model
-// wins more often than chance explains (by more than one standard deviation
-// of the difference if both were equally good). A difference of one or two
-// labels among a hundred is noise and must not stop learning; a version
-// taught wrong labels loses many more.
+// held-back labels that only one of the two gets right, the live model wins
+// more often than chance explains, by more than two standard deviations of
+// the difference if both were equally good (McNemar's test, one-sided, about
+// 2 % false alarms). A few labels among a hundred are noise and must not stop
+// learning; a version taught wrong labels loses many more.
 func worse(candidate, live *analyze.Analyzer, held []analyze.Example) bool {
 	liveOnly, candidateOnly := 0, 0
 	for _, e := range held {
@@ -45,7 +48,7 @@ func worse(candidate, live *analyze.Analyzer, held []analyze.Example) bool {
 		}
 	}
 	diff := float64(liveOnly - candidateOnly)
-	return diff > 0 && diff > math.Sqrt(float64(liveOnly+candidateOnly))
+	return diff > 0 && diff > guardDeviations*math.Sqrt(float64(liveOnly+candidateOnly))
 }
 
 // tasks read the labels a version learns from an example.
