@@ -65,6 +65,7 @@ var accessMatrix = map[string]string{
 	"POST /conversations/{id}/promises":            "LHOOOLLL",
 	"POST /conversations/{id}/goodwill":            "LHOOOLLL",
 	"POST /messages/{id}/label":                    "LHOOOLLL",
+	"POST /messages/{id}/labels/confirm":           "LHOOOLLL",
 	"POST /promises/{id}/keep":                     "LHOOOLLL",
 	"POST /promises/{id}/break":                    "LHOOOLLL",
 	"POST /promises/{id}/handover":                 "LHOOOLLL",

@@ -153,6 +153,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
 	s.mux.HandleFunc("POST /conversations/{id}/consent", s.requireUser(s.handleConsent))
 	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
+	s.mux.HandleFunc("POST /messages/{id}/labels/confirm", s.requireUser(s.handleConfirmLabels))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
 	s.mux.HandleFunc("GET /alerts", s.requireUser(s.handleAlerts))
 	s.mux.HandleFunc("GET /alerts/{id}", s.requireUser(s.handleCrisisRoom))
