@@ -56,8 +56,10 @@ type Analyzer interface {
 	Analyze(text string) Analysis
 }
 
-// LabelCorrection is an agent's correction of one label of a customer message.
+// LabelCorrection is an agent's correction of one label of a customer
+// message; a label set to the value it had is a confirmation, kept as well.
 type LabelCorrection struct {
+	ID        int64
 	MessageID int64
 	Text      string
 	Field     string // sentiment, kind, topics or language

@@ -25,6 +25,7 @@ const featureDim = 1 << 18
 type Analyzer struct {
 	sentiment *linear
 	kind      *linear
+	language  *linear // learned by an installation on top of the word lists; nil: none
 	topics    topicSet
 	urgency   urgencySet
 	scratch   *sync.Pool // of *scratch; shared by copies made by WithTopics
@@ -98,7 +99,7 @@ func (a *Analyzer) Analyze(text string) resonanz.Analysis {
 	var cut int
 	s.feats, cut = s.tokens.featuresCut(s.feats[:0], featureDim, sentimentBytes)
 	var out resonanz.Analysis
-	out.Language = s.tokens.language(text)
+	out.Language = a.adaptLanguage(s.tokens.language(text), s.feats, s.probs[:len(languageClasses)])
 
 	p := s.probs[:len(a.sentiment.classes)]
 	a.sentiment.probs(s.feats[:cut], p)

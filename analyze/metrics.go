@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"io"
+	"slices"
 )
 
 // confusion counts gold (rows) against predicted (columns) labels.
@@ -120,4 +121,18 @@ func (s Score) print(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// F1 returns the micro- and macro-F1 of predicted against gold labels of
+// classes; pairs with a label outside classes are skipped.
+func F1(classes, gold, predicted []string) (micro, macro float64) {
+	c := newConfusion(classes)
+	for i := range gold {
+		g, p := slices.Index(classes, gold[i]), slices.Index(classes, predicted[i])
+		if g >= 0 && p >= 0 {
+			c.add(g, p)
+		}
+	}
+	s := c.score("", "")
+	return s.MicroF1, s.MacroF1
 }

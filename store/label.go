@@ -43,7 +43,7 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 		stored, old = encodeTopics(splitList(value)), joinList(decodeTopics(old))
 	}
 	if old == value {
-		return conversationID, nil
+		return conversationID, db.confirmLabel(ctx, messageID, by, field, value)
 	}
 	return conversationID, db.change(ctx, conversationID, func(tx *sql.Tx, c *resonanz.Conversation) error {
 		now := millis(db.Now())
@@ -54,12 +54,27 @@ func (db *DB) CorrectLabel(ctx context.Context, messageID int64, by *resonanz.Us
 			VALUES (?, ?, ?, ?, ?, ?)`, messageID, field, old, value, by.ID, now); err != nil {
 			return err
 		}
+		if err := db.scheduleLearning(ctx, tx); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET `+field+` = ? WHERE id = ? AND ? = (SELECT id FROM messages
 			WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1)`,
 			stored, c.ID, messageID, c.ID); err != nil {
 			return err
 		}
 		return audit(ctx, tx, c.ID, by, "label."+field, resonanz.Params{"from": old, "to": value}, now)
+	})
+}
+
+// confirmLabel records that an agent set a label to the value it has: the
+// analysis got it right, which teaches as much as a correction.
+func (db *DB) confirmLabel(ctx context.Context, messageID int64, by *resonanz.User, field, value string) error {
+	return db.inTx(ctx, "confirm label", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO label_corrections (message_id, field, old_value, new_value, user_id, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, messageID, field, value, value, by.ID, millis(db.Now())); err != nil {
+			return err
+		}
+		return db.scheduleLearning(ctx, tx)
 	})
 }
 
@@ -92,10 +107,10 @@ func checkLabel(field, value string) error {
 	return nil
 }
 
-// LabelCorrections returns every correction agents made, oldest first, with
-// the message text, for training.
+// LabelCorrections returns every correction and confirmation agents made,
+// oldest first, with the message text, for training.
 func (db *DB) LabelCorrections(ctx context.Context) ([]resonanz.LabelCorrection, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT c.message_id, m.text, c.field, c.new_value
+	rows, err := db.read.QueryContext(ctx, `SELECT c.id, c.message_id, m.text, c.field, c.new_value
 		FROM label_corrections c JOIN messages m ON m.id = c.message_id ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: label corrections: %w", err)
@@ -104,7 +119,7 @@ func (db *DB) LabelCorrections(ctx context.Context) ([]resonanz.LabelCorrection,
 	var out []resonanz.LabelCorrection
 	for rows.Next() {
 		var c resonanz.LabelCorrection
-		if err := rows.Scan(&c.MessageID, &c.Text, &c.Field, &c.Value); err != nil {
+		if err := rows.Scan(&c.ID, &c.MessageID, &c.Text, &c.Field, &c.Value); err != nil {
 			return nil, fmt.Errorf("store: label corrections: %w", err)
 		}
 		out = append(out, c)

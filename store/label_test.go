@@ -88,6 +88,20 @@ func TestCorrectLabel(t *testing.T) {
 				t.Fatalf("audit %+v", last)
 			}
 		})
+		t.Run("Confirmation", func(t *testing.T) {
+			before, _ := db.Timeline(ctx, res[0].ConversationID)
+			if _, err := db.CorrectLabel(ctx, res[0].MessageID, agent, "sentiment", resonanz.Neutral); err != nil {
+				t.Fatal(err)
+			}
+			corrections, err := db.LabelCorrections(ctx)
+			if err != nil || len(corrections) != 2 || corrections[1].Field != "sentiment" || corrections[1].Value != resonanz.Neutral {
+				t.Fatalf("a confirmed label is not kept for learning: %+v, %v", corrections, err)
+			}
+			after, _ := db.Timeline(ctx, res[0].ConversationID)
+			if len(after.Audit) != len(before.Audit) {
+				t.Fatalf("confirming a label changed the conversation's history: %+v", after.Audit[len(after.Audit)-1])
+			}
+		})
 		for _, tc := range []struct{ name, field, value, wantField string }{
 			{"ErrUnknownField", "text", "x", "field"},
 			{"ErrBadSentiment", "sentiment", "furious", "value"},

@@ -43,8 +43,10 @@ type DB struct {
 
 	routerWake chan struct{}
 	timers     *timers
-	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
-	events     resonanz.EventSender // posts event webhooks; see SetEventSender
+	replies    resonanz.ReplySender  // sends queued replies; see SetReplySender
+	events     resonanz.EventSender  // posts event webhooks; see SetEventSender
+	learner    resonanz.ModelLearner // learns from corrections; see SetModelLearner
+	learnDelay time.Duration
 
 	eraseKey []byte // makes the marks of erased people; see erasure_mark.go
 
@@ -77,7 +79,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	read.SetMaxOpenConns(8)
 	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
-		routerWake: make(chan struct{}, 1)}
+		routerWake: make(chan struct{}, 1), learnDelay: defaultLearnDelay}
 	if db.eraseKey, err = loadErasureKey(path); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %w", err)

@@ -32,7 +32,7 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db,
-		Attachments: db, Files: &attachment.Keeper{Dir: t.TempDir(), MaxFile: attachment.DefaultMaxFile, MaxMessage: attachment.DefaultMaxMessage},
+		Attachments: db, Models: db, Files: &attachment.Keeper{Dir: t.TempDir(), MaxFile: attachment.DefaultMaxFile, MaxMessage: attachment.DefaultMaxMessage},
 		EventWebhooks: db, Operations: db}
 	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.SetTopics([]string{"delivery"})

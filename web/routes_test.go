@@ -67,6 +67,7 @@ var accessMatrix = map[string]string{
 	"POST /conversations/{id}/promises":            "LHOOOLLL",
 	"POST /conversations/{id}/goodwill":            "LHOOOLLL",
 	"POST /messages/{id}/label":                    "LHOOOLLL",
+	"POST /messages/{id}/labels/confirm":           "LHOOOLLL",
 	"POST /promises/{id}/keep":                     "LHOOOLLL",
 	"POST /promises/{id}/break":                    "LHOOOLLL",
 	"POST /promises/{id}/handover":                 "LHOOOLLL",
@@ -104,6 +105,8 @@ var accessMatrix = map[string]string{
 	"POST /settings/topics":                   "LFFOOLLL",
 	"POST /settings/topics/{name}/delete":     "LFFOOLLL",
 	"POST /settings/topics/{name}/learn":      "LFFOOLLL",
+	"GET /settings/analysis":                  "LFFOOLLL",
+	"POST /settings/analysis/reset":           "LFFOOLLL",
 
 	"GET /settings/tokens":              "LFFFOLLL",
 	"POST /settings/tokens":             "LFFFOLLL",

@@ -55,6 +55,8 @@ type Services struct {
 	ReloadTopics  func(ctx context.Context) ([]string, error)
 	// SuggestSeedTerms learns from the agents' topic corrections.
 	SuggestSeedTerms func(ctx context.Context) ([]resonanz.TopicSuggestion, error)
+	// Models keeps the versions of the analysis learned from corrections.
+	Models resonanz.ModelService
 	// Channels connects the company's accounts; ChannelAccounts keeps them.
 	Channels        resonanz.ChannelConnector
 	ChannelAccounts resonanz.ChannelAccountService
@@ -165,6 +167,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
 	s.mux.HandleFunc("POST /conversations/{id}/consent", s.requireUser(s.handleConsent))
 	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
+	s.mux.HandleFunc("POST /messages/{id}/labels/confirm", s.requireUser(s.handleConfirmLabels))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
 	s.mux.HandleFunc("GET /alerts", s.requireUser(s.handleAlerts))
 	s.mux.HandleFunc("GET /alerts/{id}", s.requireUser(s.handleCrisisRoom))
@@ -200,6 +203,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics", s.requireUser(s.requireLead(s.handleSaveTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
+	s.mux.HandleFunc("GET /settings/analysis", s.requireUser(s.requireLead(s.handleAnalysisSettings)))
+	s.mux.HandleFunc("POST /settings/analysis/reset", s.requireUser(s.requireLead(s.handleResetModel)))
 	s.followupRoutes()
 	s.tokenRoutes()
 	s.eventWebhookRoutes()

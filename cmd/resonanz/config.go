@@ -33,6 +33,8 @@ type Config struct {
 	WebhookSecret string
 	// RemindBefore is how long before a promise is due its owner is reminded; 0: an hour.
 	RemindBefore time.Duration
+	// LearnDelay is how long after a correction the analysis learns from it; 0: three minutes.
+	LearnDelay time.Duration
 	// AlertQuiet is how long an alert waits for a new message before it
 	// closes itself; 0: 48 hours.
 	AlertQuiet time.Duration
@@ -122,6 +124,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	}
 	remind, _ := time.ParseDuration(envOr("REMIND_BEFORE", "1h"))
 	fs.DurationVar(&c.RemindBefore, "remind-before", remind, "remind the owner of a promise this long before it is due (RESONANZ_REMIND_BEFORE)")
+	learnDelay, _ := time.ParseDuration(envOr("LEARN_DELAY", "3m"))
+	fs.DurationVar(&c.LearnDelay, "learn-delay", learnDelay, "learn from agents' label corrections this long after the first of a round (RESONANZ_LEARN_DELAY)")
 	quiet, _ := time.ParseDuration(envOr("ALERT_QUIET", "48h"))
 	fs.DurationVar(&c.AlertQuiet, "alert-quiet", quiet, "close an alert by itself once no new message came for this long (RESONANZ_ALERT_QUIET)")
 	proxyFlag(fs, c)

@@ -151,7 +151,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 		admin := logInWeb(t, m, demoLogin, demoPassword, lang)
 		pages := []string{"/", "/?status=open&due=1", "/?overdue=1", fmt.Sprintf("/conversations/%d", conv), "/search?q=Rechnung", "/alerts",
 			fmt.Sprintf("/alerts/%d", alertID), "/promises", "/promises?scope=all", "/goodwill", "/goodwill/policies", "/settings/rules",
-			"/settings/sla", "/settings/teams", "/settings/topics", "/settings/channels", "/reports/sla", "/notifications", "/me",
+			"/settings/sla", "/settings/teams", "/settings/topics", "/settings/analysis", "/settings/channels", "/reports/sla", "/notifications", "/me",
 			fmt.Sprintf("/contacts/%d", contactOf(t, m, conv))}
 		for _, path := range pages {
 			status, page := admin.get(path)

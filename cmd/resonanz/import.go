@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -95,9 +96,9 @@ func (f *importFlags) run(ctx context.Context, path string, stdout, stderr io.Wr
 		return err
 	}
 	defer db.Close()
-	live, err := newLiveAnalyzer(ctx, analyzer, db)
+	live, _, err := liveAnalysis(ctx, analyzer, db, slog.New(slog.NewTextHandler(stderr, nil)))
 	if err != nil {
-		return fmt.Errorf("load topics: %w", err)
+		return err
 	}
 	in := ingest.New(db, live)
 	defer in.Close()

@@ -103,6 +103,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.storms, err = startStorms(ctx, db, m.replay, m.Bus, m.Logger, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
+	live, learner, err := liveAnalysis(ctx, analyzer, db, m.Logger)
+	if err != nil {
+		return err
+	}
+	db.SetModelLearner(learner, m.Config.LearnDelay)
 	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
 		return fmt.Errorf("start routing: %w", err)
 	}
@@ -111,21 +116,17 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.listener = ln
-	live, err := newLiveAnalyzer(ctx, analyzer, db)
-	if err != nil {
-		return fmt.Errorf("load topics: %w", err)
-	}
 	m.metrics = metrics.New()
 	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest)
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
-		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
+		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
 		EventWebhooks: db, Operations: db, Metrics: m.metrics}, m.Logger)
-	names, err := live.reload(ctx)
+	names, err := live.Reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
 	}
