@@ -29,10 +29,12 @@ Commands:
   eval     measure the analysis on the data sets
   reanalyze  label stored messages anew after a model change
   privacy  export or erase everything held on a person; retention periods per channel
+  backup   copy the database, keys and attachments while the server runs
+  restore  put a backup back into an empty data directory
 
 Run 'resonanz <command> --help' for the flags of a command.
 Every flag can also be set as an environment variable RESONANZ_<FLAG>, e.g. RESONANZ_DATA=/var/lib/resonanz.
-Commands that open the database (serve, user, token, channel, train, reanalyze, privacy) use the data directory
+Commands that open the database (serve, user, token, channel, train, reanalyze, privacy, backup, restore) use the data directory
 --data (default ./data): give them all the same one as the server.
 `
 
@@ -54,7 +56,8 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "channel": runChannel, "import": runImport, "bench": runBench,
-		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze, "privacy": runPrivacy}
+		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze, "privacy": runPrivacy,
+		"backup": runBackup, "restore": runRestore}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil
