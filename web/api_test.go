@@ -28,7 +28,7 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 	if err != nil {
 		t.Fatal(err)
 	}
-	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: events.NewBus(),
+	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Events: events.NewBus(),
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db,
