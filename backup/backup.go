@@ -71,17 +71,8 @@ func Take(ctx context.Context, db Database, d DataDir, file string, force bool) 
 	if err := os.Remove(partial); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("backup: %w", err)
 	}
-	if err := db.CopyTo(ctx, partial); err != nil {
-		return nil, fmt.Errorf("backup: %w", err)
-	}
-	// The copy holds what customers wrote: as private as the database itself.
-	if err := os.Chmod(partial, 0o600); err != nil {
-		return nil, fmt.Errorf("backup: %w", err)
-	}
-	if err := syncFile(partial); err != nil {
-		return nil, fmt.Errorf("backup: %w", err)
-	}
-	if err := os.Rename(partial, file); err != nil {
+	if err := writeDatabase(ctx, db, partial, file); err != nil {
+		os.Remove(partial)
 		return nil, fmt.Errorf("backup: %w", err)
 	}
 	s := &Summary{Database: file}
@@ -89,6 +80,22 @@ func Take(ctx context.Context, db Database, d DataDir, file string, force bool) 
 		return nil, fmt.Errorf("backup: %w", err)
 	}
 	return s, nil
+}
+
+// writeDatabase copies the database to partial and renames it to file
+// once it is whole and on disk.
+func writeDatabase(ctx context.Context, db Database, partial, file string) error {
+	if err := db.CopyTo(ctx, partial); err != nil {
+		return err
+	}
+	// The copy holds what customers wrote: as private as the database itself.
+	if err := os.Chmod(partial, 0o600); err != nil {
+		return err
+	}
+	if err := syncFile(partial); err != nil {
+		return err
+	}
+	return os.Rename(partial, file)
 }
 
 // copyRest copies the keys and the attachments from one place to the
