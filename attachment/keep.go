@@ -24,6 +24,9 @@ const (
 	DefaultMaxMessage = 25 << 20
 )
 
+// Folder is the directory in the data directory that holds every kept file.
+const Folder = "attachments"
+
 // Keeper keeps attachments under Dir/attachments/<key>/, where key is made
 // from the message's channel and external id: the same message fetched
 // twice writes the same files again, and leaves no strays.
@@ -45,7 +48,7 @@ func (k *Keeper) Keep(m *resonanz.IncomingMessage) error {
 		return nil
 	}
 	sum := sha256.Sum256([]byte(m.Channel + "\x00" + m.ExternalID))
-	dir := path.Join("attachments", hex.EncodeToString(sum[:16]))
+	dir := path.Join(Folder, hex.EncodeToString(sum[:16]))
 	if err := os.MkdirAll(filepath.Join(k.Dir, filepath.FromSlash(dir)), 0o700); err != nil {
 		return fmt.Errorf("attachment: %w", err)
 	}

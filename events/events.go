@@ -1,79 +1,33 @@
-// Package events passes news of what happened (an alert raised or changed,
-// an agent opening a conversation) from the part that knows to the parts
-// that show it, inside one process.
+// Package events passes live events (an alert raised or changed, an agent
+// opening a conversation) from the part that knows to the parts that show
+// it, inside one process. Package events/nats does the same between the
+// nodes of a cluster.
 package events
 
-import "sync"
+import (
+	"sync/atomic"
 
-// Kinds of news.
-const (
-	KindAlert = "alert"
-	// KindPresence says that who views or writes in a conversation changed;
-	// it leaves the version of the alerts as it is.
-	KindPresence = "presence"
+	"github.com/resonanz/resonanz"
 )
 
-// Event is one piece of news.
-type Event struct {
-	Kind           string // KindAlert or KindPresence
-	AlertID        int64
-	ConversationID int64 // of presence news
+// Bus is the EventService of one process.
+type Bus struct {
+	Fanout
+	version atomic.Uint64
 }
 
-// Bus delivers every published event to every current subscriber. A
-// subscriber that does not keep up misses events rather than slowing the
-// publisher; the UI then reloads the whole state at the next one.
-type Bus struct {
-	mu      sync.Mutex
-	subs    map[chan Event]struct{}
-	version uint64
-}
+var _ resonanz.EventService = (*Bus)(nil)
 
 // NewBus returns a bus without subscribers.
-func NewBus() *Bus { return &Bus{subs: map[chan Event]struct{}{}} }
-
-// Subscribe returns a channel of events and a function that ends the subscription.
-func (b *Bus) Subscribe() (<-chan Event, func()) {
-	ch := make(chan Event, 16)
-	b.mu.Lock()
-	b.subs[ch] = struct{}{}
-	b.mu.Unlock()
-	return ch, func() {
-		b.mu.Lock()
-		defer b.mu.Unlock()
-		if _, ok := b.subs[ch]; ok {
-			delete(b.subs, ch)
-			close(ch)
-		}
-	}
-}
+func NewBus() *Bus { return &Bus{} }
 
 // Publish sends e to every subscriber that has room for it.
-func (b *Bus) Publish(e Event) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if e.Kind != KindPresence {
-		b.version++
+func (b *Bus) Publish(e resonanz.LiveEvent) {
+	if e.Kind != resonanz.LivePresence {
+		b.version.Add(1)
 	}
-	for ch := range b.subs {
-		select {
-		case ch <- e:
-		default:
-		}
-	}
+	b.Send(e)
 }
 
-// Subscribers is how many subscriptions are open, such as live pages.
-func (b *Bus) Subscribers() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return len(b.subs)
-}
-
-// Version counts the news of alerts published so far: what a page showed
-// at one version is out of date once the version differs.
-func (b *Bus) Version() uint64 {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.version
-}
+// Version counts the news of alerts published so far.
+func (b *Bus) Version() uint64 { return b.version.Load() }

@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // Observed is a stored customer message as the monitor sees it.
@@ -58,19 +57,19 @@ type Monitor struct {
 	mu       sync.Mutex
 	detector *Detector
 	alerts   resonanz.AlertService
-	bus      *events.Bus
+	live     resonanz.EventService
 	recent   map[string][]Observed // per key, oldest first, within recentWindow
 	open     map[string]*collecting
 	clusters clusterState
 }
 
-// NewMonitor returns a monitor that keeps alerts in alerts and announces them on bus.
-func NewMonitor(cfg Config, alerts resonanz.AlertService, bus *events.Bus) (*Monitor, error) {
+// NewMonitor returns a monitor that keeps alerts in alerts and announces them as live events.
+func NewMonitor(cfg Config, alerts resonanz.AlertService, live resonanz.EventService) (*Monitor, error) {
 	d, err := NewDetector(cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Monitor{detector: d, alerts: alerts, bus: bus, recent: map[string][]Observed{}, open: map[string]*collecting{},
+	return &Monitor{detector: d, alerts: alerts, live: live, recent: map[string][]Observed{}, open: map[string]*collecting{},
 		clusters: newClusterState()}, nil
 }
 
@@ -249,7 +248,7 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 	if err := m.alerts.LinkAlertMessages(ctx, a.ID, ids); err != nil {
 		return err
 	}
-	m.bus.Publish(events.Event{Kind: "alert", AlertID: a.ID})
+	m.live.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: a.ID})
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // QuietCloser resolves alerts whose storm has gone quiet: no new message for
@@ -14,18 +13,18 @@ import (
 // and an alert three weeks old stops warning on every page.
 type QuietCloser struct {
 	Alerts resonanz.AlertService
-	Bus    *events.Bus
+	Events resonanz.EventService
 	Quiet  time.Duration
 	// Now returns the current time; tests replace it.
 	Now    func() time.Time
 	Logger *slog.Logger
 }
 
-// Close resolves the quiet alerts and announces each on the bus.
+// Close resolves the quiet alerts and announces each as a live event.
 func (q *QuietCloser) Close(ctx context.Context) ([]int64, error) {
 	ids, err := q.Alerts.CloseQuietAlerts(ctx, q.Now().Add(-q.Quiet))
 	for _, id := range ids {
-		q.Bus.Publish(events.Event{Kind: "alert", AlertID: id})
+		q.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: id})
 	}
 	return ids, err
 }

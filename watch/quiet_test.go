@@ -35,7 +35,7 @@ func TestQuietCloserClosesQuietStorms(t *testing.T) {
 	news, cancel := bus.Subscribe()
 	defer cancel()
 	now := stormStart.Add(time.Hour + 47*time.Hour)
-	q := &watch.QuietCloser{Alerts: db, Bus: bus, Quiet: 48 * time.Hour, Now: func() time.Time { return now },
+	q := &watch.QuietCloser{Alerts: db, Events: bus, Quiet: 48 * time.Hour, Now: func() time.Time { return now },
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 
 	if ids, err := q.Close(ctx); err != nil || len(ids) != 0 {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // crisisView is the crisis room of one alert.
@@ -92,7 +91,7 @@ func (s *Server) handleAlertStatus(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.Bus.Publish(events.Event{Kind: "alert", AlertID: id})
+	s.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: id})
 	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
@@ -111,7 +110,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Streaming is not supported.", http.StatusInternalServerError)
 		return
 	}
-	news, cancel := s.Bus.Subscribe()
+	news, cancel := s.Events.Subscribe()
 	defer cancel()
 	// The stream lives longer than the server's timeouts allow a request:
 	// reading ends only when the browser goes, and each event gets its own
@@ -121,7 +120,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
-	fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
+	fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Events.Version())
 	flusher.Flush()
 	for {
 		select {
@@ -132,8 +131,8 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
-			if e.Kind != events.KindPresence {
-				fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Bus.Version())
+			if e.Kind != resonanz.LivePresence {
+				fmt.Fprintf(w, "event: alerts\ndata: %d\n\n", s.Events.Version())
 			} else if s.mayWatch(r, e.ConversationID) {
 				fmt.Fprintf(w, "event: presence\ndata: %d\n\n", e.ConversationID)
 			} else {

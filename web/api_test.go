@@ -28,7 +28,14 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 	if err != nil {
 		t.Fatal(err)
 	}
-	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: events.NewBus(),
+	return newNode(t, db, events.NewBus(), options...), db, token
+}
+
+// newNode runs a web server on db that passes live events through live,
+// as one node of several, and returns its URL.
+func newNode(t *testing.T, db *store.DB, live resonanz.EventService, options ...func(*web.Server)) string {
+	t.Helper()
+	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Events: live,
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db,
@@ -41,7 +48,7 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 	}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	return srv.URL, db, token
+	return srv.URL
 }
 
 // post sends body to the messages API and decodes the JSON answer.

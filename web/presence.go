@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"net/http"
 
-	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz"
 )
 
 // handlePresence records that the user views (state=viewing) or writes in
@@ -31,7 +31,7 @@ func (s *Server) handlePresence(w http.ResponseWriter, r *http.Request) {
 		changed = s.Presence.Mark(id, u.ID, u.Name, false)
 	}
 	if changed {
-		s.Bus.Publish(events.Event{Kind: events.KindPresence, ConversationID: id})
+		s.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LivePresence, ConversationID: id})
 	}
 	s.renderPresence(w, r, id)
 }

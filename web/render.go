@@ -86,7 +86,7 @@ type page struct {
 	// Warming tells that storm warnings start once the monitor has learned from the history.
 	Warming bool
 
-	// Version is the version of the alerts the banner shows (events.Bus.Version).
+	// Version is the version of the alerts the banner shows (EventService.Version).
 	Version uint64
 }
 
@@ -120,7 +120,7 @@ func (s *Server) newPage(r *http.Request, data any) (*page, error) {
 	loc := s.locale(r)
 	p := &page{locale: loc, Lang: loc.lang, User: userFrom(r.Context()), CSRF: csrfFrom(r.Context()), Path: r.URL.RequestURI(), Data: data}
 	if p.User != nil {
-		p.Version = s.Bus.Version() // before the alerts are read, so that a change meanwhile shows as news
+		p.Version = s.Events.Version() // before the alerts are read, so that a change meanwhile shows as news
 		var err error
 		if p.Bar, err = s.findAlertBar(r.Context(), p.User); err != nil {
 			return nil, err

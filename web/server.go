@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 )
@@ -39,8 +38,8 @@ type Services struct {
 	RouteStore    resonanz.RouteStore // agents' loads for the teams page
 	Promises      resonanz.PromiseService
 	Goodwill      resonanz.GoodwillService
-	// Bus brings news of alerts to the open pages.
-	Bus *events.Bus
+	// Events bring news of alerts and presence to the open pages.
+	Events resonanz.EventService
 	// Analyzer labels sample messages when a lead tries the routing rules.
 	Analyzer resonanz.Analyzer
 	// TryRules routes a message with the given rules, without saving anything.

@@ -15,7 +15,6 @@ import (
 	"strconv"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // Headers of every delivery. The signature is the hex HMAC-SHA256 of
@@ -65,11 +64,11 @@ type Notifier struct {
 	Logger *slog.Logger
 }
 
-// Run queues alert news from bus until ctx ends. It first catches up on
+// Run queues alert news from live events until ctx ends. It first catches up on
 // open alerts that changed while nobody was listening (a crash between an
 // alert's change and its news).
-func (n *Notifier) Run(ctx context.Context, bus *events.Bus) {
-	news, cancel := bus.Subscribe()
+func (n *Notifier) Run(ctx context.Context, live resonanz.EventService) {
+	news, cancel := live.Subscribe()
 	defer cancel()
 	open, err := n.Alerts.FindAlerts(ctx, false)
 	if err != nil {

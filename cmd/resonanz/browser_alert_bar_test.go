@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // Several open alerts take one line on every page. An agent hides it; live
@@ -24,7 +23,7 @@ func TestBrowserAlertBar(t *testing.T) {
 	raise := func(a *resonanz.Alert) *resonanz.Alert {
 		t.Helper()
 		must(t, m.DB.SaveAlert(bg, a))
-		m.Bus.Publish(events.Event{Kind: "alert", AlertID: a.ID})
+		m.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: a.ID})
 		return a
 	}
 	alert := func(key string, severity int) *resonanz.Alert {
@@ -66,7 +65,7 @@ func TestBrowserAlertBar(t *testing.T) {
 	t.Run("StaysHiddenWhileNothingGrows", func(t *testing.T) {
 		delivery.Count = 55
 		raise(delivery)
-		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#alerts").dataset.version === "%d"`, m.Bus.Version()))
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#alerts").dataset.version === "%d"`, m.Events.Version()))
 		if n := evalString(t, ctx, `String(document.querySelectorAll("#alerts .alert-bar").length)`); n != "0" {
 			t.Fatal("new figures at the same severity brought the bar back")
 		}

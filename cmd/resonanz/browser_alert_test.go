@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // An alert raised while an agent looks at the inbox appears without a
@@ -39,7 +38,7 @@ func TestBrowserAlertBannerAndCrisisRoom(t *testing.T) {
 	if err := m.DB.LinkAlertMessages(bg, alert.ID, []int64{page[0].Message.ID, page[1].Message.ID}); err != nil {
 		t.Fatal(err)
 	}
-	m.Bus.Publish(events.Event{Kind: "alert", AlertID: alert.ID})
+	m.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: alert.ID})
 
 	t.Run("BannerAppearsLive", func(t *testing.T) {
 		waitFor(t, ctx, `document.querySelectorAll("#alerts .alert").length === 1`)

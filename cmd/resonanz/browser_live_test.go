@@ -16,7 +16,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // backForwardCache turns on Chromium's back/forward cache, which headless
@@ -68,12 +67,12 @@ func TestBrowserOneLiveStream(t *testing.T) {
 			for i, v := range twentyVisits {
 				goTo(t, ctx, i+1, v)
 				waitUntil(t, fmt.Sprintf("at most one live stream after page view %d (%s)", i+1, v.path),
-					func() bool { return m.Bus.Subscribers() <= 1 })
+					func() bool { return m.Events.Subscribers() <= 1 })
 			}
 			if restored.Load() == 0 {
 				t.Fatal("no page came back from the back/forward cache: the test proves nothing")
 			}
-			waitUntil(t, "the last page listens", func() bool { return m.Bus.Subscribers() == 1 })
+			waitUntil(t, "the last page listens", func() bool { return m.Events.Subscribers() == 1 })
 			if shared {
 				targets, err := chromedp.Targets(ctx)
 				must(t, err)
@@ -85,12 +84,12 @@ func TestBrowserOneLiveStream(t *testing.T) {
 				alert := &resonanz.Alert{Key: "delivery", Severity: 2, Count: 30, Window: time.Hour, Expected: 3, Ratio: 10, Channels: 2,
 					Authors: 25, FirstSeen: time.Now().Add(-time.Hour), LastSeen: time.Now()}
 				must(t, m.DB.SaveAlert(context.Background(), alert))
-				m.Bus.Publish(events.Event{Kind: "alert", AlertID: alert.ID})
+				m.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: alert.ID})
 				shows := fmt.Sprintf(`document.querySelector("#alerts a[href='/alerts/%d']") !== null`, alert.ID)
 				waitFor(t, ctx, shows)
 				goTo(t, ctx, 21, visit{false, "/alerts"})
 				must(t, m.DB.SetAlertStatus(context.Background(), alert.ID, lead, resonanz.AlertResolved))
-				m.Bus.Publish(events.Event{Kind: "alert", AlertID: alert.ID})
+				m.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: alert.ID})
 				before := restored.Load()
 				goTo(t, ctx, 22, visit{true, "/"})
 				if restored.Load() == before {

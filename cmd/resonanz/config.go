@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz/attachment"
 	"github.com/resonanz/resonanz/channel"
+	natsevents "github.com/resonanz/resonanz/events/nats"
 )
 
 // Config is how resonanz runs; flags override RESONANZ_* environment variables.
@@ -67,6 +68,10 @@ type Config struct {
 	// its answer, so that slow clients cannot hold connections; the live
 	// event stream extends its own. Zero: 30 s and 60 s. Tests shorten them.
 	ReadTimeout, WriteTimeout time.Duration
+	// NATS is the URL of the NATS server (with JetStream) that carries live
+	// events between the nodes of a cluster; empty: one node alone.
+	// NATSPrefix starts the subjects, so that clusters can share a server.
+	NATS, NATSPrefix string
 
 	proxyErr error // a bad RESONANZ_TRUSTED_PROXIES, reported by check unless the flag replaced it
 }
@@ -132,6 +137,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.WebhookSecret, "webhook-secret", envOr("WEBHOOK_SECRET", ""), "shared secret that signs webhook deliveries (RESONANZ_WEBHOOK_SECRET)")
 	mailFlags(fs, c)
 	channelFlags(fs, c)
+	fs.StringVar(&c.NATS, "nats", envOr("NATS", ""), "nats://HOST:PORT of a NATS server with JetStream that passes live updates between several resonanz nodes (RESONANZ_NATS)")
+	fs.StringVar(&c.NATSPrefix, "nats-prefix", envOr("NATS_PREFIX", natsevents.DefaultPrefix), "first part of the NATS subjects of this cluster, e.g. resonanz.shop (RESONANZ_NATS_PREFIX)")
 }
 
 // channelFlags adds the flags of the channel accounts.

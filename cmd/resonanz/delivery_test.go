@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/mail/smtp/smtptest"
 	"github.com/resonanz/resonanz/webhook"
 )
@@ -41,7 +40,7 @@ func raiseAlert(t *testing.T, m *Main) *resonanz.Alert {
 	a := &resonanz.Alert{Key: "app", Severity: 3, Count: 46, Window: time.Hour, Expected: 5, Ratio: 9, Channels: 3, Authors: 40,
 		TopTerms: []string{"appdesaster"}, FirstSeen: time.Now().Add(-time.Hour), LastSeen: time.Now()}
 	must(t, m.DB.SaveAlert(context.Background(), a))
-	m.Bus.Publish(events.Event{Kind: "alert", AlertID: a.ID})
+	m.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: a.ID})
 	return a
 }
 

@@ -30,10 +30,12 @@ Commands:
   reanalyze  label stored messages anew after a model change
   privacy  export or erase everything held on a person; retention periods per channel
   model    list the versions of the analysis learned from corrections, or reset to the shipped models
+  backup   copy the database, keys and attachments while the server runs
+  restore  put a backup back into an empty data directory
 
 Run 'resonanz <command> --help' for the flags of a command.
 Every flag can also be set as an environment variable RESONANZ_<FLAG>, e.g. RESONANZ_DATA=/var/lib/resonanz.
-Commands that open the database (serve, user, token, channel, train, reanalyze, privacy, model) use the data directory
+Commands that open the database (serve, user, token, channel, train, reanalyze, privacy, model, backup, restore) use the data directory
 --data (default ./data): give them all the same one as the server.
 `
 
@@ -55,7 +57,8 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "channel": runChannel, "import": runImport, "bench": runBench,
-		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze, "privacy": runPrivacy, "model": runModel}
+		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze, "privacy": runPrivacy, "model": runModel,
+		"backup": runBackup, "restore": runRestore}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil

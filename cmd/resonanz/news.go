@@ -45,6 +45,6 @@ func (m *Main) startNews(ctx context.Context) {
 	m.newsDone = make(chan struct{})
 	go func() {
 		defer close(m.newsDone)
-		n.Run(ctx, m.Bus)
+		n.Run(ctx, m.Events)
 	}()
 }

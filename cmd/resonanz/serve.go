@@ -16,7 +16,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/channel"
-	"github.com/resonanz/resonanz/events"
+	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/metrics"
@@ -32,7 +32,8 @@ type Main struct {
 	Logger *slog.Logger
 
 	DB       *store.DB
-	Bus      *events.Bus
+	Events   resonanz.EventService
+	cluster  *natsevents.Service // the nodes sharing Events; nil: one node alone
 	Channels *channel.Registry
 
 	zone *time.Location // the company's time zone
@@ -96,11 +97,13 @@ func (m *Main) Run(ctx context.Context) error {
 	} else if err := ensureAdmin(ctx, db, m.Stdout); err != nil {
 		return err
 	}
-	m.Bus = events.NewBus()
+	if err := m.openEvents(ctx); err != nil {
+		return err
+	}
 	if m.replay == nil {
 		m.replay = db.ReplayMessages
 	}
-	if m.storms, err = startStorms(ctx, db, m.replay, m.Bus, m.Logger, loaded); err != nil {
+	if m.storms, err = startStorms(ctx, db, m.replay, m.Events, m.Logger, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
 	live, learner, err := liveAnalysis(ctx, analyzer, db, m.Logger)
@@ -121,7 +124,7 @@ func (m *Main) Run(ctx context.Context) error {
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
-		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
+		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
@@ -216,6 +219,9 @@ func (m *Main) Close() error {
 	}
 	if m.routing != nil {
 		m.routing.close()
+	}
+	if m.cluster != nil {
+		m.cluster.Close()
 	}
 	if m.DB != nil {
 		return m.DB.Close()

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 )
 
 // A client that sends its login body one byte at a time is cut off when
@@ -89,7 +88,7 @@ func TestEventStreamOutlivesTimeouts(t *testing.T) {
 		t.Fatalf("first event %q", first)
 	}
 	time.Sleep(time.Second) // longer than both timeouts
-	m.Bus.Publish(events.Event{Kind: "alert"})
+	m.Events.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert})
 	if second := nextEvent(); !strings.HasPrefix(second, "event: alerts") {
 		t.Fatalf("second event %q", second)
 	}

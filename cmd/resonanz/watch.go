@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch"
@@ -44,8 +43,8 @@ type replayer func(ctx context.Context, since time.Time, fn func(m *resonanz.Mes
 // raise set (a database just filled with demo data) the history raises
 // alerts as if it had arrived live; otherwise it only teaches the monitor
 // what is usual.
-func startStorms(ctx context.Context, db *store.DB, replay replayer, bus *events.Bus, logger *slog.Logger, raise bool) (*storms, error) {
-	monitor, err := watch.NewMonitor(watch.DefaultConfig(), db, bus)
+func startStorms(ctx context.Context, db *store.DB, replay replayer, live resonanz.EventService, logger *slog.Logger, raise bool) (*storms, error) {
+	monitor, err := watch.NewMonitor(watch.DefaultConfig(), db, live)
 	if err != nil {
 		return nil, err
 	}
@@ -166,13 +165,13 @@ const quietEvery = 10 * time.Minute
 
 // startQuietCloser resolves the alerts that went quiet, at once and then
 // every quietEvery, until ctx ends. It starts after the alert news, which
-// listens on the bus for the alerts it closes.
+// listens to the live events for the alerts it closes.
 func (m *Main) startQuietCloser(ctx context.Context) {
 	quiet := m.Config.AlertQuiet
 	if quiet <= 0 {
 		quiet = 48 * time.Hour
 	}
-	q := &watch.QuietCloser{Alerts: m.DB, Bus: m.Bus, Quiet: quiet, Now: time.Now, Logger: m.Logger}
+	q := &watch.QuietCloser{Alerts: m.DB, Events: m.Events, Quiet: quiet, Now: time.Now, Logger: m.Logger}
 	m.quietDone = make(chan struct{})
 	go func() {
 		defer close(m.quietDone)
