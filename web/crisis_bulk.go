@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/resonanz/resonanz"
 )
@@ -45,7 +46,7 @@ func (s *Server) defaultBulkDraft() resonanz.BulkDraft {
 func bulkDraft(r *http.Request) resonanz.BulkDraft {
 	d := resonanz.BulkDraft{Templates: map[string]string{}}
 	for _, v := range resonanz.BulkVariants {
-		d.Templates[v] = r.PostFormValue("template-" + v)
+		d.Templates[v] = strings.ReplaceAll(r.PostFormValue("template-"+v), "\r\n", "\n") // as browsers send a textarea
 	}
 	to := ids(r.PostForm["to"])
 	for _, id := range ids(r.PostForm["listed"]) {

@@ -151,7 +151,9 @@ func (m *memAlerts) SaveAlertMembers(_ context.Context, id int64, members []reso
 	return nil
 }
 
-func (m *memAlerts) FindAlerts(context.Context, bool) ([]*resonanz.Alert, error) { return m.alerts, nil }
+func (m *memAlerts) FindAlerts(context.Context, bool) ([]*resonanz.Alert, error) {
+	return m.alerts, nil
+}
 
 func (m *memAlerts) FindAlertByID(_ context.Context, id int64) (*resonanz.Alert, error) {
 	return m.alerts[id-1], nil
