@@ -87,7 +87,7 @@ func roomChoiceParams(ctx context.Context, tx *sql.Tx, alertID int64, c resonanz
 	}
 	p := resonanz.Params{"customer": name}
 	if c.MessageID != 0 {
-		p["message"] = strconv.FormatInt(c.MessageID, 10)
+		p["message"] = "#" + strconv.FormatInt(c.MessageID, 10)
 	}
 	return p, nil
 }
