@@ -7,14 +7,14 @@ import (
 
 // Why a message belongs to a storm's crisis room: it carries a hashtag or a
 // link many of the storm's messages share, it shares at least two of the
-// storm's rare terms, it reads like the storm's centre, or a manager added it.
+// storm's rare terms, or it reads like the storm's centre; messages linked
+// without a measure are as sure as can be.
 const (
 	RoomHashtag = "hashtag"
 	RoomLink    = "link"
 	RoomTerms   = "terms"
 	RoomSimilar = "similar"
-	RoomLinked  = "linked" // linked without a measure, as sure as can be
-	RoomManager = "manager"
+	RoomLinked  = "linked"
 )
 
 // AlertMember is the monitor's judgement of one message of a storm's key:
