@@ -46,27 +46,27 @@ type Alert struct {
 
 // AlertService keeps alerts and the messages they hold.
 type AlertService interface {
+	AlertRoom
 	// SaveAlert creates an alert (ID 0) or updates the open one with new figures.
 	SaveAlert(ctx context.Context, a *Alert) error
 	// LinkAlertMessages adds customer messages to an alert's crisis room.
 	LinkAlertMessages(ctx context.Context, alertID int64, messageIDs []int64) error
 	FindAlerts(ctx context.Context, includeResolved bool) ([]*Alert, error)
 	FindAlertByID(ctx context.Context, id int64) (*Alert, error)
-	// AlertMessages returns the alert's messages, newest first.
-	AlertMessages(ctx context.Context, id int64, limit int) ([]*SearchHit, error)
 	// SetAlertStatus acknowledges or resolves an alert, recording who did it.
 	SetAlertStatus(ctx context.Context, id int64, by *User, status string) error
 	// SetStatement replaces the alert's public statement, recording who changed it.
 	SetStatement(ctx context.Context, id int64, by *User, st Statement) error
 
-	// PreviewBulkReply fills the template for every affected customer of the
-	// alert (one per contact, in the conversation of their latest message in
-	// it) and sets apart those whose contact wish rules out their channel.
-	PreviewBulkReply(ctx context.Context, id int64, template string) (*BulkPreview, error)
-	// SendBulkReply queues the filled template for every customer the preview
+	// PreviewBulkReply fills the draft for every customer of the alert's
+	// crisis room (one per contact, in the conversation of their latest
+	// message in it, in the variant that fits them) and sets apart, with the
+	// reason, those who get nothing.
+	PreviewBulkReply(ctx context.Context, id int64, draft BulkDraft) (*BulkPreview, error)
+	// SendBulkReply queues the filled draft for every customer the preview
 	// would reach, all in one transaction, and audits it in each conversation.
 	// A second call with the same nonce sends nothing and returns the first result.
-	SendBulkReply(ctx context.Context, id int64, by *User, template, nonce string) (*BulkReply, error)
+	SendBulkReply(ctx context.Context, id int64, by *User, draft BulkDraft, nonce string) (*BulkReply, error)
 	// BulkReplies lists the alert's bulk replies, newest first.
 	BulkReplies(ctx context.Context, id int64) ([]*BulkReply, error)
 	// AlertEvents returns the alert's timeline, oldest first.

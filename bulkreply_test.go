@@ -34,7 +34,9 @@ func TestBulkTemplate(t *testing.T) {
 		st             resonanz.Statement
 		ok             bool
 	}{
-		{"Known", "{name} {quote} {statement}", st, true},
+		{"Known", "{name}\n{quote}\n{statement}", st, true},
+		{"QuoteBesideName", "Hallo {name}, Sie schrieben {quote}", st, false},
+		{"QuoteAlone", "„{quote}“", st, false},
 		{"Typo", "Hallo {nmae}", st, false},
 		{"StatementMissing", "{statement}", resonanz.Statement{}, false},
 		{"BracesInProse", "Preis {10 €} bleibt", st, true},
@@ -61,6 +63,29 @@ func TestStatementValidate(t *testing.T) {
 			st := resonanz.Statement{Text: tc.text, URL: tc.url}
 			if got := resonanz.ErrorField(st.Validate()); got != tc.field {
 				t.Fatalf("field %q, want %q", got, tc.field)
+			}
+		})
+	}
+}
+
+func TestBulkQuoteLeftOut(t *testing.T) {
+	got := resonanz.FillBulkTemplate("Hallo {name},\nSie schrieben: „{quote}“\nDas tut uns leid.", "Eve", "", resonanz.Statement{})
+	if want := "Hallo Eve,\nDas tut uns leid."; got != want {
+		t.Fatalf("without a quote got %q, want %q", got, want)
+	}
+}
+
+func TestBulkVariant(t *testing.T) {
+	for _, tc := range []struct{ name, language, text, want string }{
+		{"English", resonanz.LangEnglish, "Where is my parcel?", resonanz.VariantEnglish},
+		{"Du", resonanz.LangGerman, "Warum geht eure App nicht? Habt ihr das kaputt gemacht?", resonanz.VariantDu},
+		{"Sie", resonanz.LangGerman, "Können Sie mir bitte sagen, wann Ihr Shop wieder geht?", resonanz.VariantSie},
+		{"Unclear", resonanz.LangGerman, "Warenkorb leer nach dem Update.", resonanz.VariantSie},
+		{"SentenceStart", resonanz.LangGerman, "Sie ist kaputt. Die App, meine ich.", resonanz.VariantSie},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := resonanz.BulkVariant(tc.language, tc.text); got != tc.want {
+				t.Fatalf("BulkVariant(%q) = %s, want %s", tc.text, got, tc.want)
 			}
 		})
 	}

@@ -16,8 +16,11 @@ const (
 // Statement is the company's public word on a storm, shared by everyone who
 // answers the affected customers, optionally with a help-center article.
 type Statement struct {
-	Text      string
-	URL       string
+	Text string
+	URL  string
+	// Public marks the statement fit to be said in public: only then may a
+	// bulk reply carrying it answer customers where everyone reads along.
+	Public    bool
 	ChangedBy string
 	ChangedAt time.Time
 }
@@ -45,8 +48,8 @@ func (s *Statement) Validate() error {
 	return nil
 }
 
-// Public returns the statement as customers read it: the text, then the link.
-func (s Statement) Public() string {
+// Published returns the statement as customers read it: the text, then the link.
+func (s Statement) Published() string {
 	if s.URL == "" {
 		return s.Text
 	}

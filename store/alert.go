@@ -13,8 +13,8 @@ import (
 const alertColumns = `a.id, a.key, a.status, a.severity, a.count, a.window_seconds, a.expected, a.ratio, a.growth,
 	a.channels, a.authors, a.top_terms, a.urgent, a.first_seen, a.last_seen, coalesce(u.name, ''),
 	coalesce(a.acknowledged_at, 0), coalesce(a.resolved_at, 0),
-	(SELECT count(*) FROM alert_messages am WHERE am.alert_id = a.id),
-	a.statement, a.statement_url, coalesce(su.name, ''), a.statement_at
+	(SELECT count(*) FROM room_messages rm WHERE rm.alert_id = a.id AND rm.in_room),
+	a.statement, a.statement_url, coalesce(su.name, ''), a.statement_at, a.statement_public
 	FROM alerts a LEFT JOIN users u ON u.id = a.acknowledged_by LEFT JOIN users su ON su.id = a.statement_by`
 
 func scanAlert(row interface{ Scan(...any) error }) (*resonanz.Alert, error) {
@@ -23,7 +23,7 @@ func scanAlert(row interface{ Scan(...any) error }) (*resonanz.Alert, error) {
 	var terms string
 	if err := row.Scan(&a.ID, &a.Key, &a.Status, &a.Severity, &a.Count, &window, &a.Expected, &a.Ratio, &a.Growth,
 		&a.Channels, &a.Authors, &terms, &a.Urgent, &first, &last, &a.AcknowledgedBy, &acked, &resolved, &a.Messages,
-		&a.Statement.Text, &a.Statement.URL, &a.Statement.ChangedBy, (*timeColumn)(&a.Statement.ChangedAt)); err != nil {
+		&a.Statement.Text, &a.Statement.URL, &a.Statement.ChangedBy, (*timeColumn)(&a.Statement.ChangedAt), &a.Statement.Public); err != nil {
 		return nil, err
 	}
 	a.Window, a.TopTerms = time.Duration(window)*time.Second, splitList(terms)
@@ -121,29 +121,6 @@ func findAlertByID(ctx context.Context, q queryer, id int64) (*resonanz.Alert, e
 		return nil, fmt.Errorf("store: find alert: %w", err)
 	}
 	return a, nil
-}
-
-// AlertMessages returns the customer messages in an alert's crisis room, newest first.
-func (db *DB) AlertMessages(ctx context.Context, id int64, limit int) ([]*resonanz.SearchHit, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT m.id, m.conversation_id, m.channel, coalesce(m.external_id, ''), m.direction,
-			m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, `+labelColumns+`,
-			coalesce(ct.name, m.author_name)
-		FROM alert_messages am JOIN messages m ON m.id = am.message_id
-		LEFT JOIN identities i ON i.id = m.identity_id LEFT JOIN contacts ct ON ct.id = i.contact_id
-		WHERE am.alert_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?`, id, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: alert messages: %w", err)
-	}
-	defer rows.Close()
-	var hits []*resonanz.SearchHit
-	for rows.Next() {
-		var h resonanz.SearchHit
-		if h.Message, err = scanMessage(rows, &h.CustomerName); err != nil {
-			return nil, fmt.Errorf("store: alert messages: %w", err)
-		}
-		hits = append(hits, &h)
-	}
-	return hits, rows.Err()
 }
 
 // SetAlertStatus acknowledges or resolves an alert.

@@ -36,7 +36,7 @@ func TestAlerts(t *testing.T) {
 			!got.FirstSeen.Equal(t0) || got.Window != time.Hour {
 			t.Fatalf("alert %+v", got)
 		}
-		hits, err := db.AlertMessages(ctx, a.ID, 10)
+		hits, err := db.RoomMessages(ctx, a.ID, true, 10)
 		if err != nil || len(hits) != 2 || hits[0].Message.Channel != "forum" {
 			t.Fatalf("crisis room messages %v, %v", hits, err)
 		}

@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/resonanz/resonanz"
 )
@@ -15,14 +13,14 @@ import (
 // maxNonceLen bounds the id a bulk reply form carries against double submits.
 const maxNonceLen = 100
 
-// PreviewBulkReply fills the template for every affected customer of an alert.
-func (db *DB) PreviewBulkReply(ctx context.Context, id int64, template string) (*resonanz.BulkPreview, error) {
-	return bulkPreview(ctx, db.read, id, template)
+// PreviewBulkReply fills the draft for every customer of an alert's crisis room.
+func (db *DB) PreviewBulkReply(ctx context.Context, id int64, draft resonanz.BulkDraft) (*resonanz.BulkPreview, error) {
+	return bulkPreview(ctx, db.read, id, draft)
 }
 
 // SendBulkReply queues one reply per affected customer that may be contacted,
 // in one transaction; a nonce seen before returns the earlier bulk reply.
-func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, template, nonce string) (*resonanz.BulkReply, error) {
+func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, draft resonanz.BulkDraft, nonce string) (*resonanz.BulkReply, error) {
 	if nonce == "" || len(nonce) > maxNonceLen {
 		return nil, resonanz.FieldError("nonce", "The form is incomplete. Please reload the page and try again.").Keyed("form.incomplete")
 	}
@@ -37,7 +35,7 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 		prev[0].Repeated = true
 		return prev[0], nil
 	}
-	preview, err := bulkPreview(ctx, tx, id, template)
+	preview, err := bulkPreview(ctx, tx, id, draft)
 	if err != nil {
 		return nil, err
 	}
@@ -45,10 +43,13 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, te
 		return nil, resonanz.Errorf(resonanz.ECONFLICT, "Nobody to send to: no affected customer may be contacted on their channel.").Keyed("bulk.nobody")
 	}
 	now := db.Now()
-	br := &resonanz.BulkReply{AlertID: id, Template: strings.TrimSpace(template), UserName: by.Name,
+	br := &resonanz.BulkReply{AlertID: id, Template: draft.Template(resonanz.VariantSie), UserName: by.Name,
 		Sent: len(preview.Recipients), Skipped: len(preview.Skipped), CreatedAt: fromMillis(millis(now))}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO bulk_replies (alert_id, nonce, user_id, template, sent, skipped, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, nonce, by.ID, br.Template, br.Sent, br.Skipped, millis(now)).Scan(&br.ID); err != nil {
+		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
+	}
+	if err := recordBulkReply(ctx, tx, br.ID, draft, preview); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
 	if err := db.queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
@@ -114,9 +115,10 @@ func findBulkReply(ctx context.Context, q queryer, where string, args ...any) ([
 	return list, rows.Err()
 }
 
-// bulkPreview checks the template against alert id and fills it for each affected customer.
-func bulkPreview(ctx context.Context, q queryer, id int64, template string) (*resonanz.BulkPreview, error) {
-	template, err := agentText("template", template)
+// bulkPreview checks the draft against alert id and fills it for each
+// customer of the crisis room, or says why one gets nothing.
+func bulkPreview(ctx context.Context, q queryer, id int64, draft resonanz.BulkDraft) (*resonanz.BulkPreview, error) {
+	draft, err := agentDraft(draft)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +126,7 @@ func bulkPreview(ctx context.Context, q queryer, id int64, template string) (*re
 	if err != nil {
 		return nil, err
 	}
-	if err := resonanz.CheckBulkTemplate(template, a.Statement); err != nil {
+	if err := draft.Check(a.Statement); err != nil {
 		return nil, err
 	}
 	recipients, err := alertRecipients(ctx, q, id)
@@ -133,11 +135,13 @@ func bulkPreview(ctx context.Context, q queryer, id int64, template string) (*re
 	}
 	p := &resonanz.BulkPreview{}
 	for _, r := range recipients {
-		r.Text = resonanz.FillBulkTemplate(template, r.Name, r.Quote, a.Statement)
-		if utf8.RuneCountInString(r.Text) > resonanz.MaxTextLen {
-			return nil, resonanz.FieldError("template", "The reply to %s would be too long (at most %d characters).", r.Name, resonanz.MaxTextLen).Keyed("bulk.long")
+		if err := fillBulkReply(r, draft, a.Statement); err != nil {
+			return nil, err
 		}
-		if r.Consent.Forbids(r.Channel) {
+		if r.Skip == "" && r.Consent.Forbids(r.Channel) {
+			r.Skip = resonanz.SkipConsent
+		}
+		if r.Skip != "" {
 			p.Skipped = append(p.Skipped, r)
 		} else {
 			p.Recipients = append(p.Recipients, r)
@@ -147,14 +151,15 @@ func bulkPreview(ctx context.Context, q queryer, id int64, template string) (*re
 }
 
 // alertRecipients returns one recipient per contact with customer messages
-// in the alert: the conversation, visibility and quote of their latest one.
+// in the crisis room: the conversation, visibility, language and words of
+// their latest one.
 func alertRecipients(ctx context.Context, q queryer, id int64) ([]*resonanz.BulkRecipient, error) {
 	rows, err := q.QueryContext(ctx, `WITH latest AS (
-			SELECT i.contact_id, m.id, m.conversation_id, m.text, m.visibility,
-				row_number() OVER (PARTITION BY i.contact_id ORDER BY m.sent_at DESC, m.id DESC) AS rank
-			FROM alert_messages am JOIN messages m ON m.id = am.message_id JOIN identities i ON i.id = m.identity_id
-			WHERE am.alert_id = ? AND m.direction = 'in')
-		SELECT l.contact_id, l.conversation_id, c.channel, l.visibility, l.text, coalesce(nullif(ci.display_name, ''), ci.handle),
+			SELECT rm.contact_id, m.id, m.conversation_id, m.text, m.visibility, m.language,
+				row_number() OVER (PARTITION BY rm.contact_id ORDER BY m.sent_at DESC, m.id DESC) AS rank
+			FROM room_messages rm JOIN messages m ON m.id = rm.message_id
+			WHERE rm.alert_id = ? AND rm.in_room AND rm.contact_id IS NOT NULL AND m.direction = 'in')
+		SELECT l.contact_id, l.conversation_id, c.channel, l.visibility, l.text, l.language, coalesce(nullif(ci.display_name, ''), ci.handle),
 			cc.id IS NOT NULL, `+consentColumns+`
 		FROM latest l JOIN conversations c ON c.id = l.conversation_id JOIN identities ci ON ci.id = c.identity_id
 		LEFT JOIN contact_consents cc ON cc.id = (SELECT max(id) FROM contact_consents WHERE contact_id = l.contact_id)
@@ -170,16 +175,13 @@ func alertRecipients(ctx context.Context, q queryer, id int64) ([]*resonanz.Bulk
 		var consent resonanz.Consent
 		var visibility, text string
 		var hasConsent bool
-		if err := rows.Scan(append([]any{&r.ContactID, &r.ConversationID, &r.Channel, &visibility, &text, &r.Name, &hasConsent},
+		if err := rows.Scan(append([]any{&r.ContactID, &r.ConversationID, &r.Channel, &visibility, &text, &r.Language, &r.Name, &hasConsent},
 			scanConsent(&consent)...)...); err != nil {
 			return nil, fmt.Errorf("store: recipients of alert %d: %w", id, err)
 		}
-		ch, _ := resonanz.LookupChannel(r.Channel)
-		r.Visibility = resonanz.Private
-		if ch.ReplyVisibility(visibility == resonanz.Public) {
-			r.Visibility = resonanz.Public
-		}
+		r.Visibility = visibility // the way they wrote, until fillBulkReply decides
 		r.Quote = resonanz.Quote(text, resonanz.QuoteLen)
+		r.Variant = resonanz.BulkVariant(r.Language, text)
 		if hasConsent {
 			r.Consent = &consent
 		}

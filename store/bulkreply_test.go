@@ -68,15 +68,16 @@ func TestBulkReply(t *testing.T) {
 		if err := db.SetConsent(ctx, c.conv["e-fritz"], agent, resonanz.Consent{OptOut: true, Channels: []string{"mastodon"}, Reason: "no social media"}); err != nil {
 			t.Fatal(err)
 		}
-		const template = "Hallo {name}, Sie schrieben: „{quote}“ {statement}"
+		const template = "Hallo {name},\nSie schrieben: „{quote}“\n{statement}"
+		draft := resonanz.BulkDraft{Templates: map[string]string{resonanz.VariantSie: template}}
 
 		t.Run("ErrStatementMissing", func(t *testing.T) {
-			_, err := db.PreviewBulkReply(ctx, c.alertID, template)
+			_, err := db.PreviewBulkReply(ctx, c.alertID, draft)
 			if resonanz.ErrorField(err) != "template" || !strings.Contains(resonanz.ErrorMessage(err), "no statement") {
 				t.Fatalf("err = %v", err)
 			}
 		})
-		st := resonanz.Statement{Text: "Der Fehler ist behoben.", URL: "https://hilfe.example.org/warenkorb"}
+		st := resonanz.Statement{Text: "Der Fehler ist behoben.", URL: "https://hilfe.example.org/warenkorb", Public: true}
 		if err := db.SetStatement(ctx, c.alertID, lead, st); err != nil {
 			t.Fatal(err)
 		}
@@ -96,22 +97,32 @@ func TestBulkReply(t *testing.T) {
 			}
 		})
 		t.Run("ErrUnknownPlaceholder", func(t *testing.T) {
-			_, err := db.PreviewBulkReply(ctx, c.alertID, "Hallo {nmae}")
+			_, err := db.PreviewBulkReply(ctx, c.alertID, resonanz.BulkDraft{Templates: map[string]string{resonanz.VariantSie: "Hallo {nmae}"}})
 			if resonanz.ErrorField(err) != "template" {
 				t.Fatalf("err = %v", err)
 			}
 		})
 		t.Run("Preview", func(t *testing.T) {
-			p, err := db.PreviewBulkReply(ctx, c.alertID, template)
+			p, err := db.PreviewBulkReply(ctx, c.alertID, draft)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(p.Recipients) != 5 || len(p.Skipped) != 1 || p.Skipped[0].Name != "Name of erik" || p.Skipped[0].Consent.Reason != "asked on the phone" {
+			if len(p.Recipients) != 5 || len(p.Skipped) != 1 || p.Skipped[0].Name != "Name of erik" || p.Skipped[0].Consent.Reason != "asked on the phone" ||
+				p.Skipped[0].Skip != resonanz.SkipConsent {
 				t.Fatalf("preview: %d recipients, skipped %+v", len(p.Recipients), p.Skipped)
 			}
 		})
+		p, err := db.PreviewBulkReply(ctx, c.alertID, draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range p.Recipients {
+			if r.Name == "Anna {quote}" {
+				draft.Quoted = append(draft.Quoted, r.ContactID) // her words, by the manager's choice
+			}
+		}
 
-		br, err := db.SendBulkReply(ctx, c.alertID, agent, template, "nonce-1")
+		br, err := db.SendBulkReply(ctx, c.alertID, agent, draft, "nonce-1")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,14 +160,14 @@ func TestBulkReply(t *testing.T) {
 					anna = it.Text
 				}
 			}
-			want := "Hallo Anna {quote}, Sie schrieben: „Seit dem Update ist mein Warenkorb leer, und das schon zum dritten Mal diese…“ " +
+			want := "Hallo Anna {quote},\nSie schrieben: „Seit dem Update ist mein Warenkorb leer, und das schon zum dritten Mal diese…“\n" +
 				"Der Fehler ist behoben. https://hilfe.example.org/warenkorb"
 			if anna != want {
 				t.Fatalf("Anna's reply\n got %s\nwant %s", anna, want)
 			}
 		})
 		t.Run("DoubleSubmitSendsNothingAgain", func(t *testing.T) {
-			again, err := db.SendBulkReply(ctx, c.alertID, agent, template, "nonce-1")
+			again, err := db.SendBulkReply(ctx, c.alertID, agent, draft, "nonce-1")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -186,7 +197,7 @@ func TestBulkReply(t *testing.T) {
 			}
 		})
 		t.Run("ErrNonceMissing", func(t *testing.T) {
-			if _, err := db.SendBulkReply(ctx, c.alertID, agent, template, ""); resonanz.ErrorField(err) != "nonce" {
+			if _, err := db.SendBulkReply(ctx, c.alertID, agent, draft, ""); resonanz.ErrorField(err) != "nonce" {
 				t.Fatalf("err = %v", err)
 			}
 		})

@@ -14,8 +14,8 @@ func (db *DB) SetStatement(ctx context.Context, id int64, by *resonanz.User, st 
 	}
 	now := millis(db.Now())
 	return db.inTx(ctx, "set statement", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE alerts SET statement = ?, statement_url = ?, statement_by = ?, statement_at = ?
-			WHERE id = ?`, st.Text, st.URL, by.ID, now, id)
+		res, err := tx.ExecContext(ctx, `UPDATE alerts SET statement = ?, statement_url = ?, statement_public = ?,
+			statement_by = ?, statement_at = ? WHERE id = ?`, st.Text, st.URL, st.Public && st.Text != "", by.ID, now, id)
 		if err != nil {
 			return err
 		}

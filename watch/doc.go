@@ -86,4 +86,16 @@
 // (cluster.go): 15 people within an hour, the pair far more frequent in the
 // hour's messages than in a decayed 7-day background, in tables of bounded
 // size.
+//
+// # Crisis rooms
+//
+// A storm is what many people say together, not every negative message of
+// its topic. The room of an alert holds the messages of its key and time
+// that share the burst's content: a hashtag or link many of them carry, two
+// of its rare terms (frequent in the burst, rare in what the key's messages
+// usually say, per language), or a TF-IDF cosine of 0.35 to the burst's
+// centroid (room.go). Each judgement is saved with its score and reason;
+// the topic's other complaints stay in the inbox. On generated streams
+// unseen while choosing (eval.Rooms, seeds 4 to 8) the rooms hold their
+// storms with precision 0.995 and recall 0.998 (docs/storms.md).
 package watch

@@ -48,6 +48,11 @@ type collecting struct {
 	alarm   Alarm     // the latest alarm, for the figures against the baseline
 	// resolved is set once someone resolved the alert: it gathers nothing more.
 	resolved bool
+	// room is the storm's content, drawn anew whenever the burst has
+	// doubled; judged holds the judgement last saved for each message.
+	room   *room
+	judged map[int64]resonanz.AlertMember
+	top    []string // the room's most frequent words when last drawn
 }
 
 // Monitor counts negative messages overall and per topic, raises an alert
@@ -56,20 +61,30 @@ type collecting struct {
 type Monitor struct {
 	mu       sync.Mutex
 	detector *Detector
-	alerts   resonanz.AlertService
+	roomCfg  RoomConfig
+	alerts   Alerts
 	live     resonanz.EventService
 	recent   map[string][]Observed // per key, oldest first, within recentWindow
+	usual    usual
 	open     map[string]*collecting
 	clusters clusterState
 }
 
+// Alerts is what the monitor needs of the alerts it keeps.
+type Alerts interface {
+	SaveAlert(ctx context.Context, a *resonanz.Alert) error
+	SaveAlertMembers(ctx context.Context, alertID int64, members []resonanz.AlertMember) error
+	FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz.Alert, error)
+	FindAlertByID(ctx context.Context, id int64) (*resonanz.Alert, error)
+}
+
 // NewMonitor returns a monitor that keeps alerts in alerts and announces them as live events.
-func NewMonitor(cfg Config, alerts resonanz.AlertService, live resonanz.EventService) (*Monitor, error) {
+func NewMonitor(cfg Config, alerts Alerts, live resonanz.EventService) (*Monitor, error) {
 	d, err := NewDetector(cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Monitor{detector: d, alerts: alerts, live: live, recent: map[string][]Observed{}, open: map[string]*collecting{},
+	return &Monitor{detector: d, roomCfg: DefaultRoom(), alerts: alerts, live: live, recent: map[string][]Observed{}, usual: usual{}, open: map[string]*collecting{},
 		clusters: newClusterState()}, nil
 }
 
@@ -83,6 +98,14 @@ func keys(o *Observed) []string {
 	return append(append([]string(nil), o.Analysis.Topics...), resonanz.AlertAll)
 }
 
+// SetRoom changes what makes a message part of a storm's crisis room; it
+// applies to rooms drawn from then on.
+func (m *Monitor) SetRoom(cfg RoomConfig) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.roomCfg = cfg
+}
+
 // Replay feeds history to the detector without raising alerts, so that a
 // restarted monitor knows the usual level of every key. Messages must come
 // in time order.
@@ -93,6 +116,7 @@ func (m *Monitor) Replay(msgs []Observed) {
 		for _, k := range keys(&msgs[i]) {
 			m.detector.Observe(k, msgs[i].Time, 1)
 			m.remember(k, msgs[i])
+			m.usual.learn(k, &msgs[i])
 		}
 		if topicless(&msgs[i]) {
 			m.learnClusters(&msgs[i])
@@ -138,6 +162,9 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 			c := m.open[k]
 			if c != nil && o.Time.Sub(c.alarmAt) >= collectFor {
 				c = nil
+			}
+			if c == nil && !raised {
+				m.usual.learn(k, o) // a storm's time is not what is usual
 			}
 			var err error
 			switch {
@@ -204,9 +231,10 @@ func (m *Monitor) remember(key string, o Observed) {
 	m.recent[key] = list[cut:]
 }
 
-// update saves the alert of a storm with its figures up to now, gathers its
-// messages into the crisis room and announces the change. An alert keeps
-// the storm's peak figures; one that someone resolved gathers nothing more.
+// update saves the alert of a storm with its figures up to now, judges
+// which of its key's messages say what the storm says, keeps those in the
+// crisis room, and announces the change. An alert keeps the storm's peak
+// figures; one that someone resolved gathers nothing more.
 func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 	if c.resolved {
 		return nil
@@ -217,7 +245,17 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 			burst = append(burst, o)
 		}
 	}
-	a := describe(c.alarm, burst)
+	changed, redrawn := m.judge(c, key, burst)
+	var members []Observed
+	for _, o := range burst {
+		if c.judged[o.MessageID].Member {
+			members = append(members, o)
+		}
+	}
+	if redrawn {
+		c.top = topTerms(members, 5)
+	}
+	a := describe(c.alarm, members, c.top)
 	a.Key, a.FirstSeen = key, c.first
 	if name := clusterName(key); name != "" {
 		a.TopTerms = append([]string{name}, slices.DeleteFunc(a.TopTerms, func(w string) bool {
@@ -241,15 +279,38 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 		return err
 	}
 	c.id = a.ID
-	ids := make([]int64, len(burst))
-	for i, o := range burst {
-		ids[i] = o.MessageID
-	}
-	if err := m.alerts.LinkAlertMessages(ctx, a.ID, ids); err != nil {
+	if err := m.alerts.SaveAlertMembers(ctx, a.ID, changed); err != nil {
 		return err
 	}
 	m.live.Publish(resonanz.LiveEvent{Kind: resonanz.LiveAlert, AlertID: a.ID})
 	return nil
+}
+
+// judge draws the storm's content from its burst when there is none yet or
+// the burst has doubled since, judges the messages not judged yet (all of
+// them after a new drawing) and returns the judgements that changed, and
+// whether it drew anew.
+func (m *Monitor) judge(c *collecting, key string, burst []Observed) ([]resonanz.AlertMember, bool) {
+	redraw := c.room == nil || len(burst) >= 2*c.room.size
+	if redraw {
+		c.room = newRoom(m.roomCfg, m.usual.before(key, c.first), burst)
+	}
+	if c.judged == nil {
+		c.judged = map[int64]resonanz.AlertMember{}
+	}
+	var changed []resonanz.AlertMember
+	for _, o := range burst {
+		prev, seen := c.judged[o.MessageID]
+		if seen && !redraw {
+			continue
+		}
+		j := c.room.judge(o)
+		if !seen || prev.Member != j.Member || prev.Reason != j.Reason || prev.Score != j.Score {
+			c.judged[o.MessageID] = j
+			changed = append(changed, j)
+		}
+	}
+	return changed, redraw
 }
 
 // keepPeak keeps the figures of prev where they were higher: an alert
@@ -270,8 +331,9 @@ func keepPeak(a, prev *resonanz.Alert) {
 }
 
 // describe measures a burst: how many, how fast, on how many channels, by
-// how many people, with which words, and how severe.
-func describe(alarm Alarm, burst []Observed) *resonanz.Alert {
+// how many people, with which words (given: counting them on every message
+// would cost a storm's length squared), and how severe.
+func describe(alarm Alarm, burst []Observed, terms []string) *resonanz.Alert {
 	channels, authors := map[string]bool{}, map[string]bool{}
 	urgent := 0
 	for _, o := range burst {
@@ -285,7 +347,7 @@ func describe(alarm Alarm, burst []Observed) *resonanz.Alert {
 	}
 	a := &resonanz.Alert{Key: alarm.Key, Count: max(alarm.Count, len(burst)), Window: alarm.Window, Expected: alarm.Expected,
 		Ratio: alarm.Ratio, Growth: alarm.Growth, Channels: len(channels), Authors: len(authors), Urgent: urgent,
-		TopTerms: topTerms(burst, 5), FirstSeen: alarm.Start}
+		TopTerms: terms, FirstSeen: alarm.Start}
 	if len(burst) > 0 {
 		a.LastSeen = burst[len(burst)-1].Time
 	}

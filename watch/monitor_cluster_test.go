@@ -145,7 +145,7 @@ func TestMonitorFindsTermClusters(t *testing.T) {
 				t.Fatalf("cluster alert %+v: want a key and a first top term naming the Kassensystem, from at least 15 people", a)
 			}
 			// The crisis room holds the complaints, not the chatter around them.
-			hits, err := db.AlertMessages(ctx, a.ID, 100)
+			hits, err := db.RoomMessages(ctx, a.ID, true, 100)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,4 +73,26 @@ var clusterStopwords = map[string]bool{
 	"war": true, "uns": true, "the": true, "and": true, "for": true, "you": true, "not": true, "but": true, "are": true,
 	"can": true, "why": true, "how": true, "now": true, "all": true, "any": true, "our": true, "its": true,
 	"schon": true, "ganz": true, "heute": true, "gestern": true, "wieso": true, "warum": true, "weil": true,
+}
+
+// links returns the distinct links of a text as host and path, lowercased,
+// without scheme, query or fragment, so that two people sharing one article
+// share one link; overlong ones are left out.
+func links(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		i := strings.Index(w, "://")
+		if i < 0 {
+			continue
+		}
+		rest := w[i+3:]
+		if j := strings.IndexAny(rest, "?#"); j >= 0 {
+			rest = rest[:j]
+		}
+		l := strings.ToLower(strings.TrimRight(rest, "/.,;:!)\"'»“”"))
+		if strings.Contains(l, ".") && !strings.Contains(l, ",") && len(l) <= 200 && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }

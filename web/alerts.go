@@ -11,13 +11,21 @@ import (
 
 // crisisView is the crisis room of one alert.
 type crisisView struct {
-	Alert       *resonanz.Alert
-	Messages    []*resonanz.SearchHit
-	Customers   []string
-	Bulk        *bulkForm
-	BulkReplies []*resonanz.BulkReply
-	JustSent    *resonanz.BulkReply // the bulk reply the agent has just sent
-	Events      []*resonanz.AlertEvent
+	Alert *resonanz.Alert
+	// Messages are the room's; Left those of the storm's key and time the
+	// room left in the inbox.
+	Messages, Left []*resonanz.RoomMessage
+	Customers      []roomCustomer
+	Bulk           *bulkForm
+	BulkReplies    []*resonanz.BulkReply
+	JustSent       *resonanz.BulkReply // the bulk reply the agent has just sent
+	Events         []*resonanz.AlertEvent
+}
+
+// roomCustomer is a customer of the crisis room.
+type roomCustomer struct {
+	ContactID int64
+	Name      string
 }
 
 // crisisMessages bounds how many messages the crisis room lists.
@@ -34,7 +42,7 @@ func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) {
 
 // handleCrisisRoom shows one alert with every message in it and the customers affected.
 func (s *Server) handleCrisisRoom(w http.ResponseWriter, r *http.Request) {
-	v, err := s.crisisRoom(r, &bulkForm{Template: s.defaultBulkTemplate(r)})
+	v, err := s.crisisRoom(r, &bulkForm{Draft: s.defaultBulkDraft()})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -59,7 +67,11 @@ func (s *Server) crisisRoom(r *http.Request, bulk *bulkForm) (*crisisView, error
 	if err != nil {
 		return nil, err
 	}
-	hits, err := s.Alerts.AlertMessages(r.Context(), id, crisisMessages)
+	hits, err := s.Alerts.RoomMessages(r.Context(), id, true, crisisMessages)
+	if err != nil {
+		return nil, err
+	}
+	left, err := s.Alerts.RoomMessages(r.Context(), id, false, crisisMessages)
 	if err != nil {
 		return nil, err
 	}
@@ -71,12 +83,12 @@ func (s *Server) crisisRoom(r *http.Request, bulk *bulkForm) (*crisisView, error
 	if err != nil {
 		return nil, err
 	}
-	v := &crisisView{Alert: a, Messages: hits, Bulk: bulk, BulkReplies: replies, Events: events}
-	seen := map[string]bool{}
+	v := &crisisView{Alert: a, Messages: hits, Left: left, Bulk: bulk, BulkReplies: replies, Events: events}
+	seen := map[int64]bool{}
 	for _, h := range hits {
-		if !seen[h.CustomerName] {
-			seen[h.CustomerName] = true
-			v.Customers = append(v.Customers, h.CustomerName)
+		if h.ContactID != 0 && !seen[h.ContactID] {
+			seen[h.ContactID] = true
+			v.Customers = append(v.Customers, roomCustomer{h.ContactID, h.CustomerName})
 		}
 	}
 	return v, nil

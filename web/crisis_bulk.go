@@ -2,30 +2,71 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/resonanz/resonanz"
 )
 
-// bulkForm is the bulk reply form of the crisis room: the template, and after
-// a preview the nonce that makes a repeated submit send nothing twice.
+// bulkForm is the bulk reply form of the crisis room: the variants, the
+// manager's choices of whom to leave out and whom to quote, and after a
+// preview the nonce that makes a repeated submit send nothing twice.
 type bulkForm struct {
-	Template string
-	Nonce    string
-	Preview  *resonanz.BulkPreview
-	Error    string
+	Draft   resonanz.BulkDraft
+	Nonce   string
+	Preview *resonanz.BulkPreview
+	Error   string
 }
 
-// Example is the reply of the first recipient, shown in the preview.
-func (f *bulkForm) Example() *resonanz.BulkRecipient {
-	if f.Preview == nil || len(f.Preview.Recipients) == 0 {
-		return nil
+// Variants are the variants in the order the form shows them, with their texts.
+func (f *bulkForm) Variants() []bulkVariant {
+	var list []bulkVariant
+	for _, v := range resonanz.BulkVariants {
+		list = append(list, bulkVariant{Name: v, Text: f.Draft.Templates[v]})
 	}
-	return f.Preview.Recipients[0]
+	return list
 }
 
-func (s *Server) defaultBulkTemplate(r *http.Request) string {
-	return s.locale(r).T("bulk.default")
+// bulkVariant is one text field of the form.
+type bulkVariant struct{ Name, Text string }
+
+// defaultBulkDraft fills each variant with the catalogue's text in the
+// customer's language, whatever language the manager reads.
+func (s *Server) defaultBulkDraft() resonanz.BulkDraft {
+	return resonanz.BulkDraft{Templates: map[string]string{
+		resonanz.VariantSie:     s.texts["de"]["bulk.default"],
+		resonanz.VariantDu:      s.texts["de"]["bulk.default.du"],
+		resonanz.VariantEnglish: s.texts["en"]["bulk.default"],
+	}}
+}
+
+// bulkDraft reads the form: the variants, and of the customers listed in
+// the preview those unchecked (left out) and those whose words to quote.
+func bulkDraft(r *http.Request) resonanz.BulkDraft {
+	d := resonanz.BulkDraft{Templates: map[string]string{}}
+	for _, v := range resonanz.BulkVariants {
+		d.Templates[v] = strings.ReplaceAll(r.PostFormValue("template-"+v), "\r\n", "\n") // as browsers send a textarea
+	}
+	to := ids(r.PostForm["to"])
+	for _, id := range ids(r.PostForm["listed"]) {
+		if !slices.Contains(to, id) {
+			d.Removed = append(d.Removed, id)
+		}
+	}
+	d.Quoted = ids(r.PostForm["quote"])
+	return d
+}
+
+// ids reads form values as ids, skipping what is none.
+func ids(values []string) []int64 {
+	var list []int64
+	for _, v := range values {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+			list = append(list, id)
+		}
+	}
+	return list
 }
 
 func alertID(r *http.Request) (int64, error) {
@@ -40,7 +81,7 @@ func alertID(r *http.Request) (int64, error) {
 func (s *Server) handleStatement(w http.ResponseWriter, r *http.Request) {
 	id, err := alertID(r)
 	if err == nil {
-		st := resonanz.Statement{Text: r.PostFormValue("statement"), URL: r.PostFormValue("url")}
+		st := resonanz.Statement{Text: r.PostFormValue("statement"), URL: r.PostFormValue("url"), Public: r.PostFormValue("public") == "on"}
 		err = s.Alerts.SetStatement(r.Context(), id, userFrom(r.Context()), st)
 	}
 	if err != nil {
@@ -58,8 +99,8 @@ func (s *Server) handleBulkPreview(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	form := &bulkForm{Template: r.PostFormValue("template")}
-	form.Preview, err = s.Alerts.PreviewBulkReply(r.Context(), id, form.Template)
+	form := &bulkForm{Draft: bulkDraft(r)}
+	form.Preview, err = s.Alerts.PreviewBulkReply(r.Context(), id, form.Draft)
 	if err == nil {
 		form.Nonce = newCSRFToken()
 	}
@@ -73,8 +114,8 @@ func (s *Server) handleBulkSend(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	form := &bulkForm{Template: r.PostFormValue("template")}
-	br, err := s.Alerts.SendBulkReply(r.Context(), id, userFrom(r.Context()), form.Template, r.PostFormValue("nonce"))
+	form := &bulkForm{Draft: bulkDraft(r)}
+	br, err := s.Alerts.SendBulkReply(r.Context(), id, userFrom(r.Context()), form.Draft, r.PostFormValue("nonce"))
 	if err != nil {
 		s.renderBulk(w, r, form, err)
 		return
@@ -98,4 +139,10 @@ func (s *Server) renderBulk(w http.ResponseWriter, r *http.Request, form *bulkFo
 		return
 	}
 	s.render(w, r, status, "crisis", v)
+}
+
+// bulkRow is one customer of the room in the bulk reply's preview.
+type bulkRow struct {
+	Page      *page
+	Recipient *resonanz.BulkRecipient
 }

@@ -90,27 +90,31 @@ func TestCrisisBulkReply(t *testing.T) {
 	room := fmt.Sprint("/alerts/", a.ID)
 
 	t.Run("Statement", func(t *testing.T) {
-		status, page := ui.post(room+"/statement", url.Values{"statement": {"Der Fehler ist behoben."}, "url": {"https://hilfe.example.org/w"}})
+		status, page := ui.post(room+"/statement", url.Values{"statement": {"Der Fehler ist behoben."}, "url": {"https://hilfe.example.org/w"}, "public": {"on"}})
 		if status != http.StatusOK {
 			t.Fatalf("status %d", status)
 		}
-		mustContain(t, page, "Der Fehler ist behoben.", `href="https://hilfe.example.org/w"`, "last changed by Tom Berger")
+		mustContain(t, page, "Der Fehler ist behoben.", `href="https://hilfe.example.org/w"`, "Fit to be public · last changed by Tom Berger")
 	})
 	t.Run("ErrUnknownPlaceholder", func(t *testing.T) {
-		status, page := ui.post(room+"/bulk/preview", url.Values{"template": {"Hallo {nmae}"}})
+		status, page := ui.post(room+"/bulk/preview", url.Values{"template-de-sie": {"Hallo {nmae}"}})
 		if status != http.StatusBadRequest {
 			t.Fatalf("status %d", status)
 		}
 		mustContain(t, page, `id="bulk-error"`, "Unknown placeholder {nmae}", "Hallo {nmae}</textarea>")
 	})
-	template := "Hallo {name}: „{quote}“ {statement}"
-	status, page := ui.post(room+"/bulk/preview", url.Values{"template": {template}})
+	template := "Hallo {name}:\n„{quote}“\n{statement}"
+	anna := contactOf(t, db, res[0].ConversationID)
+	status, page := ui.post(room+"/bulk/preview", url.Values{"template-de-sie": {template}, "listed": {fmt.Sprint(anna)}, "to": {fmt.Sprint(anna)},
+		"quote": {fmt.Sprint(anna)}})
 	if status != http.StatusOK {
 		t.Fatalf("preview answered %d", status)
 	}
 	t.Run("PreviewCountsAndEscapes", func(t *testing.T) {
-		mustContain(t, page, "Goes to 2 customers (1 publicly, 1 privately).", "Skipped for contact wishes: 1", "Cara</a> (no replies please)",
-			"Hallo Anna: „Warenkorb leer &lt;b&gt;sofort&lt;/b&gt; &lt;script&gt;x()&lt;/script&gt;“ Der Fehler ist behoben. https://hilfe.example.org/w")
+		mustContain(t, page, "The crisis room holds 3 customers; the reply goes to 2 of them (1 publicly, 1 privately).", "Left out: 1",
+			"1 for contact wishes", "contact wish (no replies please)",
+			"Hallo Anna:\n„Warenkorb leer &lt;b&gt;sofort&lt;/b&gt; &lt;script&gt;x()&lt;/script&gt;“\nDer Fehler ist behoben. https://hilfe.example.org/w",
+			"Hallo Bert:\nDer Fehler ist behoben.") // Bert's words are not quoted: the manager did not choose it
 		if strings.Contains(page, "<b>sofort") || strings.Contains(page, "<script>x()") {
 			t.Fatal("the preview shows customer markup unescaped")
 		}
@@ -119,7 +123,7 @@ func TestCrisisBulkReply(t *testing.T) {
 	if nonce == nil {
 		t.Fatal("the preview has no send form")
 	}
-	send := url.Values{"template": {template}, "nonce": {nonce[1]}}
+	send := url.Values{"template-de-sie": {template}, "nonce": {nonce[1]}}
 	t.Run("SendTwiceQueuesOnce", func(t *testing.T) {
 		for i := 0; i < 2; i++ {
 			status, page := ui.post(room+"/bulk/send", send)
@@ -139,4 +143,14 @@ func TestCrisisBulkReply(t *testing.T) {
 			}
 		}
 	})
+}
+
+// contactOf returns the contact of a conversation's customer.
+func contactOf(t *testing.T, db *store.DB, conversationID int64) int64 {
+	t.Helper()
+	tl, err := db.Timeline(context.Background(), conversationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl.Conversation.ContactID
 }

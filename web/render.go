@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -49,6 +50,11 @@ var templateFuncs = template.FuncMap{
 	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow {
 		return grantRow{P: p, Grant: g, Back: p.Path, Problem: rowProblemOf(p.Data)}
 	},
+	"roomRow": func(p *page, alertID int64, m *resonanz.RoomMessage, left bool) roomRow {
+		return roomRow{Page: p, AlertID: alertID, Message: m, Left: left}
+	},
+	"bulkRow": func(p *page, r *resonanz.BulkRecipient) bulkRow { return bulkRow{Page: p, Recipient: r} },
+	"percent": func(x float64) int { return int(math.Round(x * 100)) },
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},

@@ -48,6 +48,7 @@ var accessMatrix = map[string]string{
 	"POST /alerts/{id}/statement":    "LOOOOLLL",
 	"POST /alerts/{id}/bulk/preview": "LOOOOLLL",
 	"POST /alerts/{id}/bulk/send":    "LOOOOLLL",
+	"POST /alerts/{id}/room":         "LOOOOLLL",
 	"GET /events":                    "LOOOOLLL",
 	"GET /notifications":             "LOOOOLLL",
 	"POST /notifications/read":       "LOOOOLLL",

@@ -174,6 +174,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /alerts/{id}/statement", s.requireUser(s.handleStatement))
 	s.mux.HandleFunc("POST /alerts/{id}/bulk/preview", s.requireUser(s.handleBulkPreview))
 	s.mux.HandleFunc("POST /alerts/{id}/bulk/send", s.requireUser(s.handleBulkSend))
+	s.mux.HandleFunc("POST /alerts/{id}/room", s.requireUser(s.handleRoomChoice))
 	s.mux.HandleFunc("GET /events", s.requireUser(s.handleEvents))
 	s.mux.HandleFunc("GET /alerts/banner", s.requireUser(s.handleAlertBar))
 	s.mux.HandleFunc("POST /alerts/dismiss", s.requireUser(s.handleDismissAlerts))

@@ -46,17 +46,18 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 	t.Run("WriteStatement", func(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+room), chromedp.WaitVisible("#statement-input"),
 			chromedp.SendKeys("#statement-input", "Der Warenkorb-Fehler ist behoben."),
-			chromedp.SendKeys("#statement-url", "https://hilfe.example.org/warenkorb"), chromedp.Click("#statement-save")))
+			chromedp.SendKeys("#statement-url", "https://hilfe.example.org/warenkorb"), chromedp.Click("#statement-public"), chromedp.Click("#statement-save")))
 		waitFor(t, ctx, `document.querySelector("#statement-meta") !== null`)
-		if got := evalString(t, ctx, `document.querySelector("#statement-text").textContent + " | " + document.querySelector("#statement-meta").textContent`); !strings.Contains(got, "Der Warenkorb-Fehler ist behoben. | last changed by Tom Berger") {
+		if got := evalString(t, ctx, `document.querySelector("#statement-text").textContent + " | " + document.querySelector("#statement-meta").textContent`); !strings.Contains(got, "Der Warenkorb-Fehler ist behoben. | Fit to be public · last changed by Tom Berger") {
 			t.Fatalf("statement shows %q", got)
 		}
 	})
 	t.Run("PreviewThenSend", func(t *testing.T) {
-		must(t, chromedp.Do(ctx, chromedp.SetValue("#bulk-template", "Hallo {name}, zu „{quote}“: {statement}"), chromedp.Click("#bulk-preview")))
+		must(t, chromedp.Do(ctx, chromedp.SetValue("#bulk-template-de-sie", "Hallo {name},\nzu „{quote}“:\n{statement}"), chromedp.Click("#bulk-preview")))
 		waitFor(t, ctx, pageReady("#bulk-count"))
 		preview := evalString(t, ctx, `document.querySelector("#bulk-preview-result").textContent.replace(/\s+/g, " ")`)
-		if !strings.Contains(preview, "Goes to 59 customers (59 publicly, 0 privately).") || !strings.Contains(preview, "Skipped for contact wishes: 1: "+optedOut+" (asked by phone)") {
+		if !strings.Contains(preview, "The crisis room holds 60 customers; the reply goes to 59 of them (59 publicly, 0 privately).") ||
+			!strings.Contains(preview, "Left out: 1: 1 for contact wishes") || !strings.Contains(preview, optedOut+" · Mastodon · public German (Sie) contact wish (asked by phone)") {
 			t.Fatalf("preview says %q", preview)
 		}
 		must(t, chromedp.Do(ctx, chromedp.Click("#bulk-send")))
@@ -80,8 +81,9 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 			if "/conversations/"+strconv.FormatInt(h.Message.ConversationID, 10) == optedOutPath {
 				t.Fatalf("the opted-out customer got a reply: %q", h.Message.Text)
 			}
+			// Nobody's words are quoted back: the manager ticked no one.
 			if h.Message.Visibility != resonanz.Public || !strings.HasPrefix(h.Message.Text, "Hallo @angry") ||
-				!strings.Contains(h.Message.Text, "„Nach dem Update ist mein Warenkorb leer, unfassbar! #AppDesaster“: Der Warenkorb-Fehler") {
+				!strings.HasSuffix(h.Message.Text, ",\nDer Warenkorb-Fehler ist behoben. https://hilfe.example.org/warenkorb") {
 				t.Fatalf("reply %s %q", h.Message.Visibility, h.Message.Text)
 			}
 		}

@@ -274,7 +274,7 @@ func workAShift(t *testing.T, m *Main) (conversation, alertID int64) {
 	if a.Status == resonanz.AlertOpen {
 		must(t, db.SetAlertStatus(ctx, a.ID, lead, resonanz.AlertAcknowledged))
 	}
-	if _, err := db.SendBulkReply(ctx, a.ID, lead, "Hallo {name}, {statement}", "nonce-1"); err != nil {
+	if _, err := db.SendBulkReply(ctx, a.ID, lead, resonanz.BulkDraft{Templates: map[string]string{resonanz.VariantSie: "Hallo {name}, {statement}"}}, "nonce-1"); err != nil {
 		t.Fatal(err)
 	}
 	return id, a.ID

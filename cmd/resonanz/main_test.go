@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
 )
 
 // startMain runs the whole program on a free loopback port with a fresh data directory.
@@ -93,6 +94,28 @@ func TestServeDemo(t *testing.T) {
 	}
 	if storm == nil || storm.Authors < 100 || storm.Messages < 100 || storm.Severity < 3 || !slices.Contains(storm.TopTerms, "appdesaster") {
 		t.Fatalf("the demo's storm about the app update raised no fitting alert: %+v", storm)
+	}
+	// The room is about the emptied cart; the topic's other complaints of
+	// those hours stay in the inbox.
+	room, err := m.DB.RoomMessages(ctx, storm.ID, true, 1000)
+	must(t, err)
+	left, err := m.DB.RoomMessages(ctx, storm.ID, false, 1000)
+	must(t, err)
+	off := 0
+	for _, h := range room {
+		if !strings.Contains(h.Message.Text, demo.StormHashtag) {
+			off++
+			t.Logf("in the room without the storm's hashtag (%s %.2f %v): %s", h.Reason, h.Score, h.Evidence, h.Message.Text)
+		}
+	}
+	for _, h := range left {
+		if strings.Contains(h.Message.Text, demo.StormHashtag) {
+			t.Errorf("a storm message was left out of the room: %s", h.Message.Text)
+		}
+	}
+	t.Logf("the storm's room holds %d messages (%d without the hashtag); %d left in the inbox", len(room), off, len(left))
+	if len(left) == 0 || off > len(room)/10 {
+		t.Errorf("the room holds %d messages, %d of them without the storm's hashtag; %d left in the inbox", len(room), off, len(left))
 	}
 }
 

@@ -47,7 +47,8 @@ func TestMastodonBulkReply(t *testing.T) {
 	optedOut := conversationOf(t, m, srv.Host+"/"+posts["kunde07"])
 	must(t, m.DB.SetConsent(ctx, optedOut.ID, lead, resonanz.Consent{OptOut: true, Reason: "per Telefon widersprochen"}))
 
-	sent, err := m.DB.SendBulkReply(ctx, alert.ID, lead, "Hallo {name}, der Fehler ist behoben. Danke für Ihre Geduld!", "bulk-1")
+	must(t, m.DB.SetStatement(ctx, alert.ID, lead, resonanz.Statement{Text: "Der Fehler ist behoben.", Public: true})) // answered where they wrote: publicly
+	sent, err := m.DB.SendBulkReply(ctx, alert.ID, lead, resonanz.BulkDraft{Templates: map[string]string{resonanz.VariantSie: "Hallo {name}, der Fehler ist behoben. Danke für Ihre Geduld!"}}, "bulk-1")
 	must(t, err)
 	if sent.Sent != customers-1 || sent.Skipped != 1 {
 		t.Fatalf("bulk reply to %d, skipped %d", sent.Sent, sent.Skipped)

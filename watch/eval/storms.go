@@ -14,7 +14,7 @@ import (
 // Grid(watch.DefaultConfig()), constrained by the generated stream of
 // seed), then watch.DefaultConfig on every series and on the generated
 // stream. It says so when DefaultConfig is not what the leave-one-out
-// chooses on all series.
+// chooses on all series. Last come the crisis rooms (see Rooms).
 func Storms(dir string, seed int64, w io.Writer) error {
 	def := watch.DefaultConfig()
 	cands, err := syntheticCandidates(Grid(def), seed)
@@ -33,8 +33,11 @@ func Storms(dir string, seed int64, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	_, err = EvalSynthetic(seed, def, w)
-	return err
+	if _, err = EvalSynthetic(seed, def, w); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return Rooms(w)
 }
 
 // syntheticCandidates runs each configuration over the generated stream of
