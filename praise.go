@@ -43,6 +43,8 @@ type PraiseService interface {
 	PraiseWall(ctx context.Context, teamID int64, limit int) ([]*Praise, error)
 	// FindPraise returns the praise recorded for a message, or ENOTFOUND.
 	FindPraise(ctx context.Context, messageID int64) (*Praise, error)
+	// ConversationPraise returns the praise among a conversation's messages.
+	ConversationPraise(ctx context.Context, conversationID int64) ([]*Praise, error)
 	// PraiseCandidates returns who a message in a conversation may praise by
 	// name: the members of its team and its owner.
 	PraiseCandidates(ctx context.Context, conversationID int64) ([]*User, error)

@@ -39,6 +39,7 @@ type Suggestion struct {
 	Messages  []*Asked // oldest first
 	Customers int      // how many customers asked
 	Notice    *SuggestionNotice
+	History   []*SuggestionEvent // what leads did with it, newest first
 	UpdatedAt time.Time
 }
 
@@ -100,8 +101,8 @@ type NoticePreview struct {
 type SuggestionService interface {
 	// Suggestions returns every entry, newest change first.
 	Suggestions(ctx context.Context) ([]*Suggestion, error)
-	// FindSuggestion returns one entry and its history, or ENOTFOUND.
-	FindSuggestion(ctx context.Context, id int64) (*Suggestion, []*SuggestionEvent, error)
+	// FindSuggestion returns one entry, or ENOTFOUND.
+	FindSuggestion(ctx context.Context, id int64) (*Suggestion, error)
 	// SetSuggestionStatus changes an entry's status.
 	SetSuggestionStatus(ctx context.Context, id int64, status string, by *User) error
 	// MergeSuggestion moves the messages of entry from into entry into and removes from.

@@ -33,6 +33,15 @@ func (db *DB) PraiseWall(ctx context.Context, teamID int64, limit int) ([]*reson
 	return list, nil
 }
 
+// ConversationPraise returns the praise among a conversation's messages.
+func (db *DB) ConversationPraise(ctx context.Context, conversationID int64) ([]*resonanz.Praise, error) {
+	list, err := collect(ctx, db.read, praiseSelect+` WHERE m.conversation_id = ? ORDER BY m.id`, []any{conversationID}, scanPraise)
+	if err != nil {
+		return nil, fmt.Errorf("store: praise in conversation %d: %w", conversationID, err)
+	}
+	return list, nil
+}
+
 // FindPraise returns the praise recorded for a message, or ENOTFOUND.
 func (db *DB) FindPraise(ctx context.Context, messageID int64) (*resonanz.Praise, error) {
 	return findPraise(ctx, db.read, messageID)

@@ -15,22 +15,9 @@ func (db *DB) Suggestions(ctx context.Context) ([]*resonanz.Suggestion, error) {
 	return findSuggestions(ctx, db.read, `1 = 1`)
 }
 
-// FindSuggestion returns one entry and what leads did with it, or ENOTFOUND.
-func (db *DB) FindSuggestion(ctx context.Context, id int64) (*resonanz.Suggestion, []*resonanz.SuggestionEvent, error) {
-	s, err := findSuggestion(ctx, db.read, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	events, err := collect(ctx, db.read, `SELECT e.kind, e.params, coalesce(u.name, ''), e.created_at
-		FROM suggestion_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.suggestion_id = ? ORDER BY e.id DESC`, []any{id},
-		func(r interface{ Scan(...any) error }) (*resonanz.SuggestionEvent, error) {
-			var e resonanz.SuggestionEvent
-			return &e, r.Scan(&e.Kind, (*paramsColumn)(&e.Params), &e.By, (*timeColumn)(&e.CreatedAt))
-		})
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: history of suggestion %d: %w", id, err)
-	}
-	return s, events, nil
+// FindSuggestion returns one entry, or ENOTFOUND.
+func (db *DB) FindSuggestion(ctx context.Context, id int64) (*resonanz.Suggestion, error) {
+	return findSuggestion(ctx, db.read, id)
 }
 
 // SetSuggestionStatus changes an entry's status and records who did it.
@@ -147,6 +134,21 @@ func findSuggestions(ctx context.Context, q queryer, where string, args ...any) 
 			s.Messages = append(s.Messages, &a.Asked)
 		}
 	}
+	events, err := collect(ctx, q, `SELECT e.suggestion_id, e.kind, e.params, coalesce(u.name, ''), e.created_at
+		FROM suggestion_events e JOIN suggestions s ON s.id = e.suggestion_id LEFT JOIN users u ON u.id = e.user_id
+		WHERE `+where+` ORDER BY e.id DESC`, args,
+		func(r interface{ Scan(...any) error }) (eventRow, error) {
+			var e eventRow
+			return e, r.Scan(&e.suggestionID, &e.Kind, (*paramsColumn)(&e.Params), &e.By, (*timeColumn)(&e.CreatedAt))
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: history of suggestions: %w", err)
+	}
+	for _, e := range events {
+		if s := byID[e.suggestionID]; s != nil {
+			s.History = append(s.History, &e.SuggestionEvent)
+		}
+	}
 	for _, s := range list {
 		contacts := map[int64]bool{}
 		for _, a := range s.Messages {
@@ -161,4 +163,10 @@ func findSuggestions(ctx context.Context, q queryer, where string, args ...any) 
 type askedRow struct {
 	suggestionID int64
 	resonanz.Asked
+}
+
+// eventRow is a step of an entry's history, read before it joins its entry.
+type eventRow struct {
+	suggestionID int64
+	resonanz.SuggestionEvent
 }

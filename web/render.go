@@ -16,7 +16,7 @@ import (
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
 	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "tokens",
-	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis"}
+	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis", "praise", "suggestions"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
@@ -48,6 +48,9 @@ var templateFuncs = template.FuncMap{
 	},
 	"grantRow": func(p *page, g *resonanz.GoodwillGrant) grantRow {
 		return grantRow{P: p, Grant: g, Back: p.Path, Problem: rowProblemOf(p.Data)}
+	},
+	"praiseMark": func(p *page, messageID int64, cp casePraise) praiseMark {
+		return praiseMark{P: p, MessageID: messageID, Praise: cp.Marked[messageID], Candidates: cp.Candidates}
 	},
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
