@@ -13,7 +13,7 @@ import (
 type voiceMessage struct {
 	id, conversationID int64
 	kind               string
-	topics             listColumn
+	topics             string // as stored: a JSON array
 }
 
 // CollectVoice looks at up to limit customer messages stored since the last
@@ -105,8 +105,8 @@ func collectSuggestion(ctx context.Context, tx *sql.Tx, m voiceMessage, board []
 		return nil, err
 	}
 	s := &resonanz.Suggestion{Status: resonanz.SuggestionNew, Messages: []*resonanz.Asked{{MessageID: m.id, Text: text, Terms: search.Terms(text)}}}
-	if len(m.topics) > 0 {
-		s.Topic = m.topics[0]
+	if topics := decodeTopics(m.topics); len(topics) > 0 {
+		s.Topic = topics[0]
 	}
 	s.SimilarTo = resonanz.SimilarSuggestion(s.Messages[0].Terms, board)
 	if err := tx.QueryRowContext(ctx, `INSERT INTO suggestions (topic, status, similar_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
