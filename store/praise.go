@@ -136,7 +136,7 @@ func praisedMessage(ctx context.Context, q queryer, messageID int64) (*resonanz.
 		FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN identities i ON i.id = m.identity_id
 		WHERE m.id = ?`, messageID).Scan(&p.MessageID, &p.ConversationID, &p.TeamID, &direction, &p.Customer, &p.Channel, &p.Text, (*timeColumn)(&p.At))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Message %d not found.", messageID).Keyed("message.notfound")
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "No customer message %d.", messageID).Keyed("message.notfound")
 	} else if err != nil {
 		return nil, fmt.Errorf("store: message %d: %w", messageID, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/search"
@@ -14,10 +15,12 @@ type voiceMessage struct {
 	id, conversationID int64
 	kind               string
 	topics             string // as stored: a JSON array
+	unrouted           bool   // praise in a conversation routing has not yet taken in
 }
 
 // CollectVoice looks at up to limit customer messages stored since the last
-// call that the analysis labelled praise or suggestion: praise goes on a
+// call that the analysis labelled praise or suggestion, up to the first
+// praise in a conversation still waiting for routing: praise goes on a
 // team's wall and notifies whom it names, a suggestion becomes a new entry
 // of the board. It returns how many it took, in one transaction with the
 // position it reached, so that each message is taken once.
@@ -28,17 +31,22 @@ func (db *DB) CollectVoice(ctx context.Context, limit int) (int, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT message_id FROM voice_cursor WHERE id = 1`).Scan(&after); err != nil {
 			return err
 		}
-		msgs, err := collect(ctx, tx, `SELECT id, conversation_id, kind, topics FROM messages
-			WHERE id > ? AND direction = 'in' AND kind IN (?, ?) ORDER BY id LIMIT ?`,
-			[]any{after, resonanz.KindPraise, resonanz.KindSuggestion, limit},
+		msgs, err := collect(ctx, tx, `SELECT m.id, m.conversation_id, m.kind, m.topics,
+				m.kind = ? AND c.team_id IS NULL AND c.owner_id IS NULL AND EXISTS (SELECT 1 FROM route_events e WHERE e.conversation_id = c.id)
+			FROM messages m JOIN conversations c ON c.id = m.conversation_id
+			WHERE m.id > ? AND m.direction = 'in' AND m.kind IN (?, ?) ORDER BY m.id LIMIT ?`,
+			[]any{resonanz.KindPraise, after, resonanz.KindPraise, resonanz.KindSuggestion, limit},
 			func(r interface{ Scan(...any) error }) (m voiceMessage, err error) {
-				return m, r.Scan(&m.id, &m.conversationID, &m.kind, &m.topics)
+				return m, r.Scan(&m.id, &m.conversationID, &m.kind, &m.topics, &m.unrouted)
 			})
 		if err != nil {
 			return err
 		}
 		reached := after
-		if len(msgs) < limit {
+		if i := slices.IndexFunc(msgs, func(m voiceMessage) bool { return m.unrouted }); i >= 0 {
+			// Whom praise names depends on the team routing gives it: wait for it.
+			msgs, reached = msgs[:i], msgs[i].id-1
+		} else if len(msgs) < limit {
 			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM messages`).Scan(&reached); err != nil {
 				return err
 			}

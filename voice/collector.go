@@ -5,6 +5,7 @@ package voice
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/resonanz/resonanz"
 )
@@ -44,9 +45,12 @@ func (c *Collector) Observe(_ []resonanz.IncomingMessage, results []resonanz.Ing
 	}
 }
 
-// Run collects until ctx ends, then closes done.
-func (c *Collector) Run(ctx context.Context, done chan<- struct{}) {
+// Run collects until ctx ends, then closes done: when woken, and every
+// interval for praise that waited for its conversation to be routed.
+func (c *Collector) Run(ctx context.Context, interval time.Duration, done chan<- struct{}) {
 	defer close(done)
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
 	for {
 		if err := c.CollectAll(ctx); err != nil && ctx.Err() == nil {
 			c.logger.Error("collect praise and suggestions", "err", err)
@@ -55,6 +59,7 @@ func (c *Collector) Run(ctx context.Context, done chan<- struct{}) {
 		case <-ctx.Done():
 			return
 		case <-c.wake:
+		case <-tick.C:
 		}
 	}
 }

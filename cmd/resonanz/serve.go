@@ -148,7 +148,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.startPolling(base)
 	m.startQuietCloser(base)
 	m.voiceDone = make(chan struct{})
-	go m.voice.Run(base, m.voiceDone)
+	go m.voice.Run(base, 30*time.Second, m.voiceDone)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
