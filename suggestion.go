@@ -21,7 +21,7 @@ var SuggestionStatuses = []string{SuggestionNew, SuggestionPlanned, SuggestionDo
 // Suggestion events: what leads did with an entry, with the params they carry.
 const (
 	SuggestionEventStatus = "status" // from, to
-	SuggestionEventMerged = "merged" // from: the entry merged into this one, asked: how many messages it brought
+	SuggestionEventMerged = "merged" // entry: the id of the entry merged into this one, asked: how many messages it brought
 	SuggestionEventNotice = "notice" // sent, skipped
 )
 
@@ -88,6 +88,7 @@ type NoticeRecipient struct {
 	ConversationID int64 // of their latest message on the entry
 	Name           string
 	Channel        string
+	Quote          string   // the start of their own latest message on the entry
 	Consent        *Consent // their contact wish, if any
 }
 
@@ -157,16 +158,17 @@ func termSet(terms string) map[string]bool {
 	return set
 }
 
-// NoticeText fills the notice template for one customer: {name} and {suggestion}.
+// NoticeText fills the notice template for one customer: {name} and
+// {suggestion}, the start of their own message, never another customer's words.
 func NoticeText(template, name, suggestion string) string {
 	return strings.NewReplacer(PlaceholderName, name, PlaceholderSuggestion, suggestion).Replace(template)
 }
 
-// PlaceholderSuggestion stands for the entry's title in a done notice.
+// PlaceholderSuggestion stands for the customer's own suggestion in a done notice.
 const PlaceholderSuggestion = "{suggestion}"
 
 // AuditSuggestionNotice records in a conversation that its customer was told
-// their suggestion is done: suggestion, visibility, text.
+// their suggestion is done: suggestion (the entry's id), visibility, text.
 const AuditSuggestionNotice = "suggestion.notice"
 
 // CheckNoticeTemplate reports an unknown placeholder in a done notice: a

@@ -82,6 +82,9 @@ func (db *DB) MarkPraise(ctx context.Context, messageID, userID int64, by *reson
 		if err != nil {
 			return err
 		}
+		if userID == 0 && m.TeamID == 0 {
+			return resonanz.FieldError("user", "The conversation has no team yet: name a person, or give it a team first.").Keyed("praise.noteam")
+		}
 		if userID != 0 {
 			candidates, err := praiseCandidates(ctx, tx, m.ConversationID)
 			if err != nil {

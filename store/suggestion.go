@@ -70,7 +70,8 @@ func (db *DB) MergeSuggestion(ctx context.Context, from, into int64, by *resonan
 		if _, err := tx.ExecContext(ctx, `UPDATE suggestions SET updated_at = ? WHERE id = ?`, now, into); err != nil {
 			return err
 		}
-		params := resonanz.Params{"from": source.Title(), "asked": strconv.Itoa(len(source.Messages))}
+		// The entry's id, not its title: the history keeps no customer's words.
+		params := resonanz.Params{"entry": strconv.FormatInt(from, 10), "asked": strconv.Itoa(len(source.Messages))}
 		return suggestionEvent(ctx, tx, into, by, resonanz.SuggestionEventMerged, params, now)
 	})
 }

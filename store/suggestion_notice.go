@@ -51,7 +51,7 @@ func (db *DB) SendSuggestionNotice(ctx context.Context, id int64, text string, b
 		}
 		now := db.Now()
 		for _, r := range p.Recipients {
-			if err := db.queueNotice(ctx, tx, r, s, resonanz.NoticeText(text, r.Name, s.Title()), by, millis(now)); err != nil {
+			if err := db.queueNotice(ctx, tx, r, s, resonanz.NoticeText(text, r.Name, r.Quote), by, millis(now)); err != nil {
 				return err
 			}
 		}
@@ -89,7 +89,7 @@ func (db *DB) queueNotice(ctx context.Context, tx *sql.Tx, r *resonanz.NoticeRec
 	if err != nil {
 		return err
 	}
-	params := resonanz.Params{"suggestion": s.Title(), "visibility": visibility, "text": summary(text, 80)}
+	params := resonanz.Params{"suggestion": strconv.FormatInt(s.ID, 10), "visibility": visibility, "text": summary(text, 80)}
 	if err := audit(ctx, tx, c.ID, by, resonanz.AuditSuggestionNotice, params, now); err != nil {
 		return err
 	}
@@ -117,7 +117,8 @@ func noticePreview(ctx context.Context, tx *sql.Tx, id int64) (*resonanz.NoticeP
 		if err != nil {
 			return nil, err
 		}
-		r := &resonanz.NoticeRecipient{ContactID: contact, ConversationID: c.ID, Name: c.CustomerName, Channel: c.Channel}
+		r := &resonanz.NoticeRecipient{ContactID: contact, ConversationID: c.ID, Name: c.CustomerName, Channel: c.Channel,
+			Quote: resonanz.Quote(latest[contact].Text, resonanz.QuoteLen)}
 		if err := refuseForbidden(ctx, tx, c); resonanz.ErrorCode(err) == resonanz.EFORBIDDEN {
 			if r.Consent, err = currentConsent(ctx, tx, contact); err != nil {
 				return nil, err

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,7 +71,7 @@ func TestSuggestionBoard(t *testing.T) {
 			if err := db.SetSuggestionStatus(ctx, first.ID, resonanz.SuggestionDone, lea); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.SetConsent(ctx, res[1].ConversationID, lea, resonanz.Consent{OptOut: true, Reason: "keine Werbung"}); err != nil {
+			if err := db.SetConsent(ctx, res[0].ConversationID, lea, resonanz.Consent{OptOut: true, Reason: "keine Werbung"}); err != nil {
 				t.Fatal(err)
 			}
 			p, err := db.PreviewSuggestionNotice(ctx, first.ID)
@@ -88,12 +89,13 @@ func TestSuggestionBoard(t *testing.T) {
 			if n.Sent != 1 || n.Skipped != 1 || outboxCount(t, db) != before+1 {
 				t.Errorf("notice sent %d, skipped %d, outbox grew by %d", n.Sent, n.Skipped, outboxCount(t, db)-before)
 			}
-			tl, err := db.Timeline(ctx, res[0].ConversationID)
+			tl, err := db.Timeline(ctx, res[1].ConversationID)
 			if err != nil {
 				t.Fatal(err)
 			}
 			last := tl.Entries[len(tl.Entries)-1].Message
-			if want := "Hallo Name of @eva, Bitte eine Abholstation am Bahnhof einrichten: erledigt!"; last == nil || last.Text != want {
+			// Udo reads his own words, not those of Eva, whose message is the entry's title.
+			if want := "Hallo Name of @udo, Eine Abholstation am Bahnhof wäre super: erledigt!"; last == nil || last.Text != want {
 				t.Errorf("the customer got %+v, want %q", last, want)
 			}
 			if _, err := db.SendSuggestionNotice(ctx, first.ID, "Nochmal", lea); resonanz.ErrorCode(err) != resonanz.ECONFLICT {
@@ -109,7 +111,7 @@ func TestSuggestionBoard(t *testing.T) {
 			for _, e := range s.History {
 				got = append(got, e.By+" "+said(e.Kind, e.Params))
 			}
-			want := "User lea notice sent=1 skipped=1|User lea status from=new to=done|User lea merged asked=1 from=Eine Abholstation am Bahnhof wäre super"
+			want := "User lea notice sent=1 skipped=1|User lea status from=new to=done|User lea merged asked=1 entry=" + fmt.Sprint(second.ID)
 			if strings.Join(got, "|") != want {
 				t.Errorf("history = %q\nwant      %q", strings.Join(got, "|"), want)
 			}
