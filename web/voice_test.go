@@ -101,6 +101,20 @@ func TestPraiseWallsByTeam(t *testing.T) {
 			t.Errorf("status %d; the page shows the other team's praise: %v", status, strings.Contains(page, w.praiseForKasse))
 		}
 	})
+	t.Run("AgentMarksPraiseByHandForAColleague", func(t *testing.T) {
+		s, err := db.FindSuggestion(context.Background(), w.suggestion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg := s.Messages[0]
+		status, page := ann.post("/messages/"+itoa(msg.MessageID)+"/praise", url.Values{"user": {itoa(w.ann.ID)}})
+		if status != http.StatusOK {
+			t.Fatalf("status %d", status)
+		}
+		mustContain(t, page, "★ for ann", "marked as praise for ann")
+		_, page = ann.get("/praise")
+		mustContain(t, page, msg.Text)
+	})
 	t.Run("LeadSeesEveryWall", func(t *testing.T) {
 		_, page := lea.get("/praise/" + itoa(w.kasse.ID))
 		mustContain(t, page, w.praiseForKasse)
