@@ -154,3 +154,34 @@ func TestPraise(t *testing.T) {
 		})
 	})
 }
+
+// TestErasureTakesVoiceAlong: an erased customer's praise leaves the wall
+// and their suggestion the board.
+func TestErasureTakesVoiceAlong(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		ada := mustUser(t, db, "ada", resonanz.RoleAdmin)
+		team, _ := db.CreateTeam(ctx, "Versand")
+		res := mustIngest(t, db, labelled(resonanz.KindPraise, "p1", "@eva", "Ihr seid klasse", 0),
+			labelled(resonanz.KindSuggestion, "s1", "@eva", "Bitte samstags liefern", 1))
+		if err := db.UpdateConversation(ctx, res[0].ConversationID, ada, resonanz.ConversationUpdate{TeamID: &team.ID}); err != nil {
+			t.Fatal(err)
+		}
+		mustCollect(t, db)
+		c, err := db.FindConversationByID(ctx, res[0].ConversationID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ErasePerson(ctx, c.ContactID, ada); err != nil {
+			t.Fatal(err)
+		}
+		wall, err := db.PraiseWall(ctx, team.ID, 10)
+		if err != nil || len(wall) != 0 {
+			t.Errorf("wall after the erasure: %d entries, %v", len(wall), err)
+		}
+		board, err := db.Suggestions(ctx)
+		if err != nil || len(board) != 0 {
+			t.Errorf("board after the erasure: %d entries, %v", len(board), err)
+		}
+	})
+}

@@ -93,12 +93,13 @@ func findSuggestion(ctx context.Context, q queryer, id int64) (*resonanz.Suggest
 	return list[0], nil
 }
 
-// findSuggestions reads the entries matching where, with their messages and notice.
+// findSuggestions reads the entries matching where, with their messages and
+// notice; an entry whose every message was erased is gone from the board.
 func findSuggestions(ctx context.Context, q queryer, where string, args ...any) ([]*resonanz.Suggestion, error) {
 	list, err := collect(ctx, q, `SELECT s.id, s.topic, s.status, coalesce(s.similar_to, 0), s.updated_at,
 			n.sent IS NOT NULL, coalesce(n.sent, 0), coalesce(n.skipped, 0), coalesce(nu.name, ''), coalesce(n.created_at, 0)
 		FROM suggestions s LEFT JOIN suggestion_notices n ON n.suggestion_id = s.id LEFT JOIN users nu ON nu.id = n.user_id
-		WHERE `+where+` ORDER BY s.updated_at DESC, s.id DESC`, args,
+		WHERE s.id IN (SELECT suggestion_id FROM suggestion_messages) AND `+where+` ORDER BY s.updated_at DESC, s.id DESC`, args,
 		func(r interface{ Scan(...any) error }) (*resonanz.Suggestion, error) {
 			var s resonanz.Suggestion
 			var n resonanz.SuggestionNotice
