@@ -32,16 +32,6 @@ type praiseMark struct {
 	Candidates []*resonanz.User
 }
 
-func (s *Server) voiceRoutes() {
-	s.mux.HandleFunc("GET /praise", s.requireUser(s.handlePraiseWalls))
-	s.mux.HandleFunc("GET /praise/{id}", s.requireUser(s.handlePraiseWall))
-	s.mux.HandleFunc("POST /messages/{id}/praise", s.requireUser(s.handleMarkPraise))
-	s.mux.HandleFunc("GET /suggestions", s.requireUser(s.handleSuggestions))
-	s.mux.HandleFunc("POST /suggestions/{id}/status", s.requireUser(s.requireLead(s.handleSuggestionStatus)))
-	s.mux.HandleFunc("POST /suggestions/{id}/merge", s.requireUser(s.requireLead(s.handleMergeSuggestion)))
-	s.mux.HandleFunc("POST /suggestions/{id}/notice", s.requireUser(s.requireLead(s.handleSuggestionNotice)))
-}
-
 // wallsOf returns the teams whose praise walls u may see: leads all, agents their own.
 func wallsOf(u *resonanz.User, teams []*resonanz.Team) []*resonanz.Team {
 	if isLead(u) {
