@@ -53,6 +53,8 @@ var personTables = []personTable{
 		`UPDATE promises SET text = '', reason = '' WHERE conversation_id IN ` + personConversations},
 	{"goodwill_grants", `contact_id IN ` + personContacts + ` OR conversation_id IN ` + personConversations,
 		`UPDATE goodwill_grants SET reason = '', decision_note = '' WHERE contact_id IN ` + personContacts + ` OR conversation_id IN ` + personConversations},
+	{"praise", `message_id IN ` + personMessages, `DELETE FROM praise WHERE message_id IN ` + personMessages},
+	{"suggestion_messages", `message_id IN ` + personMessages, `DELETE FROM suggestion_messages WHERE message_id IN ` + personMessages},
 	{"attachments", `message_id IN ` + personMessages, `DELETE FROM attachments WHERE message_id IN ` + personMessages},
 	{"message_reply_addresses", `message_id IN ` + personMessages, `DELETE FROM message_reply_addresses WHERE message_id IN ` + personMessages},
 	{"message_terms", "", `DELETE FROM message_terms WHERE rowid IN ` + personMessages},

@@ -40,7 +40,7 @@ func newNode(t *testing.T, db *store.DB, live resonanz.EventService, options ...
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db,
 		Attachments: db, Models: db, Files: &attachment.Keeper{Dir: t.TempDir(), MaxFile: attachment.DefaultMaxFile, MaxMessage: attachment.DefaultMaxMessage},
-		EventWebhooks: db, Operations: db}
+		EventWebhooks: db, Operations: db, Praise: db, Suggestions: db}
 	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.SetTopics([]string{"delivery"})
 	for _, option := range options {

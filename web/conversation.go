@@ -25,6 +25,7 @@ type conversationView struct {
 	Followup     caseFollowup
 	Reply        *replyBox
 	Presence     []presence.Viewer // the colleagues who view or write in it too
+	Praise       casePraise
 }
 
 // handleConversation shows the customer's whole timeline and the tools to work the case.
@@ -91,11 +92,16 @@ func (s *Server) renderConversation(w http.ResponseWriter, r *http.Request, id i
 		return
 	}
 	fu.Promise, fu.Goodwill = forms.Promise, forms.Goodwill
+	praise, err := s.casePraise(r, id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
 	v := conversationView{rowForms: forms.rowForms, Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
 		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
 		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box,
-		Presence: s.Presence.Others(id, userFrom(r.Context()).ID)}
+		Presence: s.Presence.Others(id, userFrom(r.Context()).ID), Praise: praise}
 	s.render(w, r, status, "conversation", v)
 }
 

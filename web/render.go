@@ -17,7 +17,7 @@ import (
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
 	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "tokens",
-	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis"}
+	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis", "praise", "suggestions"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
@@ -55,6 +55,9 @@ var templateFuncs = template.FuncMap{
 	},
 	"bulkRow": func(p *page, r *resonanz.BulkRecipient) bulkRow { return bulkRow{Page: p, Recipient: r} },
 	"percent": func(x float64) int { return int(math.Round(x * 100)) },
+	"praiseMark": func(p *page, messageID int64, cp casePraise) praiseMark {
+		return praiseMark{P: p, MessageID: messageID, Praise: cp.Marked[messageID], Candidates: cp.Candidates}
+	},
 	"highlight": func(text, query string, max int) []search.Span {
 		return search.Snippet(search.Highlight(text, query), max)
 	},

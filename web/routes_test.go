@@ -56,6 +56,9 @@ var accessMatrix = map[string]string{
 	"POST /me/away":                  "LOOOOLLL",
 	"GET /promises":                  "LOOOOLLL",
 	"GET /alerts/banner":             "LOOOOLLL",
+	"GET /praise":                    "LOOOOLLL", // each sees the walls of their own teams
+	"GET /praise/{id}":               "LFOOOLLL", // the Versand wall: not for an agent of another team
+	"GET /suggestions":               "LOOOOLLL",
 	"POST /alerts/dismiss":           "LOOOOLLL",
 
 	"GET /conversations/{id}":                      "LHOOOLLL",
@@ -69,6 +72,7 @@ var accessMatrix = map[string]string{
 	"POST /conversations/{id}/goodwill":            "LHOOOLLL",
 	"POST /messages/{id}/label":                    "LHOOOLLL",
 	"POST /messages/{id}/labels/confirm":           "LHOOOLLL",
+	"POST /messages/{id}/praise":                   "LHOOOLLL",
 	"POST /promises/{id}/keep":                     "LHOOOLLL",
 	"POST /promises/{id}/break":                    "LHOOOLLL",
 	"POST /promises/{id}/handover":                 "LHOOOLLL",
@@ -108,6 +112,9 @@ var accessMatrix = map[string]string{
 	"POST /settings/topics/{name}/learn":      "LFFOOLLL",
 	"GET /settings/analysis":                  "LFFOOLLL",
 	"POST /settings/analysis/reset":           "LFFOOLLL",
+	"POST /suggestions/{id}/status":           "LFFOOLLL", // only leads decide on suggestions
+	"POST /suggestions/{id}/merge":            "LFFOOLLL",
+	"POST /suggestions/{id}/notice":           "LFFOOLLL",
 
 	"GET /settings/tokens":              "LFFFOLLL",
 	"POST /settings/tokens":             "LFFFOLLL",
@@ -266,7 +273,7 @@ func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper)
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "help": fmt.Sprint(article.ID), "articles": fmt.Sprint(article.ID), "contacts": fmt.Sprint(kim.ContactID),
-		"attachments": "1", "webhooks": "1", "deliveries": "1",
+		"attachments": "1", "webhooks": "1", "deliveries": "1", "praise": fmt.Sprint(versand.ID), "suggestions": "1",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})

@@ -79,6 +79,9 @@ type Services struct {
 	// Operations and Metrics feed /metrics; nil Metrics: a registry of the server's own.
 	Operations resonanz.OperationsService
 	Metrics    *metrics.Registry
+	// Praise keeps the praise customers wrote; Suggestions the board of their improvement suggestions.
+	Praise      resonanz.PraiseService
+	Suggestions resonanz.SuggestionService
 }
 
 // Server handles every HTTP request of resonanz.
@@ -212,6 +215,7 @@ func (s *Server) routes() {
 	s.basicsRoutes()
 	s.formRoutes()
 	s.helpRoutes()
+	s.voiceRoutes()
 }
 
 func (s *Server) channelRoutes() {

@@ -52,7 +52,7 @@ func TestBrowserAlertBannerAndCrisisRoom(t *testing.T) {
 		if n := evalString(t, ctx, `String(document.querySelectorAll("#crisis-messages li").length)`); n != "2" {
 			t.Fatalf("crisis room lists %s messages, want 2", n)
 		}
-		if got := evalString(t, ctx, `document.querySelector("#crisis-customers").textContent`); got != "Bo, Ada" {
+		if got := evalString(t, ctx, `[...document.querySelectorAll("#crisis-customers [data-remove-customer]")].map(b => b.dataset.removeCustomer).join(", ")`); got != "Bo, Ada" {
 			t.Fatalf("affected customers %q", got)
 		}
 		if text := evalString(t, ctx, `document.querySelector("#crisis-messages").textContent`); !strings.Contains(text, "<b>#AppDesaster</b>") || dialog.Load() {

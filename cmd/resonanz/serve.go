@@ -22,6 +22,7 @@ import (
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/voice"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -45,6 +46,8 @@ type Main struct {
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
 	quietDone    chan struct{}
+	voice        *voice.Collector
+	voiceDone    chan struct{}
 	newsDone     chan struct{}
 	// eventHooksDone closes when the event webhook dispatcher stopped.
 	eventHooksDone chan struct{}
@@ -120,7 +123,8 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.listener = ln
 	m.metrics = metrics.New()
-	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest)
+	m.voice = voice.NewCollector(db, m.Logger)
+	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest, m.voice.Observe)
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
@@ -128,7 +132,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
-		EventWebhooks: db, Operations: db, Metrics: m.metrics}, m.Logger)
+		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db}, m.Logger)
 	names, err := live.Reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -146,6 +150,8 @@ func (m *Main) Run(ctx context.Context) error {
 	m.startEventHooks(base)
 	m.startPolling(base)
 	m.startQuietCloser(base)
+	m.voiceDone = make(chan struct{})
+	go m.voice.Run(base, 30*time.Second, m.voiceDone)
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -210,6 +216,9 @@ func (m *Main) Close() error {
 	}
 	if m.quietDone != nil {
 		<-m.quietDone
+	}
+	if m.voiceDone != nil {
+		<-m.voiceDone
 	}
 	if m.ingester != nil {
 		m.ingester.Close()
