@@ -23,7 +23,9 @@ func mustZone(name string) *time.Location {
 	return loc
 }
 
-func utc(day, hour, minute int) time.Time { return time.Date(2030, 3, day, hour, minute, 0, 0, time.UTC) }
+func utc(day, hour, minute int) time.Time {
+	return time.Date(2030, 3, day, hour, minute, 0, 0, time.UTC)
+}
 
 // desk is a database with a calendar open Monday to Friday 9–17 in Berlin,
 // a policy using it, and a clock the test moves.
@@ -125,10 +127,10 @@ func TestOverview(t *testing.T) {
 	d.arrive("d@x.org", "email", utc(5, 23, 0), analysis(resonanz.KindComplaint, resonanz.Negative), false)           // Wed 00:00: after
 	d.arrive("e@x.org", "email", utc(3, 22, 59), analysis(resonanz.KindQuestion, resonanz.Neutral, "invoice"), false) // Sun 23:59: before
 	c6 := d.arrive("f@x.org", "email", utc(4, 10, 0), analysis(resonanz.KindComplaint, resonanz.Negative, "delivery"), true)
-	d.reply(c1, utc(4, 8, 30))  // 09:30 Berlin: 30 min after opening
-	d.solve(c1, utc(4, 10, 0))  // 11:00 Berlin: 2 h of business time
-	d.reply(c6, utc(4, 12, 0))  // 11:00 → 13:00 Berlin: 2 h
-	d.reply(c2, utc(5, 8, 30))  // Mon 16:00 → Tue 09:30 Berlin: 1 h + 30 min (17.5 h by the clock)
+	d.reply(c1, utc(4, 8, 30)) // 09:30 Berlin: 30 min after opening
+	d.solve(c1, utc(4, 10, 0)) // 11:00 Berlin: 2 h of business time
+	d.reply(c6, utc(4, 12, 0)) // 11:00 → 13:00 Berlin: 2 h
+	d.reply(c2, utc(5, 8, 30)) // Mon 16:00 → Tue 09:30 Berlin: 1 h + 30 min (17.5 h by the clock)
 	d.breach(c6)
 	d.now = utc(4, 12, 0)
 	kept := &resonanz.Promise{ConversationID: c1, Text: "Gutschrift", DueAt: utc(5, 12, 0), OwnerID: d.lead.ID}
