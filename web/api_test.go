@@ -10,10 +10,12 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/attachment"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/web"
@@ -28,12 +30,16 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 	if err != nil {
 		t.Fatal(err)
 	}
+	zone, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
 	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: events.NewBus(),
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Canned: db, Signatures: db, UserAdmin: db,
 		Attachments: db, Files: &attachment.Keeper{Dir: t.TempDir(), MaxFile: attachment.DefaultMaxFile, MaxMessage: attachment.DefaultMaxMessage},
-		EventWebhooks: db, Operations: db}
+		EventWebhooks: db, Operations: db, Dashboards: &report.Reporter{Facts: db, SLA: db, Location: zone}}
 	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.SetTopics([]string{"delivery"})
 	for _, option := range options {

@@ -17,6 +17,7 @@ import (
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
+	"github.com/resonanz/resonanz/report"
 )
 
 //go:embed templates/*.html
@@ -36,9 +37,11 @@ type Services struct {
 	SLA           resonanz.SLAService
 	Notifications resonanz.NotificationService
 	Reports       resonanz.ReportService
-	RouteStore    resonanz.RouteStore // agents' loads for the teams page
-	Promises      resonanz.PromiseService
-	Goodwill      resonanz.GoodwillService
+	// Dashboards computes the overview and the figures per team and agent.
+	Dashboards *report.Reporter
+	RouteStore resonanz.RouteStore // agents' loads for the teams page
+	Promises   resonanz.PromiseService
+	Goodwill   resonanz.GoodwillService
 	// Bus brings news of alerts to the open pages.
 	Bus *events.Bus
 	// Analyzer labels sample messages when a lead tries the routing rules.
@@ -197,12 +200,23 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics", s.requireUser(s.requireLead(s.handleSaveTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/delete", s.requireUser(s.requireLead(s.handleDeleteTopic)))
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
+	s.reportRoutes()
 	s.followupRoutes()
 	s.tokenRoutes()
 	s.eventWebhookRoutes()
 	s.channelRoutes()
 	s.basicsRoutes()
 	s.formRoutes()
+}
+
+// reportRoutes are the dashboards: leads and admins see everything; an
+// agent sees their own figures only (handleAgentReport checks whose).
+func (s *Server) reportRoutes() {
+	s.mux.HandleFunc("GET /reports", s.requireUser(s.requireLead(s.handleOverview)))
+	s.mux.HandleFunc("GET /reports/teams", s.requireUser(s.requireLead(s.handleTeamReport)))
+	s.mux.HandleFunc("GET /reports/csv/{table}", s.requireUser(s.requireLead(s.handleReportCSV)))
+	s.mux.HandleFunc("GET /reports/agents/{id}", s.requireUser(s.handleAgentReport))
+	s.mux.HandleFunc("GET /reports/agents/{id}/csv", s.requireUser(s.handleAgentCSV))
 }
 
 func (s *Server) channelRoutes() {

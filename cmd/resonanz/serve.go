@@ -21,6 +21,7 @@ import (
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
+	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
 )
@@ -124,7 +125,9 @@ func (m *Main) Run(ctx context.Context) error {
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
-		EventWebhooks: db, Operations: db, Metrics: m.metrics}, m.Logger)
+		EventWebhooks: db, Operations: db, Metrics: m.metrics, Dashboards: &report.Reporter{Facts: db, SLA: db, Location: m.zone}}, m.Logger)
+	// The reports' days and the inbox's periods they link to start at the company's midnight.
+	srv.Location = m.zone
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
