@@ -36,5 +36,5 @@ func (s *Server) handleReportCSV(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No table %q.", name).Keyed("report.table"))
+	s.pageError(w, r, resonanz.Errorf(resonanz.ENOTFOUND, "No such table.").Keyed("report.table"))
 }

@@ -89,7 +89,7 @@ func (s *Server) reportedAgent(w http.ResponseWriter, r *http.Request) (*resonan
 	u := userFrom(r.Context())
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if u.Role == resonanz.RoleAgent && id != u.ID {
-		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "Agents see their own figures only.").Keyed("report.own"))
+		s.pageError(w, r, resonanz.Errorf(resonanz.EFORBIDDEN, "You see your own figures only.").Keyed("report.own"))
 		return nil, false
 	}
 	users, err := s.Users.FindUsers(r.Context())
