@@ -17,16 +17,32 @@ type ReportFilter struct {
 
 // ConversationFact is what the reports know of one conversation.
 type ConversationFact struct {
-	ID              int64
+	AnswerFact
+	ID        int64
+	Channel   string
+	Kind      string // of the latest customer message, as the inbox shows it
+	Sentiment string
+	Language  string
+	Topics    []string
+	TeamID    int64 // 0: none
+	OwnerID   int64 // 0: unassigned
+	Status    string
+}
+
+// CountFact counts the conversations created in one slot of time with the
+// same channel, kind and sentiment.
+type CountFact struct {
+	Slot      time.Time // the slot's start
+	Channel   string
+	Kind      string
+	Sentiment string
+	Count     int
+}
+
+// AnswerFact is when a conversation was answered and solved, for answer
+// times; only conversations answered, solved or with a goal have one.
+type AnswerFact struct {
 	CreatedAt       time.Time
-	Channel         string
-	Kind            string // of the latest customer message, as the inbox shows it
-	Sentiment       string
-	Language        string
-	Topics          []string
-	TeamID          int64 // 0: none
-	OwnerID         int64 // 0: unassigned
-	Status          string
 	FirstResponseAt time.Time // zero: not answered yet
 	ResolvedAt      time.Time // zero: not solved (or reopened)
 	PolicyID        int64     // the answer-time goal's policy; 0: none
@@ -49,6 +65,11 @@ type GoodwillTally struct {
 type ReportFacts interface {
 	// ConversationFacts returns the conversations created in the filter's period.
 	ConversationFacts(ctx context.Context, f ReportFilter) ([]ConversationFact, error)
+	// ConversationCounts counts the period's conversations per slot of
+	// time, channel, kind and sentiment.
+	ConversationCounts(ctx context.Context, f ReportFilter, slot time.Duration) ([]CountFact, error)
+	// AnswerFacts returns the answer facts of the period's conversations.
+	AnswerFacts(ctx context.Context, f ReportFilter) ([]AnswerFact, error)
 	// TopicTally counts, per topic, the conversations created in the period.
 	TopicTally(ctx context.Context, f ReportFilter) (map[string]int, error)
 	// OpenWorkBefore counts the open work now (the period aside) created

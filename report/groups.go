@@ -52,15 +52,12 @@ func (r *Reporter) Groups(ctx context.Context, f Filter, byOwner bool) ([]Group,
 }
 
 func groupOf(id int64, facts []resonanz.ConversationFact, cals calendars) Group {
-	g := Group{ID: id, New: len(facts), Goals: goalsOf(facts)}
+	answers := make([]resonanz.AnswerFact, len(facts))
 	for i := range facts {
-		if !facts[i].FirstResponseAt.IsZero() {
-			g.Answered++
-		}
-		if !facts[i].ResolvedAt.IsZero() {
-			g.Solved++
-		}
+		answers[i] = facts[i].AnswerFact
 	}
-	g.FirstResponse, g.Resolution = cals.answerTimes(facts)
+	g := Group{ID: id, New: len(facts), Goals: goalsOf(answers)}
+	g.FirstResponse, g.Resolution = cals.answerTimes(answers)
+	g.Answered, g.Solved = g.FirstResponse.Count, g.Resolution.Count
 	return g
 }

@@ -42,7 +42,7 @@ func loadCalendars(ctx context.Context, sla resonanz.SLAService) (calendars, err
 
 // answerTimes returns the business time to the first answer and to the
 // solution of the answered and the solved facts.
-func (cs calendars) answerTimes(facts []resonanz.ConversationFact) (first, resolution Times) {
+func (cs calendars) answerTimes(facts []resonanz.AnswerFact) (first, resolution Times) {
 	var firsts, solved []time.Duration
 	for i := range facts {
 		f := &facts[i]

@@ -35,8 +35,9 @@ type Series struct {
 // TopicCount is how many of the period's conversations are about a topic,
 // and how many of the period before.
 type TopicCount struct {
-	Name          string
-	Count, Before int
+	Name   string `json:"name"`
+	Count  int    `json:"count"`
+	Before int    `json:"before"`
 }
 
 // Rise is how many more conversations the topic had than in the period before.
@@ -103,7 +104,11 @@ type Reporter struct {
 
 // Overview computes the dashboard of f at now.
 func (r *Reporter) Overview(ctx context.Context, f Filter, now time.Time) (*Overview, error) {
-	facts, err := r.Facts.ConversationFacts(ctx, f.facts(f.Period))
+	counts, err := r.Facts.ConversationCounts(ctx, f.facts(f.Period), slot)
+	if err != nil {
+		return nil, err
+	}
+	answers, err := r.Facts.AnswerFacts(ctx, f.facts(f.Period))
 	if err != nil {
 		return nil, err
 	}
@@ -111,21 +116,22 @@ func (r *Reporter) Overview(ctx context.Context, f Filter, now time.Time) (*Over
 	if err != nil {
 		return nil, err
 	}
-	o := &Overview{Filter: f, Buckets: f.Period.Buckets(), New: len(facts)}
-	o.ByChannel = tally(o.Buckets, facts, channelOrder(), func(c *resonanz.ConversationFact) string { return c.Channel })
-	o.ByKind = tally(o.Buckets, facts, KindOrder, func(c *resonanz.ConversationFact) string { return c.Kind })
-	o.BySentiment = tally(o.Buckets, facts, SentimentOrder, func(c *resonanz.ConversationFact) string { return c.Sentiment })
-	o.FirstResponse, o.Resolution = cals.answerTimes(facts)
-	o.Goals = goalsOf(facts)
-	for i := range facts {
-		switch facts[i].Kind {
+	o := &Overview{Filter: f, Buckets: f.Period.Buckets()}
+	o.ByChannel = tally(o.Buckets, counts, channelOrder(), func(c *resonanz.CountFact) string { return c.Channel })
+	o.ByKind = tally(o.Buckets, counts, KindOrder, func(c *resonanz.CountFact) string { return c.Kind })
+	o.BySentiment = tally(o.Buckets, counts, SentimentOrder, func(c *resonanz.CountFact) string { return c.Sentiment })
+	o.FirstResponse, o.Resolution = cals.answerTimes(answers)
+	o.Goals = goalsOf(answers)
+	for i := range counts {
+		o.New += counts[i].Count
+		switch counts[i].Kind {
 		case resonanz.KindPraise:
-			o.Praise++
+			o.Praise += counts[i].Count
 		case resonanz.KindComplaint:
-			o.Complaints++
+			o.Complaints += counts[i].Count
 		}
 	}
-	if o.Topics, o.Rising, err = r.topics(ctx, f, facts); err != nil {
+	if o.Topics, o.Rising, err = r.topics(ctx, f); err != nil {
 		return nil, err
 	}
 	if o.Backlog, err = r.backlog(ctx, f, now); err != nil {
@@ -148,12 +154,17 @@ func channelOrder() []string {
 	return names
 }
 
-// tally counts facts per bucket and key. Keys in order come first, those
-// that occur; keys not in order follow, sorted.
-func tally(buckets []Bucket, facts []resonanz.ConversationFact, order []string, key func(*resonanz.ConversationFact) string) Series {
+// slot is the time the store counts conversations by: a quarter of an
+// hour divides the local days of every time zone in use (the offsets are
+// whole quarter hours), so slots add up to days exactly.
+const slot = 15 * time.Minute
+
+// tally adds the counts up per bucket and key. Keys in order come first,
+// those that occur; keys not in order follow, sorted.
+func tally(buckets []Bucket, facts []resonanz.CountFact, order []string, key func(*resonanz.CountFact) string) Series {
 	counts := map[string][]int{}
 	for i := range facts {
-		b := index(buckets, facts[i].CreatedAt)
+		b := index(buckets, facts[i].Slot)
 		if b < 0 {
 			continue
 		}
@@ -161,7 +172,7 @@ func tally(buckets []Bucket, facts []resonanz.ConversationFact, order []string, 
 		if counts[k] == nil {
 			counts[k] = make([]int, len(buckets))
 		}
-		counts[k][b]++
+		counts[k][b] += facts[i].Count
 	}
 	var keys []string
 	for _, k := range order {
@@ -188,7 +199,7 @@ func tally(buckets []Bucket, facts []resonanz.ConversationFact, order []string, 
 	return s
 }
 
-func goalsOf(facts []resonanz.ConversationFact) Goals {
+func goalsOf(facts []resonanz.AnswerFact) Goals {
 	var g Goals
 	for i := range facts {
 		f := &facts[i]
@@ -208,16 +219,14 @@ func goalsOf(facts []resonanz.ConversationFact) Goals {
 
 // topics returns the most frequent topics of the period and those that grew
 // most against the period before.
-func (r *Reporter) topics(ctx context.Context, f Filter, facts []resonanz.ConversationFact) (top, rising []TopicCount, err error) {
-	before, err := r.Facts.TopicTally(ctx, f.facts(f.Period.Before()))
+func (r *Reporter) topics(ctx context.Context, f Filter) (top, rising []TopicCount, err error) {
+	now, err := r.Facts.TopicTally(ctx, f.facts(f.Period))
 	if err != nil {
 		return nil, nil, err
 	}
-	now := map[string]int{}
-	for i := range facts {
-		for _, t := range facts[i].Topics {
-			now[t]++
-		}
+	before, err := r.Facts.TopicTally(ctx, f.facts(f.Period.Before()))
+	if err != nil {
+		return nil, nil, err
 	}
 	var all []TopicCount
 	for name, n := range now {

@@ -30,7 +30,7 @@ func utc(day, hour, minute int) time.Time {
 // desk is a database with a calendar open Monday to Friday 9–17 in Berlin,
 // a policy using it, and a clock the test moves.
 type desk struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	path   string
 	now    time.Time
@@ -38,7 +38,7 @@ type desk struct {
 	policy *resonanz.SLAPolicy
 }
 
-func newDesk(t *testing.T) *desk {
+func newDesk(t testing.TB) *desk {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "r.db")

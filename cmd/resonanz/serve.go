@@ -46,6 +46,7 @@ type Main struct {
 	reminderDone chan struct{}
 	quietDone    chan struct{}
 	newsDone     chan struct{}
+	weeklyDone   chan struct{}
 	// eventHooksDone closes when the event webhook dispatcher stopped.
 	eventHooksDone chan struct{}
 	metrics        *metrics.Registry
@@ -142,6 +143,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = m.Config.httpServer(srv, base)
 	m.startReminder(base)
 	m.startNews(base)
+	m.startWeekly(base)
 	m.startEventHooks(base)
 	m.startPolling(base)
 	m.startQuietCloser(base)
@@ -200,6 +202,9 @@ func (m *Main) Close() error {
 	}
 	if m.newsDone != nil {
 		<-m.newsDone
+	}
+	if m.weeklyDone != nil {
+		<-m.weeklyDone
 	}
 	if m.eventHooksDone != nil {
 		<-m.eventHooksDone
