@@ -27,4 +27,6 @@ END;
 CREATE INDEX conversations_report ON conversations (created_at, channel, kind, sentiment, language, team_id, owner_id,
 	status, first_response_at, resolved_at, sla_policy_id, sla_breached, topics);
 -- The open work's age, counted for the backlog without reading the table.
-CREATE INDEX conversations_open_age ON conversations (open_work, created_at, channel, team_id, owner_id, language, topics);
+-- Partial, so that it does not lead with open_work: the inbox's lists of
+-- open work keep their own index, which walks them in order (migration 0033).
+CREATE INDEX conversations_open_age ON conversations (created_at, channel, team_id, owner_id, language, topics) WHERE open_work = 1;
