@@ -51,9 +51,6 @@ func TestWeeklySummaryGoesOutOnce(t *testing.T) {
 			t.Fatalf("call %d: queued %v, %v; want %v", i+1, queued, err, want)
 		}
 	}
-	if queued, err := d.db.WeeklySummaryQueued(ctx, "2030-02-25"); err != nil || !queued {
-		t.Fatalf("the week of 25 February is not recorded as queued: %v", err)
-	}
 	if len(mailed) == 0 {
 		t.Fatal("no mail composed")
 	}

@@ -26,10 +26,3 @@ func (db *DB) QueueWeeklySummary(ctx context.Context, week string, n *resonanz.A
 	})
 	return queued, err
 }
-
-// WeeklySummaryQueued reports whether the summary of the week was queued.
-func (db *DB) WeeklySummaryQueued(ctx context.Context, week string) (bool, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM report_summaries WHERE week = ?`, week).Scan(&n)
-	return n > 0, err
-}
