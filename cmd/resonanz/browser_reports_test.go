@@ -51,4 +51,8 @@ func TestBrowserChartToInbox(t *testing.T) {
 	if strings.Contains(text, "d@example.org") {
 		t.Error("the inbox behind the complaints bar lists the praise")
 	}
+	// Narrowing the filter keeps the period, and the count follows.
+	evalString(t, ctx, `(() => { const s = document.querySelector("#filter-sentiment"); s.value = "positive";
+		s.dispatchEvent(new Event("change", {bubbles: true})); return ""; })()`)
+	waitFor(t, ctx, `document.querySelector("#match-count") && document.querySelector("#match-count").dataset.count === "0"`)
 }
