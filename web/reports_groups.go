@@ -152,7 +152,11 @@ func (s *Server) groupTable(r *http.Request, l *locale, f report.Filter, byOwner
 		if g.ID == 0 {
 			n = l.T("none")
 		}
-		t.Rows = append(t.Rows, groupRow(l, f, g, n, param))
+		row := groupRow(l, f, g, n, param)
+		if byOwner && g.ID != 0 {
+			row[0].URL = "/reports/agents/" + strconv.FormatInt(g.ID, 10) + "?" + reportQuery(f).Encode()
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t, nil
 }

@@ -120,3 +120,37 @@ func TestAgentsSeeTheirOwnFiguresOnly(t *testing.T) {
 		t.Errorf("agent GET own figures: %d", status)
 	}
 }
+
+// TestTeamAndAgentFigures: the lead's team page counts each team's and each
+// owner's new conversations and links to the agent's own page, which shows
+// the same count.
+func TestTeamAndAgentFigures(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	ctx := context.Background()
+	lead := loggedIn(t, base, db, "lea", resonanz.RoleLead)
+	leadUser, _ := db.FindUserByLogin(ctx, "lea")
+	tom := addUser(t, db, "tom", resonanz.RoleAgent)
+	team, err := db.CreateTeam(ctx, "Versand")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := arrivals(t, db, "email", resonanz.Analysis{Kind: resonanz.KindQuestion}, "a@x.org", "b@x.org", "c@x.org")
+	for _, id := range ids[:2] {
+		if err := db.UpdateConversation(ctx, id, leadUser, resonanz.ConversationUpdate{TeamID: &team.ID, OwnerID: &tom.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	status, page := lead.get("/reports/teams")
+	if status != http.StatusOK {
+		t.Fatalf("GET /reports/teams: %d", status)
+	}
+	teamRow := regexp.MustCompile(`<th scope="row">Versand</th><td><a href="[^"]*team=` + itoa(team.ID) + `[^"]*">2</a>`)
+	agentRow := regexp.MustCompile(`<th scope="row"><a href="(/reports/agents/` + itoa(tom.ID) + `[^"]*)">tom</a></th><td><a href="[^"]*">2</a>`)
+	m := agentRow.FindStringSubmatch(page)
+	if !teamRow.MatchString(page) || m == nil || !strings.Contains(page, `<th scope="row">—</th><td>1</td>`) {
+		t.Fatalf("the team page does not show Versand 2, tom 2 and one without team or owner")
+	}
+	if status, own := lead.get(html.UnescapeString(m[1])); status != http.StatusOK || !regexp.MustCompile(`<th scope="row">tom</th><td><a href="[^"]*">2</a>`).MatchString(own) {
+		t.Errorf("tom's page from the team page: %d", status)
+	}
+}
