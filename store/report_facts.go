@@ -131,7 +131,7 @@ func (db *DB) PromiseTally(ctx context.Context, f resonanz.ReportFilter, now tim
 		coalesce(sum(p.state = 'kept' AND p.closed_at >= ? AND p.closed_at < ?), 0),
 		coalesce(sum(p.state = 'broken' AND p.closed_at >= ? AND p.closed_at < ?), 0),
 		coalesce(sum(p.state = 'open' AND p.due_at < ?), 0)
-		FROM promises p JOIN conversations c ON c.id = p.conversation_id
+		FROM promises p CROSS JOIN conversations c ON c.id = p.conversation_id
 		WHERE (p.state = 'open' OR p.closed_at >= ?)`+cond,
 		append([]any{millis(f.From), millis(f.To), millis(f.From), millis(f.To), millis(now), millis(f.From)}, args...)...).
 		Scan(&t.Kept, &t.Broken, &t.Overdue)
@@ -147,7 +147,7 @@ func (db *DB) GoodwillTally(ctx context.Context, f resonanz.ReportFilter) (reson
 	where = append([]string{"g.state = 'granted' AND g.granted_at >= ? AND g.granted_at < ?"}, where...)
 	var t resonanz.GoodwillTally
 	err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(g.amount), 0)
-		FROM goodwill_grants g JOIN conversations c ON c.id = g.conversation_id WHERE `+strings.Join(where, " AND "),
+		FROM goodwill_grants g CROSS JOIN conversations c ON c.id = g.conversation_id WHERE `+strings.Join(where, " AND "),
 		append([]any{millis(f.From), millis(f.To)}, args...)...).Scan(&t.Grants, &t.Amount)
 	if err != nil {
 		return t, fmt.Errorf("store: goodwill tally: %w", err)
