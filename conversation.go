@@ -82,6 +82,10 @@ type ConversationFilter struct {
 	VisibleTo  int64   // only the conversations this user may see (see User.SeesAllConversations); 0: all
 	After      *Cursor // start after this position (older conversations)
 	Limit      int
+
+	// CreatedFrom and CreatedBefore keep the conversations opened in
+	// [CreatedFrom, CreatedBefore), as the reports count them; zero: no bound.
+	CreatedFrom, CreatedBefore time.Time
 }
 
 // ConversationPage is one page of the inbox.

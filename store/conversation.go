@@ -157,6 +157,12 @@ func (db *DB) inboxConditions(f resonanz.ConversationFilter) (where []string, ar
 	if f.Overdue {
 		add("c.sla_due < ?", millis(db.Now()))
 	}
+	if !f.CreatedFrom.IsZero() {
+		add("c.created_at >= ?", millis(f.CreatedFrom))
+	}
+	if !f.CreatedBefore.IsZero() {
+		add("c.created_at < ?", millis(f.CreatedBefore))
+	}
 	if f.VisibleTo != 0 {
 		add(visibleCondition, visibleArgs(f.VisibleTo)...)
 	}

@@ -10,10 +10,12 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/attachment"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/web"
@@ -35,12 +37,16 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 // as one node of several, and returns its URL.
 func newNode(t *testing.T, db *store.DB, live resonanz.EventService, options ...func(*web.Server)) string {
 	t.Helper()
+	zone, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
 	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Events: live,
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db,
 		Attachments: db, Models: db, Files: &attachment.Keeper{Dir: t.TempDir(), MaxFile: attachment.DefaultMaxFile, MaxMessage: attachment.DefaultMaxMessage},
-		EventWebhooks: db, Operations: db, Praise: db, Suggestions: db}
+		EventWebhooks: db, Operations: db, Praise: db, Suggestions: db, Dashboards: &report.Reporter{Facts: db, SLA: db, Location: zone}}
 	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.SetTopics([]string{"delivery"})
 	for _, option := range options {

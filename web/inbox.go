@@ -20,6 +20,7 @@ type inboxView struct {
 	IsFirst bool
 	Bulk    bulkActions
 	Views   []inboxViewLink
+	Period  *inboxPeriod // the conversations were opened in a period; nil: any time
 }
 
 // filterSelect is one drop-down of the inbox filters; Name is both the query
@@ -113,7 +114,10 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 	mine := q.Get("mine") == "1"
 	if mine {
 		f.OwnerID = userFrom(r.Context()).ID
+	} else if owner, err := strconv.ParseInt(q.Get("owner"), 10, 64); err == nil && owner > 0 {
+		f.OwnerID = owner
 	}
+	f.CreatedFrom, f.CreatedBefore = createdRange(q, s.Location)
 	f.After = parseCursor(q.Get("after"))
 	f.VisibleTo = userFrom(r.Context()).VisibleTo()
 	page, err := s.Conversations.FindConversations(r.Context(), f)
@@ -137,7 +141,14 @@ func (s *Server) handleInbox(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := inboxView{Filter: f, Filters: filterSelects(s.locale(r), f, teams, labels), Mine: mine, Page: page, IsFirst: f.After == nil, Bulk: bulk,
-		Views: views}
+		Views: views, Period: inboxPeriodOf(q, f)}
+	if v.Period != nil {
+		// Opened from a report: say how many conversations match, as the report counted them.
+		if v.Period.Matching, err = s.Conversations.CountConversations(r.Context(), f, mostMatching); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
 	if page.Next != nil {
 		next := url.Values{}
 		for k, vals := range q {

@@ -17,7 +17,7 @@ import (
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
 	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "tokens",
-	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis", "praise", "suggestions"}
+	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis", "praise", "suggestions", "overview", "report_groups"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}
@@ -37,7 +37,8 @@ var templateFuncs = template.FuncMap{
 		}
 		return strconv.Itoa(int(d / time.Minute))
 	},
-	"hasID": func(list []int64, v int64) bool { return slices.Contains(list, v) },
+	"withPage": func(p *page, v any) pageAnd { return pageAnd{P: p, V: v} },
+	"hasID":    func(list []int64, v int64) bool { return slices.Contains(list, v) },
 	"calendarForm": func(p *page, v slaView, c *resonanz.Calendar) calendarForm {
 		if c == nil {
 			c = &resonanz.Calendar{}
@@ -70,6 +71,12 @@ func parsePages() map[string]*template.Template {
 			ParseFS(templateFS, append([]string{"templates/layout.html", "templates/partials.html", "templates/part_*.html", "templates/" + name + ".html"}, pageParts[name]...)...))
 	}
 	return pages
+}
+
+// pageAnd hands a partial the page and a value of its own.
+type pageAnd struct {
+	P *page
+	V any
 }
 
 // badgeView is what the "badges" template shows of a message or conversation.

@@ -106,6 +106,11 @@ var accessMatrix = map[string]string{
 	"POST /settings/teams":                    "LFFOOLLL",
 	"POST /settings/agents/{id}":              "LFFOOLLL",
 	"GET /reports/sla":                        "LFFOOLLL",
+	"GET /reports":                            "LFFOOLLL",
+	"GET /reports/teams":                      "LFFOOLLL",
+	"GET /reports/csv/{table}":                "LFFOOLLL",
+	"GET /reports/agents/{id}":                "LFOOOLLL", // an agent sees their own figures only
+	"GET /reports/agents/{id}/csv":            "LFOOOLLL",
 	"GET /settings/topics":                    "LFFOOLLL",
 	"POST /settings/topics":                   "LFFOOLLL",
 	"POST /settings/topics/{name}/delete":     "LFFOOLLL",
@@ -273,7 +278,7 @@ func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper)
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "help": fmt.Sprint(article.ID), "articles": fmt.Sprint(article.ID), "contacts": fmt.Sprint(kim.ContactID),
-		"attachments": "1", "webhooks": "1", "deliveries": "1", "praise": fmt.Sprint(versand.ID), "suggestions": "1",
+		"attachments": "1", "webhooks": "1", "deliveries": "1", "praise": fmt.Sprint(versand.ID), "suggestions": "1", "csv": "figures",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})

@@ -16,6 +16,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
+	"github.com/resonanz/resonanz/report"
 )
 
 //go:embed templates/*.html
@@ -35,9 +36,11 @@ type Services struct {
 	SLA           resonanz.SLAService
 	Notifications resonanz.NotificationService
 	Reports       resonanz.ReportService
-	RouteStore    resonanz.RouteStore // agents' loads for the teams page
-	Promises      resonanz.PromiseService
-	Goodwill      resonanz.GoodwillService
+	// Dashboards computes the overview and the figures per team and agent.
+	Dashboards *report.Reporter
+	RouteStore resonanz.RouteStore // agents' loads for the teams page
+	Promises   resonanz.PromiseService
+	Goodwill   resonanz.GoodwillService
 	// Events bring news of alerts and presence to the open pages.
 	Events resonanz.EventService
 	// Analyzer labels sample messages when a lead tries the routing rules.
@@ -208,6 +211,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /settings/topics/{name}/learn", s.requireUser(s.requireLead(s.handleLearnTerm)))
 	s.mux.HandleFunc("GET /settings/analysis", s.requireUser(s.requireLead(s.handleAnalysisSettings)))
 	s.mux.HandleFunc("POST /settings/analysis/reset", s.requireUser(s.requireLead(s.handleResetModel)))
+	s.reportRoutes()
 	s.followupRoutes()
 	s.tokenRoutes()
 	s.eventWebhookRoutes()
@@ -216,6 +220,16 @@ func (s *Server) routes() {
 	s.formRoutes()
 	s.helpRoutes()
 	s.voiceRoutes()
+}
+
+// reportRoutes are the dashboards: leads and admins see everything; an
+// agent sees their own figures only (handleAgentReport checks whose).
+func (s *Server) reportRoutes() {
+	s.mux.HandleFunc("GET /reports", s.requireUser(s.requireLead(s.handleOverview)))
+	s.mux.HandleFunc("GET /reports/teams", s.requireUser(s.requireLead(s.handleTeamReport)))
+	s.mux.HandleFunc("GET /reports/csv/{table}", s.requireUser(s.requireLead(s.handleReportCSV)))
+	s.mux.HandleFunc("GET /reports/agents/{id}", s.requireUser(s.handleAgentReport))
+	s.mux.HandleFunc("GET /reports/agents/{id}/csv", s.requireUser(s.handleAgentCSV))
 }
 
 func (s *Server) channelRoutes() {

@@ -79,6 +79,7 @@ type benchRun struct {
 	main   *Main
 	token  string
 	cookie *http.Cookie
+	lead   *http.Cookie // a lead's session, for the reports
 	client *http.Client
 	texts  *demo.Texts
 	next   atomic.Int64 // index of the next message of the stream
@@ -149,6 +150,14 @@ func (r *benchRun) login(ctx context.Context) error {
 		return err
 	}
 	r.token, r.cookie = token, &http.Cookie{Name: "resonanz_session", Value: session}
+	lead := &resonanz.User{Login: "bench-lead", Name: "Bench Lead", Role: resonanz.RoleLead}
+	if err := db.CreateUser(ctx, lead, newPassword()); err != nil {
+		return err
+	}
+	if session, _, err = db.CreateSession(ctx, lead.ID, 24*time.Hour); err != nil {
+		return err
+	}
+	r.lead = &http.Cookie{Name: "resonanz_session", Value: session}
 	return nil
 }
 

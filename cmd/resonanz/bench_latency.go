@@ -40,6 +40,14 @@ func (r *benchRun) latencies(ctx context.Context, samples int) error {
 			return err
 		}
 	}
+	for _, p := range []struct{ name, query string }{
+		{"overview, last 7 days", ""},
+		{"overview, last 30 days", "from=" + r.day(-29) + "&to=" + r.day(0)},
+	} {
+		if err := r.measureAs(ctx, r.lead, p.name, "/reports?"+p.query, samples); err != nil {
+			return err
+		}
+	}
 	for _, q := range []string{"Rechnung", "Lieferung", "delivery", "Paket beschädigt", "App Update Warenkorb", "Kündigung"} {
 		if err := r.measure(ctx, "search "+strconv.Quote(q), "/search?q="+url.QueryEscape(q), samples); err != nil {
 			return err
@@ -59,15 +67,25 @@ func (r *benchRun) deepCursor(ctx context.Context) (string, error) {
 	return strconv.FormatInt(middle.UnixMilli(), 10) + "." + strconv.FormatInt(math.MaxInt64, 10), nil
 }
 
-// measure loads path samples times and prints p50 and p95.
+// day is the date n days from today, in the company's time zone.
+func (r *benchRun) day(n int) string {
+	return time.Now().In(r.main.zone).AddDate(0, 0, n).Format(time.DateOnly)
+}
+
+// measure loads path samples times as an agent and prints p50 and p95.
 func (r *benchRun) measure(ctx context.Context, name, path string, samples int) error {
+	return r.measureAs(ctx, r.cookie, name, path, samples)
+}
+
+// measureAs loads path samples times with the session cookie and prints p50 and p95.
+func (r *benchRun) measureAs(ctx context.Context, cookie *http.Cookie, name, path string, samples int) error {
 	durations := make([]time.Duration, 0, samples)
 	for range samples {
 		req, err := http.NewRequestWithContext(ctx, "GET", r.main.URL()+path, nil)
 		if err != nil {
 			return err
 		}
-		req.AddCookie(r.cookie)
+		req.AddCookie(cookie)
 		start := time.Now()
 		resp, err := r.client.Do(req)
 		if err != nil {

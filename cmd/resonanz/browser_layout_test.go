@@ -53,7 +53,7 @@ func TestBrowserLayoutFitsTheScreen(t *testing.T) {
 	}
 	pages := []string{"/", "/conversations/" + strconv.FormatInt(inbox.Conversations[0].ID, 10), "/search?q=Rechnung",
 		"/alerts", "/alerts/" + strconv.FormatInt(alerts[0].ID, 10), "/promises", "/goodwill", "/goodwill/policies", "/notifications",
-		"/settings/rules", "/settings/sla", "/settings/teams", "/settings/topics", "/reports/sla",
+		"/settings/rules", "/settings/sla", "/settings/teams", "/settings/topics", "/reports/sla", "/reports", "/reports/teams",
 		"/settings/canned", "/signatures", "/settings/users", "/settings/users?edit=1", "/me/password"}
 	logIn(t, ctx, m, admin)
 

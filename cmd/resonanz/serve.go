@@ -21,6 +21,7 @@ import (
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
+	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/voice"
 	"github.com/resonanz/resonanz/web"
@@ -49,6 +50,7 @@ type Main struct {
 	voice        *voice.Collector
 	voiceDone    chan struct{}
 	newsDone     chan struct{}
+	weeklyDone   chan struct{}
 	// eventHooksDone closes when the event webhook dispatcher stopped.
 	eventHooksDone chan struct{}
 	metrics        *metrics.Registry
@@ -132,7 +134,10 @@ func (m *Main) Run(ctx context.Context) error {
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
-		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db}, m.Logger)
+		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db,
+		Dashboards: &report.Reporter{Facts: db, SLA: db, Location: m.zone}}, m.Logger)
+	// The reports' days and the inbox's periods they link to start at the company's midnight.
+	srv.Location = m.zone
 	names, err := live.Reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -147,6 +152,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = m.Config.httpServer(srv, base)
 	m.startReminder(base)
 	m.startNews(base)
+	m.startWeekly(base)
 	m.startEventHooks(base)
 	m.startPolling(base)
 	m.startQuietCloser(base)
@@ -207,6 +213,9 @@ func (m *Main) Close() error {
 	}
 	if m.newsDone != nil {
 		<-m.newsDone
+	}
+	if m.weeklyDone != nil {
+		<-m.weeklyDone
 	}
 	if m.eventHooksDone != nil {
 		<-m.eventHooksDone

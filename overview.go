@@ -1,0 +1,83 @@
+package resonanz
+
+import (
+	"context"
+	"time"
+)
+
+// ReportFilter selects the conversations a report counts. Zero values do not filter.
+type ReportFilter struct {
+	From, To time.Time // created (the customer's first message) in [From, To)
+	TeamID   int64
+	OwnerID  int64
+	Channel  string
+	Topic    string
+	Language string
+}
+
+// ConversationFact is what the reports know of one conversation.
+type ConversationFact struct {
+	AnswerFact
+	ID        int64
+	Channel   string
+	Kind      string // of the latest customer message, as the inbox shows it
+	Sentiment string
+	Language  string
+	Topics    []string
+	TeamID    int64 // 0: none
+	OwnerID   int64 // 0: unassigned
+	Status    string
+}
+
+// CountFact counts the conversations created in one slot of time with the
+// same channel, kind and sentiment.
+type CountFact struct {
+	Slot      time.Time // the slot's start
+	Channel   string
+	Kind      string
+	Sentiment string
+	Count     int
+}
+
+// AnswerFact is when a conversation was answered and solved, for answer
+// times; only conversations answered, solved or with a goal have one.
+type AnswerFact struct {
+	CreatedAt       time.Time
+	FirstResponseAt time.Time // zero: not answered yet
+	ResolvedAt      time.Time // zero: not solved (or reopened)
+	PolicyID        int64     // the answer-time goal's policy; 0: none
+	Breached        bool      // missed an answer-time goal
+}
+
+// PromiseTally counts promises of a report's conversations.
+type PromiseTally struct {
+	Kept, Broken int // closed so in the period
+	Overdue      int // open and past due now
+}
+
+// GoodwillTally sums the goodwill granted in a period.
+type GoodwillTally struct {
+	Grants int
+	Amount int64 // euro cents
+}
+
+// ReportFacts reads the facts the dashboards are computed from.
+type ReportFacts interface {
+	// ConversationFacts returns the conversations created in the filter's period.
+	ConversationFacts(ctx context.Context, f ReportFilter) ([]ConversationFact, error)
+	// ConversationCounts counts the period's conversations per slot of
+	// time, channel, kind and sentiment.
+	ConversationCounts(ctx context.Context, f ReportFilter, slot time.Duration) ([]CountFact, error)
+	// AnswerFacts returns the answer facts of the period's conversations.
+	AnswerFacts(ctx context.Context, f ReportFilter) ([]AnswerFact, error)
+	// TopicTally counts, per topic, the conversations created in the period.
+	TopicTally(ctx context.Context, f ReportFilter) (map[string]int, error)
+	// OpenWorkBefore counts the open work now (the period aside) created
+	// before each of the moments, and all of it (last); oldest is the
+	// creation of the oldest (zero: none open).
+	OpenWorkBefore(ctx context.Context, f ReportFilter, moments []time.Time) (counts []int, oldest time.Time, err error)
+	// PromiseTally counts the period's kept and broken promises and those overdue now.
+	PromiseTally(ctx context.Context, f ReportFilter, now time.Time) (PromiseTally, error)
+	// GoodwillTally sums the goodwill granted in the period.
+	GoodwillTally(ctx context.Context, f ReportFilter) (GoodwillTally, error)
+}
