@@ -36,7 +36,7 @@ type visit struct {
 var twentyVisits = []visit{
 	{false, "/alerts"}, {false, "/notifications"}, {false, "/promises"}, {true, "/notifications"}, {true, "/alerts"},
 	{false, "/settings/rules"}, {false, "/settings/sla"}, {false, "/settings/teams"}, {true, "/settings/sla"},
-	{false, "/settings/topics"}, {false, "/reports/sla"}, {false, "/goodwill"}, {true, "/reports/sla"}, {true, "/settings/topics"},
+	{false, "/settings/topics"}, {false, "/reports"}, {false, "/goodwill"}, {true, "/reports"}, {true, "/settings/topics"},
 	{false, "/"}, {false, "/alerts"}, {false, "/promises"}, {false, "/notifications"}, {true, "/promises"}, {false, "/"},
 }
 

@@ -41,7 +41,10 @@ type Config struct {
 	AlertQuiet time.Duration
 	// AlertEmail receives a mail when an alert is raised or escalated, sent
 	// through the SMTP server at SMTP from SMTPFrom.
-	AlertEmail             []string
+	AlertEmail []string
+	// WeeklySummary sends last week's key figures to the alert webhooks and
+	// email each week (on by default on the command line).
+	WeeklySummary          bool
 	SMTP, SMTPFrom         string
 	SMTPUser, SMTPPassword string
 	// DeliveryBackoff is the pause after a failed webhook, mail or reply
@@ -119,6 +122,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "HOST:PORT to listen on (RESONANZ_ADDR)")
 	demo, _ := strconv.ParseBool(envOr("DEMO", "false"))
 	fs.BoolVar(&c.Demo, "demo", demo, "load demo data and demo users into an empty database (RESONANZ_DEMO)")
+	weekly, _ := strconv.ParseBool(envOr("WEEKLY_SUMMARY", "true"))
+	fs.BoolVar(&c.WeeklySummary, "weekly-summary", weekly, "send last week's key figures to the alert webhooks and email each week (RESONANZ_WEEKLY_SUMMARY)")
 	fs.StringVar(&c.Zone, "zone", envOr("ZONE", defaultZone), "time zone in which pages show times, unless a user chose their own (RESONANZ_ZONE)")
 	fs.StringVar(&c.TLSCert, "tls-cert", envOr("TLS_CERT", ""), "PEM certificate (chain) file: serve HTTPS and HTTP/2 (RESONANZ_TLS_CERT)")
 	fs.StringVar(&c.TLSKey, "tls-key", envOr("TLS_KEY", ""), "PEM private key file of --tls-cert (RESONANZ_TLS_KEY)")

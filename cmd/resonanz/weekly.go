@@ -16,7 +16,7 @@ const weeklyCheck = time.Hour
 // and the alert email, if any are configured, until ctx ends.
 func (m *Main) startWeekly(ctx context.Context) {
 	c := m.Config
-	if len(c.Webhooks) == 0 && len(c.AlertEmail) == 0 {
+	if !c.WeeklySummary || len(c.Webhooks) == 0 && len(c.AlertEmail) == 0 {
 		return
 	}
 	w := &report.Weekly{Reporter: &report.Reporter{Facts: m.DB, SLA: m.DB, Location: m.zone}, Queue: m.DB, URLs: c.Webhooks,
