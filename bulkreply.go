@@ -39,14 +39,14 @@ type BulkRecipient struct {
 	Channel        string
 	Visibility     string // of the reply: the way they wrote, if their channel allows it
 	Quote          string
-	Text           string   // the template with their placeholders filled
-	Consent        *Consent // their contact wish, if any
+	Text           string          // the template with their placeholders filled
+	Decision       ConsentDecision // whether their wishes let it leave, and why
 }
 
 // BulkPreview tells whom a bulk reply would reach, and whom not.
 type BulkPreview struct {
 	Recipients []*BulkRecipient
-	Skipped    []*BulkRecipient // their contact wish rules out their channel
+	Skipped    []*BulkRecipient // their wishes rule it out (see Decision)
 }
 
 // Public counts the recipients who would be answered publicly.

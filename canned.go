@@ -58,12 +58,13 @@ type CannedReplyService interface {
 
 // Placeholders are what the placeholders of a canned reply stand for in one
 // conversation: {name} the customer, {agent} the agent answering, {help} the
-// help-center link (empty when none is set).
+// help-center link (empty when none is set), {wishes} the signed link to
+// the customer's wishes page (empty when none can be made).
 type Placeholders struct {
-	Name, Agent, Help string
+	Name, Agent, Help, Wishes string
 }
 
 // Fill puts the values into text; other braces stay as they were typed.
 func (p Placeholders) Fill(text string) string {
-	return strings.NewReplacer("{name}", p.Name, "{agent}", p.Agent, "{help}", p.Help).Replace(text)
+	return strings.NewReplacer("{name}", p.Name, "{agent}", p.Agent, "{help}", p.Help, "{wishes}", p.Wishes).Replace(text)
 }

@@ -45,6 +45,11 @@ type DB struct {
 	timers     *timers
 	replies    resonanz.ReplySender // sends queued replies; see SetReplySender
 
+	// Links make the signed links of the customers' own pages, for surveys
+	// and the email footer; nil: surveys wait, emails get no footer. Set
+	// it before StartTimers.
+	Links resonanz.Links
+
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins
 }

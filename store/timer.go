@@ -53,6 +53,7 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 	river.AddWorker(workers, &webhookWorker{db: db})
 	river.AddWorker(workers, &mailWorker{db: db})
 	river.AddWorker(workers, &outboxWorker{db: db})
+	river.AddWorker(workers, &surveyWorker{db: db})
 	client, err := river.NewClient(driver, &river.Config{
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}, deliveryQueue: {MaxWorkers: 1},
 			outboxQueue: {MaxWorkers: 1}},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/web"
@@ -30,7 +31,8 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 	services := web.Services{Messages: db, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db, Bus: events.NewBus(),
 		Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Topics: db, BuiltinTopics: []*resonanz.Topic{{Name: "delivery", Builtin: true}},
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
-		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Canned: db, Signatures: db, UserAdmin: db}
+		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Canned: db, Signatures: db, UserAdmin: db,
+		Consent: db, Surveys: db, Links: testLinks(t)}
 	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.SetTopics([]string{"delivery"})
 	for _, option := range options {
@@ -38,6 +40,8 @@ func newTestServer(t *testing.T, options ...func(*web.Server)) (string, *store.D
 	}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
+	services.Links.SetBase(srv.URL)
+	db.Links = services.Links
 	return srv.URL, db, token
 }
 
@@ -184,4 +188,14 @@ func TestPostMessageAuth(t *testing.T) {
 	if n := conversationCount(t, db); n != 0 {
 		t.Fatalf("unauthorized requests stored %d conversations", n)
 	}
+}
+
+// testLinks signs the links of the customers' pages with a fixed key.
+func testLinks(t *testing.T) *linksign.Signer {
+	t.Helper()
+	l, err := linksign.New("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

@@ -126,6 +126,18 @@ var accessMatrix = map[string]string{
 	"GET /hooks/{id}":                     "OOOOOOOO", // platforms push here: the signature counts, not a login
 	"POST /hooks/{id}":                    "OOOOOOOO",
 
+	"POST /conversations/{id}/sensitive":         "LHOOOLLL",
+	"GET /settings/surveys":                      "LFFOOLLL",
+	"POST /settings/surveys":                     "LFFOOLLL",
+	"POST /settings/surveys/choices":             "LFFOOLLL",
+	"POST /settings/surveys/choices/{id}/delete": "LFFOOLLL",
+
+	// A customer's own pages: the signed link in the path, not a login, opens them.
+	"GET /wishes/{token}":  "OOOOOOOO",
+	"POST /wishes/{token}": "OOOOOOOO",
+	"GET /survey/{token}":  "OOOOOOOO",
+	"POST /survey/{token}": "OOOOOOOO",
+
 	// The public web forms: anyone may write to the company, without an account.
 	"GET /forms/{slug}":              "OOOOOOOO",
 	"POST /forms/{slug}":             "OOOOOOOO",
@@ -221,6 +233,7 @@ func newMatrixWorld(t *testing.T, db *store.DB) *matrixWorld {
 		"agents": fmt.Sprint(ann.ID), "topics": "click_collect", "tokens": fmt.Sprint(revocableID),
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "contacts": fmt.Sprint(kim.ContactID),
+		"wishes": "1-de-zz-00000000000000000000000000000000", "survey": "1-de-zz-00000000000000000000000000000000", "choices": "1",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/presence"
 )
 
@@ -62,6 +63,11 @@ type Services struct {
 	Canned          resonanz.CannedReplyService
 	Signatures      resonanz.SignatureService
 	UserAdmin       resonanz.UserAdminService
+	Consent         resonanz.ConsentService
+	Surveys         resonanz.SurveyService
+	// Links sign and check the links of the customers' own pages (their
+	// wishes, a survey); nil: those pages answer "not valid".
+	Links *linksign.Signer
 	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
 	Presence *presence.Board
 }
@@ -144,6 +150,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/note", s.requireUser(s.handleNote))
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
 	s.mux.HandleFunc("POST /conversations/{id}/consent", s.requireUser(s.handleConsent))
+	s.mux.HandleFunc("POST /conversations/{id}/sensitive", s.requireUser(s.handleSensitive))
 	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
 	s.mux.HandleFunc("GET /alerts", s.requireUser(s.handleAlerts))
@@ -185,6 +192,11 @@ func (s *Server) routes() {
 	s.channelRoutes()
 	s.basicsRoutes()
 	s.formRoutes()
+	s.publicRoutes()
+	s.mux.HandleFunc("GET /settings/surveys", s.requireUser(s.requireLead(s.handleSurveySettings)))
+	s.mux.HandleFunc("POST /settings/surveys", s.requireUser(s.requireLead(s.handleSaveSurveySettings)))
+	s.mux.HandleFunc("POST /settings/surveys/choices", s.requireUser(s.requireLead(s.handleSaveSurveyChoice)))
+	s.mux.HandleFunc("POST /settings/surveys/choices/{id}/delete", s.requireUser(s.requireLead(s.handleDeleteSurveyChoice)))
 }
 
 func (s *Server) channelRoutes() {

@@ -18,6 +18,7 @@ import (
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
@@ -32,6 +33,8 @@ type Main struct {
 	DB       *store.DB
 	Bus      *events.Bus
 	Channels *channel.Registry
+	// Links sign the links of the customers' own pages.
+	Links *linksign.Signer
 
 	zone *time.Location // the company's time zone
 
@@ -82,6 +85,26 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.setChannels(); err != nil {
 		return err
 	}
+	if m.Links, err = linksign.Load(m.Config.LinkKey, m.Config.DataDir); err != nil {
+		return fmt.Errorf("link key: %w", err)
+	}
+	if m.Config.PublicURL != "" {
+		m.Links.SetBase(m.Config.PublicURL)
+	}
+	db.Links = m.Links
+	// Listening first tells the links their address before the demo's
+	// surveys need it; nothing is served before Run ends.
+	ln, err := m.listen()
+	if err != nil {
+		return err
+	}
+	m.listener = ln
+	if m.Config.PublicURL == "" {
+		m.Links.SetBase(m.URL())
+		if !m.Config.Demo {
+			m.Logger.Warn("no --public-url: the links in surveys and emails point to the address resonanz listens on", "address", m.URL())
+		}
+	}
 	loaded := false
 	if m.Config.Demo {
 		if loaded, err = loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
@@ -100,11 +123,6 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
 		return fmt.Errorf("start routing: %w", err)
 	}
-	ln, err := m.listen()
-	if err != nil {
-		return err
-	}
-	m.listener = ln
 	live, err := newLiveAnalyzer(ctx, analyzer, db)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -113,7 +131,8 @@ func (m *Main) Run(ctx context.Context) error {
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Bus: m.Bus, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.reload, SuggestSeedTerms: live.suggest(db.LabelCorrections),
-		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard()}, m.Logger)
+		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
+		Consent: db, Surveys: db, Links: m.Links}, m.Logger)
 	names, err := live.reload(ctx)
 	if err != nil {
 		return fmt.Errorf("load topics: %w", err)
@@ -174,6 +193,9 @@ func (m *Main) URL() string {
 
 // Close stops the server, letting requests in flight finish, and closes the database.
 func (m *Main) Close() error {
+	if m.server == nil && m.listener != nil {
+		m.listener.Close() // Run failed after listening
+	}
 	if m.server != nil {
 		m.stopRequests()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
