@@ -266,7 +266,7 @@ func (db *DB) DeleteSurveyChoice(ctx context.Context, id int64) error {
 	return nil
 }
 
-const surveyColumns = `s.id, s.conversation_id, s.contact_id, coalesce(s.agent_id, 0), coalesce(u.name, ''), coalesce(s.team_id, 0),
+const surveyColumns = `s.id, coalesce(s.conversation_id, 0), s.contact_id, coalesce(s.agent_id, 0), coalesce(u.name, ''), coalesce(s.team_id, 0),
 	s.channel, s.question, s.language, s.sent_at, s.score IS NOT NULL, coalesce(s.score, 0), s.comment, s.answered_at
 	FROM surveys s LEFT JOIN users u ON u.id = s.agent_id`
 
@@ -313,6 +313,9 @@ func (db *DB) AnswerSurvey(ctx context.Context, id int64, score int, comment str
 		}
 		if s.Answered {
 			return resonanz.Errorf(resonanz.ECONFLICT, "This survey was answered already.").Keyed("survey.answered")
+		}
+		if s.ConversationID == 0 { // its conversation was deleted (retention): nothing to attach an answer to
+			return resonanz.Errorf(resonanz.ENOTFOUND, "Survey %d not found.", id).Keyed("survey.notfound")
 		}
 		if comment, err = s.CheckAnswer(score, comment); err != nil {
 			return err

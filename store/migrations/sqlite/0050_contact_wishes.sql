@@ -13,7 +13,7 @@ CREATE TABLE contact_wishes (
 	wording         TEXT NOT NULL DEFAULT '',
 	language        TEXT NOT NULL DEFAULT '',
 	reason          TEXT NOT NULL DEFAULT '',
-	conversation_id INTEGER REFERENCES conversations (id),
+	conversation_id INTEGER REFERENCES conversations (id) ON DELETE SET NULL, -- a deleted conversation leaves the wish
 	user_id         INTEGER REFERENCES users (id),
 	created_at      INTEGER NOT NULL,
 	CHECK (purpose <> 'contact' OR channel = '')

@@ -37,17 +37,18 @@ CREATE TABLE survey_choices (
 CREATE UNIQUE INDEX survey_choices_key ON survey_choices (coalesce(team_id, 0), channel);
 
 -- Surveys sent and their answers; the agent is who owned the conversation
--- when it was solved.
+-- when the survey left. A deleted conversation (retention) leaves its
+-- surveys' scores for the leads' figures, no longer attached to it.
 CREATE TABLE surveys (
 	id              INTEGER PRIMARY KEY,
-	conversation_id INTEGER NOT NULL REFERENCES conversations (id),
+	conversation_id INTEGER REFERENCES conversations (id) ON DELETE SET NULL,
 	contact_id      INTEGER NOT NULL REFERENCES contacts (id),
-	agent_id        INTEGER REFERENCES users (id),
+	agent_id        INTEGER REFERENCES users (id) ON DELETE SET NULL,
 	team_id         INTEGER REFERENCES teams (id) ON DELETE SET NULL,
 	channel         TEXT NOT NULL,
 	question        TEXT NOT NULL CHECK (question IN ('csat', 'nps')),
 	language        TEXT NOT NULL,
-	message_id      INTEGER REFERENCES messages (id),
+	message_id      INTEGER REFERENCES messages (id) ON DELETE SET NULL,
 	solved_at       INTEGER NOT NULL,
 	sent_at         INTEGER NOT NULL,
 	score           INTEGER,
