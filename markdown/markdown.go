@@ -193,7 +193,8 @@ func link(b *strings.Builder, s string, i, depth int, closing func(string, int) 
 	}
 	text, address := s[i+1:mid], strings.TrimSpace(s[mid+2:end])
 	if safe(address) {
-		b.WriteString(`<a href="` + html.EscapeString(address) + `" rel="nofollow">`)
+		scheme, rest, _ := strings.Cut(address, ":")
+		b.WriteString(`<a href="` + html.EscapeString(strings.ToLower(scheme)+":"+rest) + `" rel="nofollow">`)
 		inline(b, text, depth, false)
 		b.WriteString("</a>")
 	} else {
