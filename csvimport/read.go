@@ -82,6 +82,7 @@ type reader struct {
 	cols   map[string]int // part → column index
 	width  int            // fields a row should have
 	counts map[[16]byte]int
+	ids    map[string]bool // the ids of the id column seen so far
 }
 
 // Read reads UTF-8 CSV from r and calls row for every message and bad for
@@ -101,7 +102,7 @@ func Read(r io.Reader, opt Options, row func(Row), bad func(*RowError)) error {
 	if opt.Delimiter == 0 {
 		opt.Delimiter = sniffDelimiter(br)
 	}
-	rd := &reader{opt: opt, csv: csv.NewReader(br), counts: map[[16]byte]int{}}
+	rd := &reader{opt: opt, csv: csv.NewReader(br), counts: map[[16]byte]int{}, ids: map[string]bool{}}
 	rd.csv.Comma, rd.csv.FieldsPerRecord, rd.csv.ReuseRecord = opt.Delimiter, -1, true
 	first, err := rd.csv.Read()
 	if err == io.EOF {
@@ -253,7 +254,13 @@ func (rd *reader) message(rec []string) (resonanz.IncomingMessage, error) {
 	key := get("id")
 	if _, ok := rd.cols["id"]; ok && key == "" {
 		return resonanz.IncomingMessage{}, resonanz.FieldError("id", "the id column is empty")
-	} else if !ok {
+	} else if ok && rd.ids[key] {
+		// Two notes under one id: the second would be taken for the first
+		// and lost without a word.
+		return resonanz.IncomingMessage{}, resonanz.FieldError("id", "the id %q is on an earlier line too", key)
+	} else if ok {
+		rd.ids[key] = true
+	} else {
 		sum := sha256.Sum256([]byte(rd.opt.Channel + "\x1f" + strings.Join(rec, "\x1f")))
 		var h [16]byte
 		copy(h[:], sum[:])

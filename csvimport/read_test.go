@@ -99,7 +99,8 @@ func TestReadBadLines(t *testing.T) {
 		",ohne id,2026-05-01\n" + // line 8: empty id
 		"9,ein \"bare\" quote,2026-05-01\n" + // line 9: bare quote
 		"\n" + // an empty line is no row
-		"10,auch gut,2026-05-02 08:00\n"
+		"10,auch gut,2026-05-02 08:00\n" +
+		"1,noch einmal die 1,2026-05-03\n" // line 12: an id already used
 	rows, bad, err := read(t, in, csvimport.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +108,7 @@ func TestReadBadLines(t *testing.T) {
 	if len(rows) != 2 || rows[0].Message.ExternalID != "csv:1" || rows[1].Message.ExternalID != "csv:10" || rows[1].Line != 11 {
 		t.Fatalf("rows %+v", rows)
 	}
-	want := map[int]string{3: "4 fields, the first line has 3", 4: "2 fields", 5: "text is required", 6: "not a time", 7: "ahead", 8: "id column is empty", 9: "bare"}
+	want := map[int]string{3: "4 fields, the first line has 3", 4: "2 fields", 5: "text is required", 6: "not a time", 7: "ahead", 8: "id column is empty", 9: "bare", 12: "earlier line"}
 	if len(bad) != len(want) {
 		t.Fatalf("bad lines %v", bad)
 	}
