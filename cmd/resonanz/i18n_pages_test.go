@@ -270,11 +270,14 @@ func workAShift(t *testing.T, m *Main) (conversation, alertID int64) {
 		t.Fatalf("no demo alert: %v", err)
 	}
 	a := alerts[0]
-	must(t, db.SetStatement(ctx, a.ID, lead, resonanz.Statement{Text: "Wir arbeiten an einer Lösung."}))
+	// Which room the demo ranks first depends on the day it is built: the
+	// statement may be given publicly and every customer has a variant.
+	must(t, db.SetStatement(ctx, a.ID, lead, resonanz.Statement{Text: "Wir arbeiten an einer Lösung.", Public: true}))
 	if a.Status == resonanz.AlertOpen {
 		must(t, db.SetAlertStatus(ctx, a.ID, lead, resonanz.AlertAcknowledged))
 	}
-	if _, err := db.SendBulkReply(ctx, a.ID, lead, resonanz.BulkDraft{Templates: map[string]string{resonanz.VariantSie: "Hallo {name}, {statement}"}}, "nonce-1"); err != nil {
+	if _, err := db.SendBulkReply(ctx, a.ID, lead, resonanz.BulkDraft{Templates: map[string]string{
+		resonanz.VariantSie: "Hallo {name}, {statement}", resonanz.VariantDu: "Hallo {name}, {statement}", resonanz.VariantEnglish: "Hello {name}, {statement}"}}, "nonce-1"); err != nil {
 		t.Fatal(err)
 	}
 	return id, a.ID
