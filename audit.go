@@ -47,6 +47,15 @@ const (
 	AuditGoodwillRequested = "goodwill.requested"  // kind, amount, reason, why and its facts (see GoodwillWhy)
 	AuditGoodwillApproved  = "goodwill.approved"   // kind, amount, requester, note
 	AuditGoodwillRejected  = "goodwill.rejected"   // kind, amount, requester, note
+	AuditWish              = "wish"                // purpose, channel (EveryChannel for all), state, source, reason, wording
+	AuditWishDoNotContact  = "wish.dnc"            // state, source, reason, wording: "do not contact" set or lifted
+	AuditSendAllowed       = "send.allowed"        // kind (an Outbound* kind), outbox, and the decision's params (ConsentDecision.Params)
+	AuditSendBlocked       = "send.blocked"        // kind, and the decision's params: nothing was queued
+	AuditSensitiveOn       = "sensitive.on"        // no survey follows this conversation
+	AuditSensitiveOff      = "sensitive.off"
+	AuditSurveySent        = "survey.sent"     // question, outbox
+	AuditSurveySkipped     = "survey.skipped"  // reason (a Skip* value), last (when the person got their last survey)
+	AuditSurveyAnswered    = "survey.answered" // question, score, comment
 )
 
 // AuditAction is the action of an audit kind: the part before the first dot.

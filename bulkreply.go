@@ -44,9 +44,9 @@ type BulkRecipient struct {
 	Variant        string // of the reply, one of BulkVariants
 	Quote          string // their words, where the manager chose to quote them
 	Quoted         bool
-	Text           string   // the variant with their placeholders filled
-	Consent        *Consent // their contact wish, if any
-	Skip           string   // why they get nothing (Skip*), "" for a recipient
+	Text           string          // the variant with their placeholders filled
+	Decision       ConsentDecision // whether their wishes let it leave, and why
+	Skip           string          // why they get nothing (Skip*), "" for a recipient
 }
 
 // BulkPreview tells whom a bulk reply would reach, and whom not: every

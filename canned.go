@@ -60,9 +60,11 @@ type CannedReplyService interface {
 // Placeholders are what the placeholders of a canned reply stand for in one
 // conversation: {name} the customer, {agent} the agent answering, {help} the
 // help-center link (empty when none is set), {article:N} the link to
-// help-center article N (the help-center link and /N; empty without it).
+// help-center article N (the help-center link and /N; empty without it),
+// {wishes} the signed link to the customer's wishes page (empty when none
+// can be made).
 type Placeholders struct {
-	Name, Agent, Help string
+	Name, Agent, Help, Wishes string
 }
 
 // Fill puts the values into text; other braces stay as they were typed.
@@ -73,7 +75,7 @@ func (p Placeholders) Fill(text string) string {
 		}
 		return strings.TrimSuffix(p.Help, "/") + "/" + m[len("{article:"):len(m)-1]
 	})
-	return strings.NewReplacer("{name}", p.Name, "{agent}", p.Agent, "{help}", p.Help).Replace(text)
+	return strings.NewReplacer("{name}", p.Name, "{agent}", p.Agent, "{help}", p.Help, "{wishes}", p.Wishes).Replace(text)
 }
 
 // articlePlaceholder is {article:N}, N an article's id.

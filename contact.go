@@ -13,7 +13,7 @@ type ContactPage struct {
 	Messages      []*Message // newest first, across channels
 	Promises      []*Promise
 	Goodwill      []*GoodwillGrant
-	Wishes        []*Consent // contact wishes, newest first
+	Wishes        []*Wish // contact wishes, every one ever recorded, newest first
 	Audit         []*ContactEvent
 	// Suggestions are other contacts that are likely the same person; an
 	// agent decides, resonanz never merges by itself.

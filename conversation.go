@@ -50,7 +50,10 @@ type Conversation struct {
 	Tags           []string
 	Route          []RuleMatch // the rules that routed it, and why
 	SLA            *SLAClock   // nil: no answer-time goal
-	LastMessageAt  time.Time
+	// Sensitive marks a conversation no survey may follow (a bereavement,
+	// a legal dispute, a customer in distress).
+	Sensitive     bool
+	LastMessageAt time.Time
 	// CreatedAt is when the customer opened the conversation: the time of its
 	// first message, which is when its answer-time clock starts.
 	CreatedAt time.Time
@@ -111,7 +114,7 @@ type ConversationService interface {
 	UpdateConversation(ctx context.Context, id int64, by *User, upd ConversationUpdate) error
 	AddNote(ctx context.Context, id int64, by *User, text string) error
 	// Reply stores the agent's answer and queues it in the outbox; EFORBIDDEN
-	// if the contact does not want to be contacted on the conversation's channel.
+	// if the contact's wishes rule it out (see MayContact).
 	Reply(ctx context.Context, id int64, by *User, text string, public bool) (*OutboxItem, error)
 	// CorrectLabel replaces what the analysis said of a customer message
 	// (field sentiment, kind, topics or language) and records the correction
@@ -122,9 +125,8 @@ type ConversationService interface {
 	// Timeline returns the customer's messages and notes across all their
 	// conversations and channels, oldest first, and the audit trail of conversation id.
 	Timeline(ctx context.Context, id int64) (*Timeline, error)
-	// SetConsent records the contact wish of the customer of conversation id,
-	// audited in that conversation.
-	SetConsent(ctx context.Context, id int64, by *User, c Consent) error
+	// SetSensitive marks the conversation sensitive, or not: no survey follows a sensitive one.
+	SetSensitive(ctx context.Context, id int64, by *User, sensitive bool) error
 	// HandOver gives a conversation to a colleague with a note for them.
 	HandOver(ctx context.Context, id int64, by *User, to int64, note string) error
 	// SetVIP marks the conversation's customer as a VIP, or not.
@@ -183,7 +185,7 @@ type Contact struct {
 	Name       string
 	VIP        bool // routing rules can single out VIP customers
 	Identities []Identity
-	Consent    *Consent // the wish in force; nil if none was ever recorded
+	Wishes     *Wishes // the wishes in force
 }
 
 // Identity is a contact's handle on one channel.
@@ -201,6 +203,9 @@ type OutboxItem struct {
 	AccountID      int64 // the channel account it leaves through; 0: none
 	Channel        string
 	Visibility     string
+	Kind           string // one of the Outbound* kinds
+	Purpose        string // one of Purposes
+	Consent        string // the rule (a Decision* value) that let it leave
 	State          string // see the Outbox* states
 	Attempts       int
 	LastError      string    // the platform's reason of the last failure
@@ -231,6 +236,9 @@ type OutboxDelivery struct {
 	Recipient string
 	Attempt   int
 	QueuedAt  time.Time
+	// Footer goes below the text where the reply leaves by email: the
+	// customer's wishes link (see SurveySettings.Footer); "": none.
+	Footer string
 }
 
 // ReplySender sends queued replies through their channel accounts.

@@ -14,6 +14,9 @@ const (
 	HeldNoEmail = "no_email"
 	// HeldNoAddress: the replies go by email, and the customer left no address.
 	HeldNoAddress = "no_address"
+	// HeldConsent: the customer stated a wish after the message was queued
+	// that rules it out (see MayContact); it never leaves.
+	HeldConsent = "consent"
 )
 
 // HeldError says that a reply cannot leave at all the way it was queued:

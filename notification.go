@@ -29,6 +29,7 @@ const (
 	NotifyGoodwillApproved = "goodwill.approved" // by, kind, amount, customer, note
 	NotifyGoodwillRejected = "goodwill.rejected" // by, kind, amount, customer, note
 	NotifyChannelFailing   = "channel.failing"   // account, error
+	NotifySurveyLow        = "survey.low"        // question, score, customer, agent, comment: a lead follows up
 	// NotifyLoginAccountThrottled and NotifyLoginAddressThrottled tell admins
 	// that someone keeps guessing passwords.
 	NotifyLoginAccountThrottled = "login.throttled.account" // login

@@ -88,8 +88,8 @@ type NoticeRecipient struct {
 	ConversationID int64 // of their latest message on the entry
 	Name           string
 	Channel        string
-	Quote          string   // the start of their own latest message on the entry
-	Consent        *Consent // their contact wish, if any
+	Quote          string          // the start of their own latest message on the entry
+	Decision       ConsentDecision // whether their wishes let it leave, and why
 }
 
 // NoticePreview tells whom a done notice would reach, and who is left out for their wishes.

@@ -2,8 +2,8 @@
 // server runs, and puts such a copy back into a data directory.
 //
 // A backup is the database file named by the admin and, beside it, the
-// files that belong to it: FILE.secret.key, FILE.erasure.key and the
-// folder FILE.attachments. The database is copied first and the
+// files that belong to it: FILE.secret.key, FILE.erasure.key,
+// FILE.link.key and the folder FILE.attachments. The database is copied first and the
 // attachments after it, so that every file the copy refers to is there
 // (attachment files are written before their message is stored, and never
 // changed).
@@ -30,25 +30,28 @@ type DataDir struct {
 	Database    string // file name of the database in Dir
 	SecretKey   string // file name of the key that seals channel secrets
 	ErasureKey  string // file name of the key that makes erasure marks
+	LinkKey     string // file name of the key that signs the customers' links
 	Attachments string // folder name of the kept attachments
 }
 
 // paths are the database, keys and attachments of a data directory or of a backup.
 type paths struct {
-	database, secretKey, erasureKey, attachments string
+	database, secretKey, erasureKey, linkKey, attachments string
 }
 
 func (d DataDir) paths() paths {
 	return paths{filepath.Join(d.Dir, d.Database), filepath.Join(d.Dir, d.SecretKey),
-		filepath.Join(d.Dir, d.ErasureKey), filepath.Join(d.Dir, d.Attachments)}
+		filepath.Join(d.Dir, d.ErasureKey), filepath.Join(d.Dir, d.LinkKey), filepath.Join(d.Dir, d.Attachments)}
 }
 
 // beside returns the paths of a backup whose database is file.
 func (d DataDir) beside(file string) paths {
-	return paths{file, file + "." + d.SecretKey, file + "." + d.ErasureKey, file + "." + d.Attachments}
+	return paths{file, file + "." + d.SecretKey, file + "." + d.ErasureKey, file + "." + d.LinkKey, file + "." + d.Attachments}
 }
 
-func (p paths) all() []string { return []string{p.database, p.secretKey, p.erasureKey, p.attachments} }
+func (p paths) all() []string {
+	return []string{p.database, p.secretKey, p.erasureKey, p.linkKey, p.attachments}
+}
 
 // Summary says what a backup or restore copied.
 type Summary struct {
@@ -101,7 +104,7 @@ func writeDatabase(ctx context.Context, db Database, partial, file string) error
 // copyRest copies the keys and the attachments from one place to the
 // other, replacing what was there, and notes in s what it wrote.
 func copyRest(ctx context.Context, from, to paths, s *Summary) error {
-	for _, key := range [][2]string{{from.secretKey, to.secretKey}, {from.erasureKey, to.erasureKey}} {
+	for _, key := range [][2]string{{from.secretKey, to.secretKey}, {from.erasureKey, to.erasureKey}, {from.linkKey, to.linkKey}} {
 		switch err := copyFile(key[0], key[1]); {
 		case errors.Is(err, fs.ErrNotExist):
 			s.Missing = append(s.Missing, key[0])

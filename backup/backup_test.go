@@ -18,7 +18,7 @@ import (
 
 // dataDir is a data directory laid out as resonanz's.
 func dataDir(dir string) backup.DataDir {
-	return backup.DataDir{Dir: dir, Database: "resonanz.db", SecretKey: "secret.key", ErasureKey: store.ErasureKeyFile, Attachments: "attachments"}
+	return backup.DataDir{Dir: dir, Database: "resonanz.db", SecretKey: "secret.key", ErasureKey: store.ErasureKeyFile, LinkKey: "link.key", Attachments: "attachments"}
 }
 
 // openData opens a new database in a new data directory with a secret key

@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/resonanz/resonanz/keyfile"
 )
 
 // KeyFile is the name of the key file in the data directory.
@@ -48,27 +48,11 @@ func LoadSealer(key, dir string) (*Sealer, error) {
 	if key != "" {
 		return NewSealer(key)
 	}
-	path := filepath.Join(dir, KeyFile)
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		raw := make([]byte, 32)
-		rand.Read(raw)
-		b = []byte(hex.EncodeToString(raw) + "\n")
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return nil, fmt.Errorf("create secret key file: %w", err)
-		}
-		_, err = f.Write(b)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("write secret key file: %w", err)
-		}
-	} else if err != nil {
-		return nil, fmt.Errorf("read secret key file: %w", err)
+	key, err := keyfile.Load(dir, KeyFile)
+	if err != nil {
+		return nil, fmt.Errorf("secret key file: %w", err)
 	}
-	return NewSealer(string(b))
+	return NewSealer(key)
 }
 
 // Seal encrypts secrets.

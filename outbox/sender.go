@@ -51,7 +51,10 @@ func (s *Sender) SendReply(ctx context.Context, d *resonanz.OutboxDelivery) (*re
 	case !caps.PublicReply && !caps.DirectMessage:
 		return nil, resonanz.Held(resonanz.HeldNoReply)
 	}
-	if n := utf8.RuneCountInString(d.Text); caps.MaxLength > 0 && n > caps.MaxLength {
+	if a.Kind == "email" && d.Footer != "" {
+		out.Text += "\n\n" + d.Footer
+	}
+	if n := utf8.RuneCountInString(out.Text); caps.MaxLength > 0 && n > caps.MaxLength {
 		return nil, resonanz.Permanent(fmt.Errorf("the reply has %d characters, the account allows %d", n, caps.MaxLength))
 	}
 	if !d.Public && !caps.DirectMessage || d.Public && !caps.PublicReply {

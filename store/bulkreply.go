@@ -52,7 +52,7 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, dr
 	if err := recordBulkReply(ctx, tx, br.ID, draft, preview); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
-	if err := db.queueBulkReply(ctx, tx, id, by, preview.Recipients, now); err != nil {
+	if err := db.queueBulkReply(ctx, tx, id, by, preview, now); err != nil {
 		return nil, fmt.Errorf("store: bulk reply from alert %d: %w", id, err)
 	}
 	if err := alertEvent(ctx, tx, id, by, resonanz.AlertBulkReply,
@@ -66,15 +66,16 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, dr
 	return br, nil
 }
 
-// queueBulkReply queues and audits each recipient's reply, then indexes them all.
-func (db *DB) queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by *resonanz.User, recipients []*resonanz.BulkRecipient, now time.Time) error {
-	messageIDs := make([]int64, len(recipients))
-	for i, r := range recipients {
+// queueBulkReply queues and audits each recipient's reply, logs why the
+// skipped got none, then indexes the replies.
+func (db *DB) queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by *resonanz.User, p *resonanz.BulkPreview, now time.Time) error {
+	messageIDs := make([]int64, len(p.Recipients))
+	for i, r := range p.Recipients {
 		c, err := findConversationByID(ctx, tx, r.ConversationID)
 		if err != nil {
 			return err
 		}
-		item, err := db.queueReply(ctx, tx, c, by, r.Text, r.Visibility, now)
+		item, err := db.queueOutbound(ctx, tx, c, outbound{kind: resonanz.OutboundBulk, decision: r.Decision, by: by, text: r.Text, visibility: r.Visibility}, now)
 		if err != nil {
 			return err
 		}
@@ -84,7 +85,15 @@ func (db *DB) queueBulkReply(ctx context.Context, tx *sql.Tx, alertID int64, by 
 			return err
 		}
 	}
-	for i, r := range recipients {
+	for _, r := range p.Skipped {
+		if r.Skip != resonanz.SkipConsent {
+			continue // the manager's choice, not the customer's wish
+		}
+		if err := logDecision(ctx, tx, r.ConversationID, by, resonanz.OutboundBulk, r.Decision, 0, millis(now)); err != nil {
+			return err
+		}
+	}
+	for i, r := range p.Recipients {
 		if err := indexReply(ctx, tx, messageIDs[i], r.Text); err != nil {
 			return err
 		}
@@ -133,12 +142,22 @@ func bulkPreview(ctx context.Context, q queryer, id int64, draft resonanz.BulkDr
 	if err != nil {
 		return nil, err
 	}
+	policy, err := consentPolicy(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	p := &resonanz.BulkPreview{}
 	for _, r := range recipients {
 		if err := fillBulkReply(r, draft, a.Statement); err != nil {
 			return nil, err
 		}
-		if r.Skip == "" && r.Consent.Forbids(r.Channel) {
+		wishes, err := contactWishes(ctx, q, r.ContactID)
+		if err != nil {
+			return nil, err
+		}
+		// A bulk reply is not a direct answer: "do not contact" holds.
+		r.Decision = resonanz.MayContact(wishes, resonanz.ContactAttempt{Purpose: resonanz.PurposeService, Channel: r.Channel}, policy)
+		if r.Skip == "" && !r.Decision.Allowed {
 			r.Skip = resonanz.SkipConsent
 		}
 		if r.Skip != "" {
@@ -159,11 +178,8 @@ func alertRecipients(ctx context.Context, q queryer, id int64) ([]*resonanz.Bulk
 				row_number() OVER (PARTITION BY rm.contact_id ORDER BY m.sent_at DESC, m.id DESC) AS rank
 			FROM room_messages rm JOIN messages m ON m.id = rm.message_id
 			WHERE rm.alert_id = ? AND rm.in_room AND rm.contact_id IS NOT NULL AND m.direction = 'in')
-		SELECT l.contact_id, l.conversation_id, c.channel, l.visibility, l.text, l.language, coalesce(nullif(ci.display_name, ''), ci.handle),
-			cc.id IS NOT NULL, `+consentColumns+`
+		SELECT l.contact_id, l.conversation_id, c.channel, l.visibility, l.text, l.language, coalesce(nullif(ci.display_name, ''), ci.handle)
 		FROM latest l JOIN conversations c ON c.id = l.conversation_id JOIN identities ci ON ci.id = c.identity_id
-		LEFT JOIN contact_consents cc ON cc.id = (SELECT max(id) FROM contact_consents WHERE contact_id = l.contact_id)
-		LEFT JOIN users cu ON cu.id = cc.user_id
 		WHERE l.rank = 1 ORDER BY l.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: recipients of alert %d: %w", id, err)
@@ -172,19 +188,13 @@ func alertRecipients(ctx context.Context, q queryer, id int64) ([]*resonanz.Bulk
 	var list []*resonanz.BulkRecipient
 	for rows.Next() {
 		var r resonanz.BulkRecipient
-		var consent resonanz.Consent
 		var visibility, text string
-		var hasConsent bool
-		if err := rows.Scan(append([]any{&r.ContactID, &r.ConversationID, &r.Channel, &visibility, &text, &r.Language, &r.Name, &hasConsent},
-			scanConsent(&consent)...)...); err != nil {
+		if err := rows.Scan(&r.ContactID, &r.ConversationID, &r.Channel, &visibility, &text, &r.Language, &r.Name); err != nil {
 			return nil, fmt.Errorf("store: recipients of alert %d: %w", id, err)
 		}
 		r.Visibility = visibility // the way they wrote, until fillBulkReply decides
 		r.Quote = resonanz.Quote(text, resonanz.QuoteLen)
 		r.Variant = resonanz.BulkVariant(r.Language, text)
-		if hasConsent {
-			r.Consent = &consent
-		}
 		list = append(list, &r)
 	}
 	return list, rows.Err()

@@ -62,10 +62,12 @@ func TestBulkReply(t *testing.T) {
 		lead := mustUser(t, db, "lea", resonanz.RoleLead)
 		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
 		c := newCrisis(t, db)
-		if err := db.SetConsent(ctx, c.conv["f-erik"], agent, resonanz.Consent{OptOut: true, Reason: "asked on the phone"}); err != nil {
+		if err := db.RecordWish(ctx, c.conv["f-erik"], agent, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied,
+			Reason: "asked on the phone"}); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetConsent(ctx, c.conv["e-fritz"], agent, resonanz.Consent{OptOut: true, Channels: []string{"mastodon"}, Reason: "no social media"}); err != nil {
+		if err := db.RecordWish(ctx, c.conv["e-fritz"], agent, resonanz.Wish{Purpose: resonanz.PurposeService, Channel: "mastodon",
+			State: resonanz.WishDenied, Reason: "no social media"}); err != nil {
 			t.Fatal(err)
 		}
 		const template = "Hallo {name},\nSie schrieben: „{quote}“\n{statement}"
@@ -107,7 +109,7 @@ func TestBulkReply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(p.Recipients) != 5 || len(p.Skipped) != 1 || p.Skipped[0].Name != "Name of erik" || p.Skipped[0].Consent.Reason != "asked on the phone" ||
+			if len(p.Recipients) != 5 || len(p.Skipped) != 1 || p.Skipped[0].Name != "Name of erik" || p.Skipped[0].Decision.Rule != resonanz.DecisionDoNotContact ||
 				p.Skipped[0].Skip != resonanz.SkipConsent {
 				t.Fatalf("preview: %d recipients, skipped %+v", len(p.Recipients), p.Skipped)
 			}

@@ -28,6 +28,11 @@ func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.Use
 			if err := routeEvent(ctx, tx, c.ID, *upd.Status, millis(db.Now())); err != nil {
 				return err
 			}
+			if *upd.Status == resonanz.StatusSolved {
+				if err := db.scheduleSurvey(ctx, tx, c.ID, db.Now()); err != nil {
+					return err
+				}
+			}
 		}
 		if upd.TeamID != nil && *upd.TeamID != c.TeamID {
 			name, err := lookupName(ctx, tx, "teams", *upd.TeamID, "team_id")
@@ -48,6 +53,21 @@ func (db *DB) UpdateConversation(ctx context.Context, id int64, by *resonanz.Use
 			}
 		}
 		return nil
+	})
+}
+
+// SetSensitive marks a conversation sensitive, or not: no survey follows a
+// sensitive conversation.
+func (db *DB) SetSensitive(ctx context.Context, id int64, by *resonanz.User, sensitive bool) error {
+	return db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
+		if c.Sensitive == sensitive {
+			return nil
+		}
+		kind := resonanz.AuditSensitiveOff
+		if sensitive {
+			kind = resonanz.AuditSensitiveOn
+		}
+		return db.setColumn(ctx, tx, c.ID, by, "sensitive", sensitive, kind, nil)
 	})
 }
 

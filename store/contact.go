@@ -39,14 +39,7 @@ func (db *DB) ContactPage(ctx context.Context, id int64) (*resonanz.ContactPage,
 			p.Goodwill, err = db.FindGoodwillGrants(ctx, resonanz.GoodwillFilter{ContactID: id})
 			return err
 		},
-		func() (err error) {
-			p.Wishes, err = collect(ctx, db.read, `SELECT `+consentColumns+` FROM contact_consents cc JOIN users cu ON cu.id = cc.user_id
-				WHERE cc.contact_id = ? ORDER BY cc.id DESC`, []any{id}, func(row interface{ Scan(...any) error }) (*resonanz.Consent, error) {
-				var c resonanz.Consent
-				return &c, row.Scan(scanConsent(&c)...)
-			})
-			return err
-		},
+		func() (err error) { p.Wishes, err = wishHistory(ctx, db.read, id); return err },
 		func() (err error) {
 			p.Audit, err = collect(ctx, db.read, `SELECT u.name, e.action, e.channel, e.handle, e.created_at FROM contact_events e
 				JOIN users u ON u.id = e.user_id WHERE e.contact_id = ? ORDER BY e.id DESC`, []any{id},
@@ -153,7 +146,7 @@ func (db *DB) LinkContacts(ctx context.Context, id, other int64, by *resonanz.Us
 			return err
 		}
 		now := millis(db.Now())
-		for _, table := range []string{"identities", "conversations", "contact_consents", "goodwill_grants"} {
+		for _, table := range []string{"identities", "conversations", "contact_wishes", "goodwill_grants", "surveys"} {
 			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET contact_id = ? WHERE contact_id = ?`, id, other); err != nil {
 				return err
 			}
@@ -205,6 +198,19 @@ func (db *DB) UnlinkHandle(ctx context.Context, id int64, channel, handle string
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET contact_id = ? WHERE identity_id = ?`, newID, identityID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE surveys SET contact_id = ? WHERE conversation_id IN (SELECT id FROM conversations WHERE identity_id = ?)`,
+			newID, identityID); err != nil {
+			return err
+		}
+		// The wishes in force may have come from this handle: they go with
+		// it, as they were stated, so that nothing reaches it against them.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contact_wishes (contact_id, purpose, channel, state, source, wording, language, reason,
+				conversation_id, user_id, created_at)
+			SELECT ?, purpose, channel, state, source, wording, language, reason, conversation_id, user_id, created_at FROM contact_wishes
+			WHERE id IN (SELECT max(id) FROM contact_wishes WHERE contact_id = ? GROUP BY purpose, channel) AND state <> 'unknown' ORDER BY id`,
+			newID, id); err != nil {
 			return err
 		}
 		for _, contact := range []int64{id, newID} {

@@ -14,7 +14,8 @@ import (
 const conversationColumns = `c.id, c.contact_id, c.channel, c.status, coalesce(c.team_id, 0), coalesce(t.name, ''),
 	coalesce(c.owner_id, 0), coalesce(u.name, ''), i.display_name, i.handle, c.preview, c.visibility,
 	c.last_message_at, c.created_at, c.language, c.sentiment, c.kind, c.topics, c.urgency,
-	c.priority, c.tags, c.route, coalesce(c.sla_policy_id, 0), coalesce(p.name, ''), c.sla_goal, coalesce(c.sla_due, 0), c.sla_breached
+	c.priority, c.tags, c.route, coalesce(c.sla_policy_id, 0), coalesce(p.name, ''), c.sla_goal, coalesce(c.sla_due, 0), c.sla_breached,
+	c.sensitive
 	FROM conversations c
 	JOIN identities i ON i.id = c.identity_id
 	LEFT JOIN teams t ON t.id = c.team_id
@@ -31,7 +32,7 @@ func scanConversation(row interface{ Scan(...any) error }, more ...any) (*resona
 	dest := append([]any{&c.ID, &c.ContactID, &c.Channel, &c.Status, &c.TeamID, &c.TeamName, &c.OwnerID, &c.OwnerName,
 		&c.CustomerName, &c.CustomerHandle, &c.Preview, &c.Visibility, &last, &created,
 		&c.Language, &c.Sentiment, &c.Kind, &topics, &urgency,
-		&c.Priority, &tags, &route, &sla.PolicyID, &sla.PolicyName, &sla.Goal, &due, &sla.Breached}, more...)
+		&c.Priority, &tags, &route, &sla.PolicyID, &sla.PolicyName, &sla.Goal, &due, &sla.Breached, &c.Sensitive}, more...)
 	err := row.Scan(dest...)
 	if err != nil {
 		return nil, err

@@ -3,17 +3,15 @@ package store
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/keyfile"
 )
 
 // ErasureKeyFile is the file in the data directory whose key makes erasure
@@ -22,31 +20,13 @@ const ErasureKeyFile = "erasure.key"
 
 // loadErasureKey reads the key next to the database, making it on first use.
 func loadErasureKey(dbPath string) ([]byte, error) {
-	path := filepath.Join(filepath.Dir(dbPath), ErasureKeyFile)
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		raw := make([]byte, 32)
-		rand.Read(raw)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, os.ErrExist) { // another process made it first
-			return loadErasureKey(dbPath)
-		} else if err != nil {
-			return nil, fmt.Errorf("create erasure key: %w", err)
-		}
-		_, err = f.WriteString(hex.EncodeToString(raw) + "\n")
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("write erasure key: %w", err)
-		}
-		return raw, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("read erasure key: %w", err)
+	text, err := keyfile.Load(filepath.Dir(dbPath), ErasureKeyFile)
+	if err != nil {
+		return nil, fmt.Errorf("erasure key: %w", err)
 	}
-	key, err := hex.DecodeString(strings.TrimSpace(string(b)))
+	key, err := hex.DecodeString(strings.TrimSpace(text))
 	if err != nil || len(key) != 32 {
-		return nil, fmt.Errorf("erasure key %s: want 64 hex digits", path)
+		return nil, fmt.Errorf("erasure key %s: want 64 hex digits", filepath.Join(filepath.Dir(dbPath), ErasureKeyFile))
 	}
 	return key, nil
 }

@@ -43,7 +43,7 @@ func bertasData(t *testing.T, db *store.DB) (contactID int64, in []resonanz.Inco
 	}
 	steps := []error{
 		db.AddNote(ctx, conv, lead, berta.name+" ruft wegen "+berta.word+" an"),
-		db.SetConsent(ctx, conv, lead, resonanz.Consent{OptOut: true, Reason: berta.name + " will keine Werbung"}),
+		db.RecordWish(ctx, conv, lead, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied, Reason: berta.name + " will keine Werbung"}),
 		db.AddPromise(ctx, &resonanz.Promise{ConversationID: conv, Text: "Ersatz-" + berta.word + " an " + berta.name,
 			DueAt: t0.Add(48 * time.Hour), OwnerID: lead.ID}, lead),
 		db.GrantGoodwill(ctx, &resonanz.GoodwillGrant{ConversationID: conv, Kind: resonanz.GoodwillVoucher, Amount: 500,

@@ -15,11 +15,14 @@ import (
 // not to be contacted meanwhile stays held. Every release is audited in its
 // conversation. It returns how many replies were queued.
 func (db *DB) ReleaseHeldReplies(ctx context.Context, reason string, by *resonanz.User) (int, error) {
-	type held struct{ id, conversationID int64 }
-	items, err := collect(ctx, db.read, `SELECT id, conversation_id FROM outbox
+	type held struct {
+		id, conversationID, messageID int64
+		kind, purpose                 string
+	}
+	items, err := collect(ctx, db.read, `SELECT id, conversation_id, message_id, kind, purpose FROM outbox
 		WHERE state = 'held' AND last_error = ? AND account_id IS NOT NULL ORDER BY id`, []any{reason},
 		func(row interface{ Scan(...any) error }) (h held, err error) {
-			return h, row.Scan(&h.id, &h.conversationID)
+			return h, row.Scan(&h.id, &h.conversationID, &h.messageID, &h.kind, &h.purpose)
 		})
 	if err != nil {
 		return 0, fmt.Errorf("store: find held replies: %w", err)
@@ -28,8 +31,16 @@ func (db *DB) ReleaseHeldReplies(ctx context.Context, reason string, by *resonan
 	for _, h := range items {
 		queued := false
 		err := db.change(ctx, h.conversationID, func(tx *sql.Tx, c *resonanz.Conversation) error {
-			if refuseForbidden(ctx, tx, c) != nil {
-				return nil
+			d, err := consentCheck(ctx, tx, c, h.kind, h.purpose, h.messageID)
+			if err != nil {
+				return err
+			}
+			if !d.Allowed { // now held for the customer's wish, not for the missing way out
+				if _, err := tx.ExecContext(ctx, `UPDATE outbox SET last_error = ?, consent = ? WHERE id = ? AND state = 'held'`,
+					resonanz.HeldConsent, d.Rule, h.id); err != nil {
+					return err
+				}
+				return logDecision(ctx, tx, c.ID, by, h.kind, d, 0, millis(db.Now()))
 			}
 			res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'pending', last_error = '', next_try_at = NULL
 				WHERE id = ? AND state = 'held' AND last_error = ?`, h.id, reason)

@@ -39,8 +39,9 @@ func TestReleaseHeldReplies(t *testing.T) {
 			waitOutbox(t, db, item.ID, resonanz.OutboxHeld)
 			items = append(items, item)
 		}
-		// Ben asks not to be contacted any more before the email account comes.
-		if err := db.SetConsent(ctx, res[1].ConversationID, agent, resonanz.Consent{OptOut: true, Reason: "per Telefon"}); err != nil {
+		// Ben says no to every message, even answers, before the email account
+		// comes ("do not contact" would still let this direct answer through).
+		if err := db.RecordWish(ctx, res[1].ConversationID, agent, resonanz.Wish{Purpose: resonanz.PurposeService, State: resonanz.WishDenied, Reason: "per Telefon"}); err != nil {
 			t.Fatal(err)
 		}
 
@@ -49,8 +50,8 @@ func TestReleaseHeldReplies(t *testing.T) {
 			t.Fatalf("released %d, %v; want 1", n, err)
 		}
 		waitOutbox(t, db, items[0].ID, resonanz.OutboxSent)
-		if got, _ := db.FindOutboxItem(ctx, items[1].ID); got.State != resonanz.OutboxHeld {
-			t.Fatalf("the reply to a customer who opted out is %s, want held", got.State)
+		if got, _ := db.FindOutboxItem(ctx, items[1].ID); got.State != resonanz.OutboxHeld || got.LastError != resonanz.HeldConsent {
+			t.Fatalf("the reply to a customer who opted out is %s (%s), want held for their wish", got.State, got.LastError)
 		}
 		if trail := auditText(t, db, res[0].ConversationID); !strings.Contains(trail, "User ada release reply") {
 			t.Fatalf("the release is not audited:\n%s", trail)

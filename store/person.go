@@ -37,7 +37,9 @@ type personTable struct {
 var personTables = []personTable{
 	{"contact_events", `contact_id IN ` + personContacts + ` OR channel || ' ' || handle IN ` + personHandles,
 		`DELETE FROM contact_events WHERE contact_id IN ` + personContacts + ` OR channel || ' ' || handle IN ` + personHandles},
-	{"contact_consents", `contact_id IN ` + personContacts, `DELETE FROM contact_consents WHERE contact_id IN ` + personContacts},
+	{"contact_wishes", `contact_id IN ` + personContacts, `DELETE FROM contact_wishes WHERE contact_id IN ` + personContacts},
+	// The scores stay for the leads' figures; the customer's words go.
+	{"surveys", `contact_id IN ` + personContacts, `UPDATE surveys SET comment = '' WHERE contact_id IN ` + personContacts},
 	{"message_consents", `message_id IN ` + personMessages, `DELETE FROM message_consents WHERE message_id IN ` + personMessages},
 	{"label_corrections", `message_id IN ` + personMessages, `DELETE FROM label_corrections WHERE message_id IN ` + personMessages},
 	{"alert_messages", `message_id IN ` + personMessages, ""},

@@ -17,17 +17,40 @@ const (
 	heldDemo      = "demo"       // the account is a demo account: nothing leaves
 )
 
-// queueReply stores an agent's answer in conversation c as an outbound
-// message with an outbox entry and, when an account can send it, the job
-// that sends it; an open conversation now waits for the customer. The
-// caller indexes the text and writes the audit trail.
-func (db *DB) queueReply(ctx context.Context, tx *sql.Tx, c *resonanz.Conversation, by *resonanz.User, text, visibility string, at time.Time) (*resonanz.OutboxItem, error) {
+// outbound is a message about to be queued: what it is, the consent
+// decision that lets it leave, who sends it and what it says.
+type outbound struct {
+	kind     string // one of the resonanz.Outbound* kinds
+	decision resonanz.ConsentDecision
+	by       *resonanz.User // nil: resonanz itself (a survey)
+	text     string
+	// visibility is the reply's: public or private.
+	visibility string
+}
+
+// queueOutbound stores a message to the customer of conversation c as an
+// outbound message with an outbox entry and, when an account can send it,
+// the job that sends it. It queues nothing the consent decision did not
+// allow: every way into the outbox passes resonanz.MayContact first, in the
+// same transaction, and logs the decision here. An agent's message tells
+// the router, and an open conversation now waits for the customer. The
+// caller indexes the text and writes the rest of the audit trail.
+func (db *DB) queueOutbound(ctx context.Context, tx *sql.Tx, c *resonanz.Conversation, o outbound, at time.Time) (*resonanz.OutboxItem, error) {
+	if !o.decision.Allowed || o.decision.Purpose == "" {
+		return nil, consentRefusal(c)
+	}
 	now := millis(at)
-	item := &resonanz.OutboxItem{ConversationID: c.ID, Channel: c.Channel, Visibility: visibility, State: resonanz.OutboxPending, CreatedAt: fromMillis(now)}
+	item := &resonanz.OutboxItem{ConversationID: c.ID, Channel: c.Channel, Visibility: o.visibility, Kind: o.kind, Purpose: o.decision.Purpose,
+		Consent: o.decision.Rule, State: resonanz.OutboxPending, CreatedAt: fromMillis(now)}
+	var userID any
+	author := "resonanz"
+	if o.by != nil {
+		userID, author = o.by.ID, o.by.Name
+	}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO messages
 		(conversation_id, channel, direction, user_id, author_name, text, visibility, sent_at, created_at)
 		VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?) RETURNING id`,
-		c.ID, c.Channel, by.ID, by.Name, text, visibility, now, now).Scan(&item.MessageID); err != nil {
+		c.ID, c.Channel, userID, author, o.text, o.visibility, now, now).Scan(&item.MessageID); err != nil {
 		return nil, err
 	}
 	accountID, demo, err := replyAccount(ctx, tx, c.ID)
@@ -43,14 +66,21 @@ func (db *DB) queueReply(ctx context.Context, tx *sql.Tx, c *resonanz.Conversati
 	default:
 		item.AccountID, account = accountID, accountID
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (conversation_id, message_id, account_id, channel, visibility, state, last_error, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, item.MessageID, account, c.Channel, visibility, item.State, item.LastError, now).Scan(&item.ID); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (conversation_id, message_id, account_id, channel, visibility, kind, purpose, consent,
+		state, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, item.MessageID, account, c.Channel, o.visibility,
+		item.Kind, item.Purpose, item.Consent, item.State, item.LastError, now).Scan(&item.ID); err != nil {
+		return nil, err
+	}
+	if err := logDecision(ctx, tx, c.ID, o.by, o.kind, o.decision, item.ID, now); err != nil {
 		return nil, err
 	}
 	if item.State == resonanz.OutboxPending {
 		if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: item.ID}, nil); err != nil {
 			return nil, err
 		}
+	}
+	if o.by == nil {
+		return item, nil // resonanz's own message moves no clock
 	}
 	if err := routeEvent(ctx, tx, c.ID, resonanz.RouteAgent, now); err != nil {
 		return nil, err

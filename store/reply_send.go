@@ -10,9 +10,10 @@ import (
 
 // SendReply stores each part of an agent's answer as an outbound message
 // and queues it for delivery, in one transaction, in order; a conversation
-// that was open now waits for the customer. Nothing is sent to a customer
-// who does not want to be contacted on the channel, nor when the customer
-// or a colleague wrote after the message the agent saw last (d.Seen).
+// that was open now waits for the customer. Nothing is queued when the
+// customer's wishes rule it out (resonanz.MayContact: the refusal is kept
+// in the audit trail), nor when the customer or a colleague wrote after the
+// message the agent saw last (d.Seen).
 func (db *DB) SendReply(ctx context.Context, id int64, by *resonanz.User, d resonanz.ReplyDraft) ([]*resonanz.OutboxItem, error) {
 	if len(d.Parts) == 0 {
 		return nil, resonanz.FieldError("text", "The text is empty.")
@@ -25,9 +26,15 @@ func (db *DB) SendReply(ctx context.Context, id int64, by *resonanz.User, d reso
 		}
 	}
 	var items []*resonanz.OutboxItem
+	var refused error
 	err := db.change(ctx, id, func(tx *sql.Tx, c *resonanz.Conversation) error {
-		if err := refuseForbidden(ctx, tx, c); err != nil {
+		dec, err := consentCheck(ctx, tx, c, resonanz.OutboundReply, resonanz.PurposeService, 0)
+		if err != nil {
 			return err
+		}
+		if !dec.Allowed {
+			refused = consentRefusal(c)
+			return logDecision(ctx, tx, c.ID, by, resonanz.OutboundReply, dec, 0, millis(db.Now()))
 		}
 		if err := refuseUnseen(ctx, tx, c.ID, by.ID, d.Seen); err != nil {
 			return err
@@ -44,7 +51,7 @@ func (db *DB) SendReply(ctx context.Context, id int64, by *resonanz.User, d reso
 		}
 		now := db.Now()
 		for _, p := range parts {
-			item, err := db.queueReply(ctx, tx, c, by, p, visibility, now)
+			item, err := db.queueOutbound(ctx, tx, c, outbound{kind: resonanz.OutboundReply, decision: dec, by: by, text: p, visibility: visibility}, now)
 			if err != nil {
 				return err
 			}
@@ -61,6 +68,9 @@ func (db *DB) SendReply(ctx context.Context, id int64, by *resonanz.User, d reso
 		}
 		return nil
 	})
+	if err == nil {
+		err = refused
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -113,7 +113,8 @@ var conversationDeletes = []string{
 	`DELETE FROM promise_handovers WHERE promise_id IN (SELECT id FROM promises WHERE conversation_id IN ` + expiredConversations + `)`,
 	`DELETE FROM promises WHERE conversation_id IN ` + expiredConversations,
 	`DELETE FROM goodwill_grants WHERE conversation_id IN ` + expiredConversations,
-	`UPDATE contact_consents SET conversation_id = NULL WHERE conversation_id IN ` + expiredConversations,
+	`UPDATE contact_wishes SET conversation_id = NULL WHERE conversation_id IN ` + expiredConversations,
+	`UPDATE surveys SET conversation_id = NULL, message_id = NULL, comment = '' WHERE conversation_id IN ` + expiredConversations,
 	`DELETE FROM conversations WHERE id IN ` + expiredConversations,
 }
 

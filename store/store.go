@@ -50,6 +50,11 @@ type DB struct {
 
 	eraseKey []byte // makes the marks of erased people; see erasure_mark.go
 
+	// Links make the signed links of the customers' own pages, for surveys
+	// and the email footer; nil: surveys wait, emails get no footer. Set
+	// it before StartTimers.
+	Links resonanz.Links
+
 	dummyOnce sync.Once
 	dummyHash []byte // compared against for unknown logins
 }

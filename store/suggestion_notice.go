@@ -55,6 +55,11 @@ func (db *DB) SendSuggestionNotice(ctx context.Context, id int64, text string, b
 				return err
 			}
 		}
+		for _, r := range p.Skipped {
+			if err := logDecision(ctx, tx, r.ConversationID, by, resonanz.OutboundNotice, r.Decision, 0, millis(now)); err != nil {
+				return err
+			}
+		}
 		notice = &resonanz.SuggestionNotice{By: by.Name, Sent: len(p.Recipients), Skipped: len(p.Skipped), CreatedAt: fromMillis(millis(now))}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO suggestion_notices (suggestion_id, user_id, sent, skipped, created_at) VALUES (?, ?, ?, ?, ?)`,
 			id, by.ID, notice.Sent, notice.Skipped, millis(now)); err != nil {
@@ -71,13 +76,11 @@ func (db *DB) SendSuggestionNotice(ctx context.Context, id int64, text string, b
 }
 
 // queueNotice queues one customer's notice privately where their channel
-// allows, after the contact-wish check every reply passes, and audits it.
+// allows, with the consent decision of the preview in the same
+// transaction, and audits it.
 func (db *DB) queueNotice(ctx context.Context, tx *sql.Tx, r *resonanz.NoticeRecipient, s *resonanz.Suggestion, text string, by *resonanz.User, now int64) error {
 	c, err := findConversationByID(ctx, tx, r.ConversationID)
 	if err != nil {
-		return err
-	}
-	if err := refuseForbidden(ctx, tx, c); err != nil {
 		return err
 	}
 	ch, _ := resonanz.LookupChannel(c.Channel)
@@ -85,7 +88,7 @@ func (db *DB) queueNotice(ctx context.Context, tx *sql.Tx, r *resonanz.NoticeRec
 	if ch.ReplyVisibility(false) {
 		visibility = resonanz.Public
 	}
-	item, err := db.queueReply(ctx, tx, c, by, text, visibility, fromMillis(now))
+	item, err := db.queueOutbound(ctx, tx, c, outbound{kind: resonanz.OutboundNotice, decision: r.Decision, by: by, text: text, visibility: visibility}, fromMillis(now))
 	if err != nil {
 		return err
 	}
@@ -119,16 +122,16 @@ func noticePreview(ctx context.Context, tx *sql.Tx, id int64) (*resonanz.NoticeP
 		}
 		r := &resonanz.NoticeRecipient{ContactID: contact, ConversationID: c.ID, Name: c.CustomerName, Channel: c.Channel,
 			Quote: resonanz.Quote(latest[contact].Text, resonanz.QuoteLen)}
-		if err := refuseForbidden(ctx, tx, c); resonanz.ErrorCode(err) == resonanz.EFORBIDDEN {
-			if r.Consent, err = currentConsent(ctx, tx, contact); err != nil {
-				return nil, err
-			}
-			p.Skipped = append(p.Skipped, r)
-			continue
-		} else if err != nil {
+		// The notice is about the customer's own suggestion (a service
+		// message), but not a direct answer: "do not contact" holds.
+		if r.Decision, err = consentCheck(ctx, tx, c, resonanz.OutboundNotice, resonanz.PurposeService, 0); err != nil {
 			return nil, err
 		}
-		p.Recipients = append(p.Recipients, r)
+		if r.Decision.Allowed {
+			p.Recipients = append(p.Recipients, r)
+		} else {
+			p.Skipped = append(p.Skipped, r)
+		}
 	}
 	return p, nil
 }

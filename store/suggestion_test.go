@@ -71,14 +71,14 @@ func TestSuggestionBoard(t *testing.T) {
 			if err := db.SetSuggestionStatus(ctx, first.ID, resonanz.SuggestionDone, lea); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.SetConsent(ctx, res[0].ConversationID, lea, resonanz.Consent{OptOut: true, Reason: "keine Werbung"}); err != nil {
+			if err := db.RecordWish(ctx, res[0].ConversationID, lea, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied, Reason: "keine Werbung"}); err != nil {
 				t.Fatal(err)
 			}
 			p, err := db.PreviewSuggestionNotice(ctx, first.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(p.Recipients) != 1 || len(p.Skipped) != 1 || p.Skipped[0].Consent == nil || p.Skipped[0].Consent.Reason != "keine Werbung" {
+			if len(p.Recipients) != 1 || len(p.Skipped) != 1 || p.Skipped[0].Decision.Rule != resonanz.DecisionDoNotContact {
 				t.Fatalf("preview = %d recipients, skipped %+v", len(p.Recipients), p.Skipped)
 			}
 			before := outboxCount(t, db)

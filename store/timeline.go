@@ -66,7 +66,7 @@ func (db *DB) findContact(ctx context.Context, id int64) (*resonanz.Contact, err
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	ct.Consent, err = currentConsent(ctx, db.read, id)
+	ct.Wishes, err = contactWishes(ctx, db.read, id)
 	return ct, err
 }
 

@@ -57,6 +57,7 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 	river.AddWorker(workers, &retentionWorker{db: db})
 	river.AddWorker(workers, &learnWorker{db: db})
 	river.AddWorker(workers, &reloadWorker{db: db})
+	river.AddWorker(workers, &surveyWorker{db: db})
 	client, err := river.NewClient(driver, &river.Config{
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}, deliveryQueue: {MaxWorkers: 1},
 			outboxQueue: {MaxWorkers: 1}, learnQueue: {MaxWorkers: 1}},

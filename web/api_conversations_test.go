@@ -63,7 +63,8 @@ func TestAPIActsThroughTheUIsRules(t *testing.T) {
 
 	t.Run("ConsentRefusesAReply", func(t *testing.T) {
 		id, _ := strconv.ParseInt(convs[2], 10, 64)
-		must(t, db.SetConsent(ctx, id, lea, resonanz.Consent{OptOut: true, Reason: "per Telefon"}))
+		// No service messages at all: even a direct answer may not leave.
+		must(t, db.RecordWish(ctx, id, lea, resonanz.Wish{Purpose: resonanz.PurposeService, State: resonanz.WishDenied, Reason: "per Telefon"}))
 		status, body := do(t, "POST", base+"/api/v1/conversations/"+convs[2]+"/reply", writer, `{"text":"Neuigkeiten!"}`)
 		if status != 403 {
 			t.Fatalf("a reply to a customer who opted out: %d %s", status, body)

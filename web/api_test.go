@@ -15,6 +15,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/attachment"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
@@ -46,7 +47,8 @@ func newNode(t *testing.T, db *store.DB, live resonanz.EventService, options ...
 		ReloadTopics:    func(context.Context) ([]string, error) { return []string{"delivery"}, nil },
 		ChannelAccounts: db, Outbox: db, Channels: testChannels(db), Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db,
 		Attachments: db, Models: db, Files: &attachment.Keeper{Dir: t.TempDir(), MaxFile: attachment.DefaultMaxFile, MaxMessage: attachment.DefaultMaxMessage},
-		EventWebhooks: db, Operations: db, Praise: db, Suggestions: db, Dashboards: &report.Reporter{Facts: db, SLA: db, Location: zone}}
+		EventWebhooks: db, Operations: db, Praise: db, Suggestions: db, Dashboards: &report.Reporter{Facts: db, SLA: db, Location: zone},
+		Consent: db, Surveys: db, Links: testLinks(t)}
 	s := web.NewServer(services, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	s.SetTopics([]string{"delivery"})
 	for _, option := range options {
@@ -54,6 +56,8 @@ func newNode(t *testing.T, db *store.DB, live resonanz.EventService, options ...
 	}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
+	services.Links.SetBase(srv.URL)
+	db.Links = services.Links
 	return srv.URL
 }
 
@@ -200,4 +204,14 @@ func TestPostMessageAuth(t *testing.T) {
 	if n := conversationCount(t, db); n != 0 {
 		t.Fatalf("unauthorized requests stored %d conversations", n)
 	}
+}
+
+// testLinks signs the links of the customers' pages with a fixed key.
+func testLinks(t *testing.T) *linksign.Signer {
+	t.Helper()
+	l, err := linksign.New("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

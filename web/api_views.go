@@ -107,14 +107,26 @@ type apiContact struct {
 	Name          string        `json:"name"`
 	VIP           bool          `json:"vip"`
 	Identities    []apiIdentity `json:"identities"`
-	OptedOut      bool          `json:"opted_out"` // the customer does not want to be contacted on some or all channels
+	OptedOut      bool          `json:"opted_out"` // the customer does not want to be contacted at all ("do not contact")
+	Wishes        []apiWish     `json:"wishes"`    // the wishes in force, per purpose and channel
 	Conversations []int64       `json:"conversations"`
+}
+
+type apiWish struct {
+	Purpose string    `json:"purpose"`
+	Channel string    `json:"channel"` // "": every channel
+	State   string    `json:"state"`
+	Source  string    `json:"source"`
+	Since   time.Time `json:"since"`
 }
 
 func toAPIContact(p *resonanz.ContactPage) *apiContact {
 	c := p.Contact
 	a := &apiContact{ID: c.ID, Name: c.Name, VIP: c.VIP, Identities: []apiIdentity{}, Conversations: []int64{},
-		OptedOut: c.Consent != nil && c.Consent.OptOut}
+		OptedOut: c.Wishes.DoNotContact() != nil, Wishes: []apiWish{}}
+	for _, w := range c.Wishes.InForce() {
+		a.Wishes = append(a.Wishes, apiWish{Purpose: w.Purpose, Channel: w.Channel, State: w.State, Source: w.Source, Since: w.SetAt})
+	}
 	for _, i := range c.Identities {
 		a.Identities = append(a.Identities, apiIdentity{Channel: i.Channel, Handle: i.Handle, DisplayName: i.DisplayName})
 	}

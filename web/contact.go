@@ -21,7 +21,17 @@ func (s *Server) handleContact(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "contact", p)
+	lang := ""
+	if len(p.Conversations) > 0 {
+		lang = p.Conversations[0].Language
+	}
+	s.render(w, r, http.StatusOK, "contact", contactView{ContactPage: p, WishesLink: s.wishesLink(id, lang)})
+}
+
+// contactView is the contact page: the person, and the link to their wishes page.
+type contactView struct {
+	*resonanz.ContactPage
+	WishesLink string
 }
 
 // handleLinkContact makes another contact the same person as this one.

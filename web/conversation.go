@@ -15,9 +15,16 @@ type conversationView struct {
 	rowForms
 	ChannelInfo resonanz.ChannelInfo
 	ReplyPublic bool // the reply box's default: answer the way the customer wrote
-	// ReplyBlocked tells that the customer does not want to be contacted on this channel.
+	// Decisions tell what may leave now (a reply, a survey, news), beside
+	// the reply box; ReplyBlocked that the reply may not.
+	Decisions    []resonanz.ConsentDecision
 	ReplyBlocked bool
-	Channels     []resonanz.ChannelInfo // for the channels of a contact wish
+	// The agent's form of a wish, and the link to the customer's wishes page.
+	Purposes     []string
+	WishStates   []string
+	WishChannels []string
+	WishesLink   string
+	Surveys      []*resonanz.Survey
 	Teams        []*resonanz.Team
 	Users        []*resonanz.User
 	Statuses     []string
@@ -97,10 +104,22 @@ func (s *Server) renderConversation(w http.ResponseWriter, r *http.Request, id i
 		s.pageError(w, r, err)
 		return
 	}
+	decisions, err := s.Consent.ConsentDecisions(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	surveys, err := s.Surveys.ConversationSurveys(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	ch, _ := resonanz.LookupChannel(tl.Conversation.Channel)
 	v := conversationView{rowForms: forms.rowForms, Followup: fu, Timeline: tl, ChannelInfo: ch, Teams: teams, Users: users, Statuses: resonanz.Statuses, Labels: s.labelChoices(),
-		ReplyPublic:  ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
-		ReplyBlocked: tl.Contact.Consent.Forbids(tl.Conversation.Channel), Channels: resonanz.Channels, Reply: box,
+		ReplyPublic: ch.ReplyVisibility(tl.Conversation.Visibility == resonanz.Public),
+		Decisions:   decisions, ReplyBlocked: !decisions[0].Allowed, Reply: box,
+		Purposes: append([]string{resonanz.PurposeContact}, resonanz.Purposes...), WishStates: resonanz.WishStates, WishChannels: wishChannels(),
+		WishesLink: s.wishesLink(tl.Contact.ID, tl.Conversation.Language), Surveys: surveys,
 		Presence: s.Presence.Others(id, userFrom(r.Context()).ID), Praise: praise}
 	s.render(w, r, status, "conversation", v)
 }

@@ -36,6 +36,16 @@ func (l *locale) AlertStep(e *resonanz.AlertEvent) template.HTML {
 	return l.Fill(l.T("alert.detail."+e.Kind), e.Params)
 }
 
+// Decision words whether a message may leave, and why: "allowed: direct
+// answer", "blocked: no surveys since 03.12.".
+func (l *locale) Decision(d resonanz.ConsentDecision) template.HTML {
+	verdict := l.T("decision.blocked")
+	if d.Allowed {
+		verdict = l.T("decision.allowed")
+	}
+	return escaped(verdict+": ") + l.Fill(l.T("decision."+d.Rule), d.Params())
+}
+
 // escaped is text as HTML.
 func escaped(text string) template.HTML { return template.HTML(template.HTMLEscapeString(text)) }
 

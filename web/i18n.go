@@ -144,6 +144,11 @@ func (l *locale) AtShort(t time.Time) template.HTML {
 	return timeElement(t, t.In(l.zone).Format("02.01. 15:04"))
 }
 
+// Day shows the day of a moment in the reader's time zone, "03.12.", as a <time> element.
+func (l *locale) Day(t time.Time) template.HTML {
+	return timeElement(t, t.In(l.zone).Format("02.01."))
+}
+
 // timeElement writes <time>; both its parts are formatted times, never input.
 func timeElement(t time.Time, text string) template.HTML {
 	return template.HTML(`<time datetime="` + t.UTC().Format(time.RFC3339) + `">` + text + `</time>`)

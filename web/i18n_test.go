@@ -67,10 +67,13 @@ func blanks(text string) []string {
 	return out
 }
 
-// Every key a template names literally is in the catalogue.
+// Every key a template names literally is in the catalogue: the agents'
+// pages and the public ones (forms, a customer's wishes and survey).
 func TestTemplatesUseKnownTexts(t *testing.T) {
 	en := mustCatalogue(t)[defaultLanguage]
-	for name, page := range parsePages() {
+	pages := parsePages()
+	pages["form_public"], pages["public"] = formTemplate, publicTemplate
+	for name, page := range pages {
 		for _, tmpl := range page.Templates() {
 			if tmpl.Tree == nil {
 				continue
@@ -290,6 +293,9 @@ var valueTexts = []struct{ name, key string }{
 	{"GoodwillWhy", "goodwill.why."}, {"Goodwill", "goodwill."}, {"Audit", "audit."}, {"Notify", "notice."},
 	{"Reason", "reason."}, {"Goal", "goal."}, {"Role", "role."}, {"Priority", "priority."}, {"Status", "status."},
 	{"Kind", "kind."}, {"Lang", "language."}, {"Urgent", "urgency."}, {"Promise", "promise."},
+	{"Purpose", "purpose."}, {"Wish", "wish."}, {"Source", "source."}, {"Decision", "decision."},
+	{"OutboundReply", "outbound."}, {"OutboundBulk", "outbound."}, {"OutboundSurvey", "outbound."}, {"OutboundNotice", "outbound."},
+	{"Question", "question."}, {"Skip", "skip."}, {"Held", "delivery.held."},
 }
 
 // Every value a person may read of the domain's fixed sets (statuses,

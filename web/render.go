@@ -17,7 +17,7 @@ import (
 
 var pageNames = []string{"login", "inbox", "conversation", "search", "error", "alerts", "crisis", "rules", "sla", "teams", "topics", "reports",
 	"notifications", "promises", "goodwill", "goodwill_policies", "channels", "contact", "tokens",
-	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis", "praise", "suggestions", "overview", "report_groups"}
+	"canned", "signatures", "users", "password", "me", "webhooks", "articles", "analysis", "praise", "suggestions", "overview", "report_groups", "surveys"}
 
 // pageParts are further template files of a page, kept apart to stay short.
 var pageParts = map[string][]string{"crisis": {"templates/crisis_bulk.html"}}

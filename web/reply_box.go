@@ -81,7 +81,8 @@ func (b *replyBox) MaxLength() int {
 // placeholders are what canned replies and signatures say in conversation c.
 func (s *Server) placeholders(r *http.Request, c *resonanz.Conversation) (resonanz.Placeholders, error) {
 	help, err := s.Canned.HelpCenterLink(r.Context())
-	return resonanz.Placeholders{Name: c.CustomerName, Agent: userFrom(r.Context()).Name, Help: help}, err
+	return resonanz.Placeholders{Name: c.CustomerName, Agent: userFrom(r.Context()).Name, Help: help,
+		Wishes: s.wishesLink(c.ContactID, c.Language)}, err
 }
 
 // replyLanguage is the language a reply in conversation c is signed in: the

@@ -173,6 +173,18 @@ var accessMatrix = map[string]string{
 	"POST /settings/webhooks/{id}/delete":            "LFFFOLLL",
 	"POST /settings/webhooks/deliveries/{id}/replay": "LFFFOLLL",
 
+	"POST /conversations/{id}/sensitive":         "LHOOOLLL",
+	"GET /settings/surveys":                      "LFFOOLLL",
+	"POST /settings/surveys":                     "LFFOOLLL",
+	"POST /settings/surveys/choices":             "LFFOOLLL",
+	"POST /settings/surveys/choices/{id}/delete": "LFFOOLLL",
+
+	// A customer's own pages: the signed link in the path, not a login, opens them.
+	"GET /wishes/{token}":  "OOOOOOOO",
+	"POST /wishes/{token}": "OOOOOOOO",
+	"GET /survey/{token}":  "OOOOOOOO",
+	"POST /survey/{token}": "OOOOOOOO",
+
 	// The public web forms: anyone may write to the company, without an account.
 	"GET /forms/{slug}":              "OOOOOOOO",
 	"POST /forms/{slug}":             "OOOOOOOO",
@@ -279,6 +291,7 @@ func newMatrixWorld(t *testing.T, db *store.DB, files resonanz.AttachmentKeeper)
 		"users": fmt.Sprint(uwe.ID), "teams": fmt.Sprint(versand.ID), "canned": "1",
 		"channels": fmt.Sprint(account.ID), "hooks": fmt.Sprint(account.ID), "forms": "kontakt", "outbox": "1", "help": fmt.Sprint(article.ID), "articles": fmt.Sprint(article.ID), "contacts": fmt.Sprint(kim.ContactID),
 		"attachments": "1", "webhooks": "1", "deliveries": "1", "praise": fmt.Sprint(versand.ID), "suggestions": "1", "csv": "figures",
+		"wishes": "1-de-zz-00000000000000000000000000000000", "survey": "1-de-zz-00000000000000000000000000000000", "choices": "1",
 	}}
 	for _, scope := range []string{resonanz.ScopeIngest, resonanz.ScopeRead, resonanz.ScopeWrite} {
 		secret, err := db.IssueAPIToken(ctx, &resonanz.APIToken{Name: scope, Scopes: []string{scope}})

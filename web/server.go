@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/report"
@@ -75,6 +76,11 @@ type Services struct {
 	Files       AttachmentFiles
 	// AutoReplies sends the web forms' confirmation mails; nil: none.
 	AutoReplies resonanz.AutoReplySender
+	Consent     resonanz.ConsentService
+	Surveys     resonanz.SurveyService
+	// Links sign and check the links of the customers' own pages (their
+	// wishes, a survey); nil: those pages answer "not valid".
+	Links *linksign.Signer
 	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
 	Presence *presence.Board
 	// EventWebhooks keeps the event webhook subscriptions and their delivery log.
@@ -171,6 +177,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /conversations/{id}/note", s.requireUser(s.handleNote))
 	s.mux.HandleFunc("POST /conversations/{id}/update", s.requireUser(s.handleUpdate))
 	s.mux.HandleFunc("POST /conversations/{id}/consent", s.requireUser(s.handleConsent))
+	s.mux.HandleFunc("POST /conversations/{id}/sensitive", s.requireUser(s.handleSensitive))
 	s.mux.HandleFunc("POST /messages/{id}/label", s.requireUser(s.handleCorrectLabel))
 	s.mux.HandleFunc("POST /messages/{id}/labels/confirm", s.requireUser(s.handleConfirmLabels))
 	s.mux.HandleFunc("GET /search", s.requireUser(s.handleSearch))
@@ -220,6 +227,16 @@ func (s *Server) routes() {
 	s.formRoutes()
 	s.helpRoutes()
 	s.voiceRoutes()
+	s.publicRoutes()
+	s.surveyRoutes()
+}
+
+// surveyRoutes are the leads' settings of satisfaction surveys.
+func (s *Server) surveyRoutes() {
+	s.mux.HandleFunc("GET /settings/surveys", s.requireUser(s.requireLead(s.handleSurveySettings)))
+	s.mux.HandleFunc("POST /settings/surveys", s.requireUser(s.requireLead(s.handleSaveSurveySettings)))
+	s.mux.HandleFunc("POST /settings/surveys/choices", s.requireUser(s.requireLead(s.handleSaveSurveyChoice)))
+	s.mux.HandleFunc("POST /settings/surveys/choices/{id}/delete", s.requireUser(s.requireLead(s.handleDeleteSurveyChoice)))
 }
 
 // reportRoutes are the dashboards: leads and admins see everything; an

@@ -46,6 +46,7 @@ func (l *locale) Decimal(x float64) string {
 //
 //   - {name} the value as it is,
 //   - {name:time} a time (RFC 3339) in the reader's time zone,
+//   - {name:day} the day of a time, "03.12.",
 //   - {name:euros} an amount in cents,
 //   - {name:duration} a duration such as "4h0m0s", as people write it,
 //   - {name:decimal} a number such as "3.8", as the reader writes it,
@@ -79,10 +80,13 @@ func (l *locale) value(v, format string, params map[string]string, nested bool) 
 	if v == "" {
 		return "—"
 	}
-	if format == "time" {
+	if format == "time" || format == "day" {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
 			return template.HTMLEscapeString(v)
+		}
+		if format == "day" {
+			return string(l.Day(t))
 		}
 		return string(l.At(t))
 	}

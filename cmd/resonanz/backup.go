@@ -9,6 +9,7 @@ import (
 	"github.com/resonanz/resonanz/attachment"
 	"github.com/resonanz/resonanz/backup"
 	"github.com/resonanz/resonanz/channel"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/store"
 )
 
@@ -17,10 +18,11 @@ const backupUsage = `Copy the data of resonanz while it runs.
   resonanz backup [--data DIR] [--force] FILE
 
 FILE receives a consistent copy of the database; beside it go FILE.secret.key,
-FILE.erasure.key and the folder FILE.attachments. Keep all of them together:
-without the keys, channel secrets cannot be opened and erased people are no
-longer recognised. A key given as RESONANZ_SECRET_KEY is not in the data
-directory; keep it where it is kept.`
+FILE.erasure.key, FILE.link.key and the folder FILE.attachments. Keep all of them
+together: without the keys, channel secrets cannot be opened, erased people are no
+longer recognised and the links customers got no longer open their pages. A key
+given as RESONANZ_SECRET_KEY or RESONANZ_LINK_KEY is not in the data directory;
+keep it where it is kept.`
 
 const restoreUsage = `Put a backup back into a data directory; stop resonanz first.
 
@@ -80,7 +82,7 @@ func backupArgs(name, usage string, args []string, stderr io.Writer) (cfg Config
 // dataDir names what a backup holds of the data directory of cfg.
 func dataDir(cfg Config) backup.DataDir {
 	return backup.DataDir{Dir: cfg.DataDir, Database: filepath.Base(cfg.DatabasePath()), SecretKey: channel.KeyFile,
-		ErasureKey: store.ErasureKeyFile, Attachments: attachment.Folder}
+		ErasureKey: store.ErasureKeyFile, LinkKey: linksign.KeyFile, Attachments: attachment.Folder}
 }
 
 func printSummary(w io.Writer, did string, s *backup.Summary) {

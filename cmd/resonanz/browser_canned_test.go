@@ -66,6 +66,7 @@ func TestBrowserCannedReply(t *testing.T) {
 		waitFor(t, ctx, fmt.Sprintf(`[...document.querySelectorAll("#timeline li.out .text")].some(e => e.textContent === %q)`, filled+"\n\nTom Berger · Kundenservice"))
 	})
 	t.Run("SelectAndButton", func(t *testing.T) {
+		waitFor(t, ctx, pageReady("#canned-select")) // the page the reply came back on has loaded
 		must(t, chromedp.Do(ctx, chromedp.WaitVisible("#canned-select"), chromedp.SendKeys("#reply-text", "Guten Tag,")))
 		evalString(t, ctx, `(() => { const s = document.querySelector("#canned-select");
 			s.value = [...s.options].find(o => o.textContent === "Rechnung doppelt").value; return "ok"; })()`)

@@ -13,8 +13,9 @@ import (
 )
 
 // During a storm an agent marks one affected customer as not wanting to be
-// contacted, writes the public statement and answers everyone else at once
-// from the crisis room.
+// contacted (an answer to their own message could still leave, a bulk
+// reply cannot), writes the public statement and answers everyone else at
+// once from the crisis room.
 func TestBrowserCrisisBulkReply(t *testing.T) {
 	ctx, dialog := newBrowser(t)
 	m, _ := startMain(t, false)
@@ -34,10 +35,13 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.Click("#crisis-messages li a.text")))
 		waitFor(t, ctx, pageReady("#consent-reason"))
 		must(t, chromedp.Do(ctx, chromedp.SendKeys("#consent-reason", "asked by phone"), chromedp.Click("#consent-optout")))
-		waitFor(t, ctx, `document.querySelector("#reply-blocked") !== null`)
-		if state := evalString(t, ctx, `document.querySelector("#consent-state").textContent`); !strings.Contains(state, "Does not want to be contacted") ||
-			!strings.Contains(state, "Tom Berger") {
+		waitFor(t, ctx, `document.querySelector("#consent-state").textContent.includes("Does not want to be contacted")`)
+		if state := evalString(t, ctx, `document.querySelector("#consent-state").textContent`); !strings.Contains(state, "Tom Berger") {
 			t.Fatalf("contact wish shows %q", state)
+		}
+		if got := evalString(t, ctx, `document.querySelector("#consent-decisions").textContent`); !strings.Contains(got, "allowed: direct answer") ||
+			!strings.Contains(got, "blocked: do not contact since") {
+			t.Fatalf("beside the reply box: %q", got)
 		}
 	})
 	optedOut := evalString(t, ctx, `document.querySelector("#customer-name").textContent`)
@@ -57,7 +61,7 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 		waitFor(t, ctx, pageReady("#bulk-count"))
 		preview := evalString(t, ctx, `document.querySelector("#bulk-preview-result").textContent.replace(/\s+/g, " ")`)
 		if !strings.Contains(preview, "The crisis room holds 60 customers; the reply goes to 59 of them (59 publicly, 0 privately).") ||
-			!strings.Contains(preview, "Left out: 1: 1 for contact wishes") || !strings.Contains(preview, optedOut+" · Mastodon · public German (Sie) contact wish (asked by phone)") {
+			!strings.Contains(preview, "Left out: 1: 1 for contact wishes") || !strings.Contains(preview, optedOut+" · Mastodon · public German (Sie) contact wish (blocked: do not contact since") {
 			t.Fatalf("preview says %q", preview)
 		}
 		must(t, chromedp.Do(ctx, chromedp.Click("#bulk-send")))

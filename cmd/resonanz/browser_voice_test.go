@@ -38,7 +38,7 @@ func TestBrowserVoiceOfTheCustomer(t *testing.T) {
 	say("eva", resonanz.KindPraise, "Danke an Annika, die Rücksendung war ganz einfach!")
 	say("udo", resonanz.KindSuggestion, "Bitte eine Abholstation am Bahnhof")
 	opted := say("ida", resonanz.KindSuggestion, "Eine Abholstation am Bahnhof wäre schön")
-	must(t, m.DB.SetConsent(ctx, opted, lea, resonanz.Consent{OptOut: true, Reason: "keine Nachrichten mehr"}))
+	must(t, m.DB.RecordWish(ctx, opted, lea, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied, Reason: "keine Nachrichten mehr"}))
 	must(t, m.voice.CollectAll(ctx))
 	entries, err := m.DB.Suggestions(ctx)
 	must(t, err)
@@ -65,7 +65,7 @@ func TestBrowserVoiceOfTheCustomer(t *testing.T) {
 	if got := evalString(t, b, `document.querySelector("`+into+` .notice-count").textContent`); got != "The notice would reach 1 customer(s); 1 left out for their contact wishes." {
 		t.Fatalf("before sending the board says %q", got)
 	}
-	if got := evalString(t, b, `document.querySelector("`+into+` .notice-skipped").textContent`); !strings.Contains(got, "keine Nachrichten mehr") {
+	if got := evalString(t, b, `document.querySelector("`+into+` .notice-skipped").textContent`); !strings.Contains(got, "blocked: do not contact since") {
 		t.Errorf("left out, without the reason: %q", got)
 	}
 	must(t, chromedp.Do(b, chromedp.Click(into+" .notice-send"), chromedp.WaitVisible(into+" .notice-sent")))

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/mail"
 	"net/netip"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -52,6 +53,12 @@ type Config struct {
 	DeliveryBackoff func(attempt int) time.Duration
 	// SecretKey seals channel secrets (64 hex digits); empty: a key file in DataDir.
 	SecretKey string
+	// LinkKey signs the links of the customers' own pages (their wishes, a
+	// survey), 64 hex digits; empty: the key file link.key in DataDir.
+	LinkKey string
+	// PublicURL is where customers reach resonanz's public pages
+	// ("https://care.example"); empty: the address resonanz listens on.
+	PublicURL string
 	// AllowOutbound lists internal addresses channel accounts and webhooks
 	// may reach (a server on the company's network); all others internal
 	// are refused.
@@ -144,6 +151,8 @@ func serveFlags(fs *flag.FlagSet, c *Config) {
 	channelFlags(fs, c)
 	fs.StringVar(&c.NATS, "nats", envOr("NATS", ""), "nats://HOST:PORT of a NATS server with JetStream that passes live updates between several resonanz nodes (RESONANZ_NATS)")
 	fs.StringVar(&c.NATSPrefix, "nats-prefix", envOr("NATS_PREFIX", natsevents.DefaultPrefix), "first part of the NATS subjects of this cluster, e.g. resonanz.shop (RESONANZ_NATS_PREFIX)")
+	fs.StringVar(&c.PublicURL, "public-url", envOr("PUBLIC_URL", ""), "where customers reach resonanz, e.g. https://care.example: the start of the signed links in surveys and emails; default: the address it listens on (RESONANZ_PUBLIC_URL)")
+	fs.StringVar(&c.LinkKey, "link-key", envOr("LINK_KEY", ""), "key that signs the links of the customers' own pages, 64 hex digits; default: the file link.key in the data directory, made on first start (RESONANZ_LINK_KEY)")
 }
 
 // channelFlags adds the flags of the channel accounts.
@@ -263,6 +272,11 @@ func (c Config) check() error {
 	}
 	if _, err := channel.ParseAllow(c.AllowOutbound); err != nil {
 		return fmt.Errorf("--allow-outbound: %w", err)
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return fmt.Errorf("--public-url %q is not an address like https://care.example", c.PublicURL)
+		}
 	}
 	if len(c.Webhooks) > 0 && c.WebhookSecret == "" {
 		return fmt.Errorf("--webhook needs --webhook-secret, so that receivers can check who sent an alert")

@@ -71,6 +71,9 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 	if err := setUpDemoVoice(ctx, db, users[1]); err != nil {
 		return false, err
 	}
+	if err := setUpDemoSurveys(ctx, db, users); err != nil {
+		return false, err
+	}
 	msgs := demo.Generate(demoSeed, time.Now().UTC())
 	if err := setUpDemoChannels(ctx, db, msgs); err != nil {
 		return false, err

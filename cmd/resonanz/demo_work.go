@@ -42,7 +42,8 @@ func demoCases(msgs []resonanz.IncomingMessage, results []resonanz.IngestResult)
 // step at the time it would have happened: most cases answered within their
 // goals and solved a day later, some answered late, a few waiting
 // unanswered past their goal; promises kept, broken or still open; goodwill
-// granted, approved, rejected or waiting for approval.
+// granted, approved, rejected or waiting for approval; customers' contact
+// wishes; surveys after solved Mastodon cases, most of them answered.
 type demoShift struct {
 	ctx    context.Context
 	db     *store.DB
@@ -62,7 +63,13 @@ func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.In
 	clock := db.Now
 	defer func() { db.Now = clock }()
 	s := &demoShift{ctx: ctx, db: db, now: clock(), lead: users[1], agents: users[2:]}
-	for _, c := range demoCases(msgs, results) {
+	cases := demoCases(msgs, results)
+	for i, c := range cases {
+		if i == len(cases)/2 {
+			if err := switchDemoToNPS(ctx, db, s.lead); err != nil {
+				return err
+			}
+		}
 		if err := s.work(c); err != nil {
 			return err
 		}
@@ -80,6 +87,9 @@ func answerDelay(n int) time.Duration {
 
 func (s *demoShift) work(c *demoCase) error {
 	agent := s.agents[c.n%len(s.agents)]
+	if err := s.wishes(c, agent); err != nil {
+		return err
+	}
 	if c.n%3 != 0 {
 		s.at(c.first.Add(5 * time.Minute))
 		if err := s.db.UpdateConversation(s.ctx, c.id, s.lead, resonanz.ConversationUpdate{OwnerID: &agent.ID}); err != nil {
@@ -123,7 +133,13 @@ func (s *demoShift) work(c *demoCase) error {
 		status = resonanz.StatusClosed
 	}
 	s.at(solved)
-	return s.db.UpdateConversation(s.ctx, c.id, agent, resonanz.ConversationUpdate{Status: &status})
+	if err := s.db.UpdateConversation(s.ctx, c.id, agent, resonanz.ConversationUpdate{Status: &status}); err != nil {
+		return err
+	}
+	if status != resonanz.StatusSolved {
+		return nil
+	}
+	return s.survey(c, solved)
 }
 
 // answer replies to the case at t, in the customer's language.

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/linksign"
 )
 
 // lockedBuffer is a log that the server writes while the test reads it.
@@ -151,7 +152,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 		admin := logInWeb(t, m, demoLogin, demoPassword, lang)
 		pages := []string{"/", "/?status=open&due=1", "/?overdue=1", fmt.Sprintf("/conversations/%d", conv), "/search?q=Rechnung", "/alerts",
 			fmt.Sprintf("/alerts/%d", alertID), "/promises", "/promises?scope=all", "/goodwill", "/goodwill/policies", "/settings/rules",
-			"/settings/sla", "/settings/teams", "/settings/topics", "/settings/analysis", "/settings/channels", "/reports/sla", "/notifications", "/me",
+			"/settings/sla", "/settings/teams", "/settings/topics", "/settings/analysis", "/settings/channels", "/reports/sla", "/notifications", "/me", "/settings/surveys",
 			fmt.Sprintf("/contacts/%d", contactOf(t, m, conv))}
 		for _, path := range pages {
 			status, page := admin.get(path)
@@ -176,6 +177,26 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			}
 			if keys := rawKeys(check.page); len(keys) > 0 {
 				t.Errorf("%s %s shows raw keys %q", lang, check.name, keys)
+			}
+		}
+		contact := contactOf(t, m, conv)
+		surveys, err := m.DB.ConversationSurveys(context.Background(), conv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		public := []string{m.Links.WishesLink(contact, lang), m.URL() + "/wishes/1-de-x-00", m.URL() + "/wishes/" + m.Links.Token(linksign.Wishes, contact, lang, -time.Hour)}
+		for _, s := range surveys {
+			public = append(public, m.Links.SurveyLink(s.ID, lang))
+		}
+		for _, link := range public {
+			resp, err := http.Get(link)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if keys := rawKeys(string(page)); len(keys) > 0 {
+				t.Errorf("%s %s shows raw keys %q", lang, link, keys)
 			}
 		}
 		lead := logInWeb(t, m, "lea@example.org", demoPassword, lang)
@@ -244,15 +265,34 @@ func workAShift(t *testing.T, m *Main) (conversation, alertID int64) {
 		to = tom
 	}
 	must(t, db.HandOver(ctx, id, tom, to.ID, "Bitte übernehmen"))
-	must(t, db.SetConsent(ctx, id, aylin, resonanz.Consent{OptOut: true, Channels: []string{"mastodon"}, Reason: "per DM"}))
-	must(t, db.SetConsent(ctx, id, aylin, resonanz.Consent{Reason: "schrieb wieder"}))
+	must(t, db.RecordWish(ctx, id, aylin, resonanz.Wish{Purpose: resonanz.PurposeNews, Channel: "mastodon", State: resonanz.WishDenied, Reason: "per DM"}))
+	must(t, db.RecordWish(ctx, id, aylin, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied, Reason: "per Brief"}))
+	must(t, db.RecordWish(ctx, id, aylin, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishAllowed, Reason: "schrieb wieder"}))
 	must(t, db.SetVIP(ctx, id, lead, true))
 	must(t, db.AddNote(ctx, id, aylin, "Kunde ist Stammkunde"))
 	if _, err := db.Reply(ctx, id, aylin, "Wir kümmern uns darum.", true); err != nil {
 		t.Fatal(err)
 	}
+	must(t, db.SetSensitive(ctx, id, aylin, true))
+	must(t, db.SetSensitive(ctx, id, aylin, false))
+	if _, err := db.SendNotice(ctx, id, aylin, resonanz.PurposeNews, "Unser Herbstangebot"); resonanz.ErrorCode(err) != resonanz.EFORBIDDEN {
+		t.Fatalf("news against a wish: %v", err)
+	}
+	must(t, db.SaveSurveyChoice(ctx, &resonanz.SurveyChoice{Question: resonanz.QuestionCSAT}, lead))
 	status, team := resonanz.StatusSolved, int64(0)
+	solved := time.Now().Truncate(time.Millisecond)
+	clock := db.Now
+	db.Now = func() time.Time { return solved }
 	must(t, db.UpdateConversation(ctx, id, lead, resonanz.ConversationUpdate{Status: &status, TeamID: &team}))
+	db.Now = clock
+	// The demo may have asked this customer lately; then the trail says so.
+	if s, err := db.SendDueSurvey(ctx, id, solved); err != nil {
+		t.Fatal(err)
+	} else if s != nil {
+		if _, err := db.AnswerSurvey(ctx, s.ID, 1, "Zu langsam"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tl, err := db.Timeline(ctx, id)
 	if err != nil {
 		t.Fatal(err)

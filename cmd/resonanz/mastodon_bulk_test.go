@@ -45,7 +45,7 @@ func TestMastodonBulkReply(t *testing.T) {
 	must(t, m.DB.SaveAlert(ctx, alert))
 	must(t, m.DB.LinkAlertMessages(ctx, alert.ID, ids))
 	optedOut := conversationOf(t, m, srv.Host+"/"+posts["kunde07"])
-	must(t, m.DB.SetConsent(ctx, optedOut.ID, lead, resonanz.Consent{OptOut: true, Reason: "per Telefon widersprochen"}))
+	must(t, m.DB.RecordWish(ctx, optedOut.ID, lead, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied, Reason: "per Telefon widersprochen"}))
 
 	must(t, m.DB.SetStatement(ctx, alert.ID, lead, resonanz.Statement{Text: "Der Fehler ist behoben.", Public: true})) // answered where they wrote: publicly
 	sent, err := m.DB.SendBulkReply(ctx, alert.ID, lead, resonanz.BulkDraft{Templates: map[string]string{resonanz.VariantSie: "Hallo {name}, der Fehler ist behoben. Danke für Ihre Geduld!"}}, "bulk-1")

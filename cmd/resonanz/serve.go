@@ -19,6 +19,7 @@ import (
 	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/report"
@@ -37,6 +38,8 @@ type Main struct {
 	Events   resonanz.EventService
 	cluster  *natsevents.Service // the nodes sharing Events; nil: one node alone
 	Channels *channel.Registry
+	// Links sign the links of the customers' own pages.
+	Links *linksign.Signer
 
 	zone *time.Location // the company's time zone
 
@@ -94,6 +97,26 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.setChannels(); err != nil {
 		return err
 	}
+	if m.Links, err = linksign.Load(m.Config.LinkKey, m.Config.DataDir); err != nil {
+		return fmt.Errorf("link key: %w", err)
+	}
+	if m.Config.PublicURL != "" {
+		m.Links.SetBase(m.Config.PublicURL)
+	}
+	db.Links = m.Links
+	// Listening first tells the links their address before the demo's
+	// surveys need it; nothing is served before Run ends.
+	ln, err := m.listen()
+	if err != nil {
+		return err
+	}
+	m.listener = ln
+	if m.Config.PublicURL == "" {
+		m.Links.SetBase(m.URL())
+		if !m.Config.Demo {
+			m.Logger.Warn("no --public-url: the links in surveys and emails point to the address resonanz listens on", "address", m.URL())
+		}
+	}
 	loaded := false
 	if m.Config.Demo {
 		if loaded, err = loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
@@ -119,11 +142,6 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
 		return fmt.Errorf("start routing: %w", err)
 	}
-	ln, err := m.listen()
-	if err != nil {
-		return err
-	}
-	m.listener = ln
 	m.metrics = metrics.New()
 	m.voice = voice.NewCollector(db, m.Logger)
 	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest, m.voice.Observe)
@@ -135,7 +153,8 @@ func (m *Main) Run(ctx context.Context) error {
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
 		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db,
-		Dashboards: &report.Reporter{Facts: db, SLA: db, Location: m.zone}}, m.Logger)
+		Dashboards: &report.Reporter{Facts: db, SLA: db, Location: m.zone},
+		Consent:    db, Surveys: db, Links: m.Links}, m.Logger)
 	// The reports' days and the inbox's periods they link to start at the company's midnight.
 	srv.Location = m.zone
 	names, err := live.Reload(ctx)
@@ -202,6 +221,9 @@ func (m *Main) URL() string {
 
 // Close stops the server, letting requests in flight finish, and closes the database.
 func (m *Main) Close() error {
+	if m.server == nil && m.listener != nil {
+		m.listener.Close() // Run failed after listening
+	}
 	if m.server != nil {
 		m.stopRequests()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

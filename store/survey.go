@@ -1,0 +1,375 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/riverqueue/river"
+)
+
+// surveyJob decides, after the settings' delay, the survey of a
+// conversation solved at SolvedAt: it leaves only if the conversation is
+// still solved from then. A solve is decided once, however often the job runs.
+type surveyJob struct {
+	ConversationID int64 `json:"conversation_id"`
+	SolvedAt       int64 `json:"solved_at"`
+}
+
+func (surveyJob) Kind() string { return "survey" }
+
+func (surveyJob) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: 20} }
+
+type surveyWorker struct {
+	river.WorkerDefaults[surveyJob]
+	db *DB
+}
+
+func (w *surveyWorker) Work(ctx context.Context, job *river.Job[surveyJob]) error {
+	_, err := w.db.SendDueSurvey(ctx, job.Args.ConversationID, fromMillis(job.Args.SolvedAt))
+	if errors.Is(err, errNoLinks) {
+		return river.JobSnooze(30 * time.Second)
+	}
+	return err
+}
+
+// errNoLinks: no signed link can be made yet (the server's public address
+// is not known); the survey waits.
+var errNoLinks = errors.New("store: no survey link can be made yet")
+
+// scheduleSurvey stamps when conversation id was solved and schedules the
+// decision about its survey after the settings' delay, in the transaction
+// of the solve.
+func (db *DB) scheduleSurvey(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
+	now := millis(at)
+	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET solved_at = ? WHERE id = ?`, now, id); err != nil {
+		return err
+	}
+	var delay int64
+	if err := tx.QueryRowContext(ctx, `SELECT delay_s FROM survey_settings WHERE id = 1`).Scan(&delay); err != nil {
+		return err
+	}
+	_, err := db.timers.client.InsertTx(ctx, tx, surveyJob{ConversationID: id, SolvedAt: now},
+		&river.InsertOpts{ScheduledAt: at.Add(time.Duration(delay) * time.Second), MaxAttempts: 20})
+	return err
+}
+
+// SendDueSurvey decides the survey of conversation id for its solve at
+// solvedAt, once, and queues it if it may leave; the survey job calls it
+// after the delay. Nothing happens if the conversation was reopened (or
+// solved again) since, or the team and channel ask no question. It skips,
+// noting why in the audit trail, a sensitive conversation, a refused
+// complaint no lead reviewed (resonanz.RefusedWithoutReview), a channel
+// without private messages or an account to send them, and a person who
+// got a survey within the settings' days; the consent check decides the
+// rest. It returns the survey sent, nil if none.
+func (db *DB) SendDueSurvey(ctx context.Context, id int64, solvedAt time.Time) (*resonanz.Survey, error) {
+	var sent *resonanz.Survey
+	err := db.inTx(ctx, fmt.Sprintf("survey of conversation %d", id), func(tx *sql.Tx) error {
+		c, err := findConversationByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var stamp, done sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT solved_at, survey_for FROM conversations WHERE id = ?`, id).Scan(&stamp, &done); err != nil {
+			return err
+		}
+		if !stamp.Valid || stamp.Int64 != millis(solvedAt) || (c.Status != resonanz.StatusSolved && c.Status != resonanz.StatusClosed) ||
+			(done.Valid && done.Int64 == stamp.Int64) {
+			return nil // reopened or solved again since, or decided already
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET survey_for = ? WHERE id = ?`, stamp.Int64, id); err != nil {
+			return err
+		}
+		settings, err := surveySettings(ctx, tx)
+		if err != nil {
+			return err
+		}
+		question := settings.QuestionFor(c.TeamID, c.Channel)
+		if question == "" {
+			return nil
+		}
+		now := db.Now()
+		skip := func(reason string, p resonanz.Params) error {
+			if p == nil {
+				p = resonanz.Params{}
+			}
+			p["reason"] = reason
+			return audit(ctx, tx, c.ID, nil, resonanz.AuditSurveySkipped, p, millis(now))
+		}
+		ch, _ := resonanz.LookupChannel(c.Channel)
+		switch {
+		case c.Sensitive:
+			return skip(resonanz.SkipSensitive, nil)
+		case resonanz.RefusedWithoutReview(c):
+			return skip(resonanz.SkipRefused, nil)
+		case !ch.CanPrivate:
+			return skip(resonanz.SkipChannel, nil) // a personal link never goes out publicly
+		}
+		if account, _, err := replyAccount(ctx, tx, c.ID); err != nil {
+			return err
+		} else if account == 0 {
+			return skip(resonanz.SkipAccount, nil)
+		}
+		var last sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT max(sent_at) FROM surveys WHERE contact_id = ?`, c.ContactID).Scan(&last); err != nil {
+			return err
+		}
+		if last.Valid && fromMillis(last.Int64).After(now.AddDate(0, 0, -settings.Every)) {
+			return skip(resonanz.SkipRecent, resonanz.Params{"last": fromMillis(last.Int64).Format(time.RFC3339)})
+		}
+		d, err := consentCheck(ctx, tx, c, resonanz.OutboundSurvey, resonanz.PurposeSurvey, 0)
+		if err != nil {
+			return err
+		}
+		if !d.Allowed {
+			return logDecision(ctx, tx, c.ID, nil, resonanz.OutboundSurvey, d, 0, millis(now))
+		}
+		s := &resonanz.Survey{ConversationID: c.ID, ContactID: c.ContactID, AgentID: c.OwnerID, AgentName: c.OwnerName, TeamID: c.TeamID,
+			Channel: c.Channel, Question: question, Language: resonanz.CustomerLanguage(c.Language), SentAt: fromMillis(millis(now))}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO surveys (conversation_id, contact_id, agent_id, team_id, channel, question, language,
+			solved_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.ID, c.ContactID, nullID(c.OwnerID), nullID(c.TeamID),
+			c.Channel, question, s.Language, stamp.Int64, millis(now)).Scan(&s.ID); err != nil {
+			return err
+		}
+		link := ""
+		if db.Links != nil {
+			link = db.Links.SurveyLink(s.ID, s.Language)
+		}
+		if link == "" {
+			return errNoLinks
+		}
+		text := resonanz.FillLink(settings.Invite[s.Language], link)
+		if err := ch.CheckReplyLength(text, c.CustomerHandle); err != nil {
+			// Too long for the channel (a long handle, a long text): it never leaves.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM surveys WHERE id = ?`, s.ID); err != nil {
+				return err
+			}
+			return skip(resonanz.SkipChannel, nil)
+		}
+		item, err := db.queueOutbound(ctx, tx, c, outbound{kind: resonanz.OutboundSurvey, decision: d, text: text, visibility: resonanz.Private}, now)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE surveys SET message_id = ? WHERE id = ?`, item.MessageID, s.ID); err != nil {
+			return err
+		}
+		sent = s
+		return audit(ctx, tx, c.ID, nil, resonanz.AuditSurveySent, resonanz.Params{"question": question, "outbox": strconv.FormatInt(item.ID, 10)}, millis(now))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sent, nil
+}
+
+// surveySettings reads the leads' settings and choices.
+func surveySettings(ctx context.Context, q queryer) (*resonanz.SurveySettings, error) {
+	s := &resonanz.SurveySettings{}
+	var delay int64
+	var invite, footer string
+	err := q.QueryRowContext(ctx, `SELECT delay_s, every_days, ask_unknown, invite, footer, footer_text FROM survey_settings WHERE id = 1`).
+		Scan(&delay, &s.Every, &s.AskUnknown, &invite, &s.Footer, &footer)
+	if err != nil {
+		return nil, fmt.Errorf("store: survey settings: %w", err)
+	}
+	s.Delay = time.Duration(delay) * time.Second
+	if s.Invite, err = decodeTexts(invite); err != nil {
+		return nil, err
+	}
+	if s.FooterText, err = decodeTexts(footer); err != nil {
+		return nil, err
+	}
+	s.Choices, err = collect(ctx, q, `SELECT sc.id, coalesce(sc.team_id, 0), coalesce(t.name, ''), sc.channel, sc.question
+		FROM survey_choices sc LEFT JOIN teams t ON t.id = sc.team_id ORDER BY t.name IS NOT NULL, t.name, sc.channel`, nil,
+		func(row interface{ Scan(...any) error }) (*resonanz.SurveyChoice, error) {
+			var c resonanz.SurveyChoice
+			return &c, row.Scan(&c.ID, &c.TeamID, &c.TeamName, &c.Channel, &c.Question)
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: survey choices: %w", err)
+	}
+	return s, nil
+}
+
+// decodeTexts reads texts by language, stored as a JSON object.
+func decodeTexts(raw string) (map[string]string, error) {
+	texts := map[string]string{}
+	if err := json.Unmarshal([]byte(raw), &texts); err != nil {
+		return nil, fmt.Errorf("store: texts by language: %w", err)
+	}
+	return texts, nil
+}
+
+// SurveySettings returns the leads' settings of the surveys.
+func (db *DB) SurveySettings(ctx context.Context) (*resonanz.SurveySettings, error) {
+	return surveySettings(ctx, db.read)
+}
+
+func mayLead(by *resonanz.User) error {
+	if by.Role != resonanz.RoleAdmin && by.Role != resonanz.RoleLead {
+		return resonanz.Errorf(resonanz.EFORBIDDEN, "Only leads and admins may change the surveys.").Keyed("survey.forbidden")
+	}
+	return nil
+}
+
+// SaveSurveySettings changes the settings, the choices aside; only leads and admins may.
+func (db *DB) SaveSurveySettings(ctx context.Context, s *resonanz.SurveySettings, by *resonanz.User) error {
+	if err := mayLead(by); err != nil {
+		return err
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	invite, _ := json.Marshal(s.Invite)
+	footer, _ := json.Marshal(s.FooterText)
+	_, err := db.write.ExecContext(ctx, `UPDATE survey_settings SET delay_s = ?, every_days = ?, ask_unknown = ?, invite = ?, footer = ?,
+		footer_text = ?, updated_by = ?, updated_at = ? WHERE id = 1`, int64(s.Delay/time.Second), s.Every, s.AskUnknown, string(invite), s.Footer,
+		string(footer), by.ID, millis(db.Now()))
+	if err != nil {
+		return fmt.Errorf("store: save survey settings: %w", err)
+	}
+	return nil
+}
+
+// SaveSurveyChoice sets the question of a team and channel, replacing one
+// for the same team and channel.
+func (db *DB) SaveSurveyChoice(ctx context.Context, c *resonanz.SurveyChoice, by *resonanz.User) error {
+	if err := mayLead(by); err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return db.inTx(ctx, "save survey choice", func(tx *sql.Tx) error {
+		if _, err := lookupName(ctx, tx, "teams", c.TeamID, "team"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_choices WHERE coalesce(team_id, 0) = ? AND channel = ?`, c.TeamID, c.Channel); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO survey_choices (team_id, channel, question) VALUES (?, ?, ?) RETURNING id`,
+			nullID(c.TeamID), c.Channel, c.Question).Scan(&c.ID)
+	})
+}
+
+// DeleteSurveyChoice removes a choice; the next less specific one holds.
+func (db *DB) DeleteSurveyChoice(ctx context.Context, id int64) error {
+	if _, err := db.write.ExecContext(ctx, `DELETE FROM survey_choices WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("store: delete survey choice: %w", err)
+	}
+	return nil
+}
+
+const surveyColumns = `s.id, coalesce(s.conversation_id, 0), s.contact_id, coalesce(s.agent_id, 0), coalesce(u.name, ''), coalesce(s.team_id, 0),
+	s.channel, s.question, s.language, s.sent_at, s.score IS NOT NULL, coalesce(s.score, 0), s.comment, s.answered_at
+	FROM surveys s LEFT JOIN users u ON u.id = s.agent_id`
+
+func scanSurvey(row interface{ Scan(...any) error }) (*resonanz.Survey, error) {
+	var s resonanz.Survey
+	err := row.Scan(&s.ID, &s.ConversationID, &s.ContactID, &s.AgentID, &s.AgentName, &s.TeamID, &s.Channel, &s.Question, &s.Language,
+		(*timeColumn)(&s.SentAt), &s.Answered, &s.Score, &s.Comment, (*timeColumn)(&s.AnsweredAt))
+	return &s, err
+}
+
+func findSurvey(ctx context.Context, q queryer, id int64) (*resonanz.Survey, error) {
+	s, err := scanSurvey(q.QueryRowContext(ctx, `SELECT `+surveyColumns+` WHERE s.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Survey %d not found.", id).Keyed("survey.notfound")
+	} else if err != nil {
+		return nil, fmt.Errorf("store: survey %d: %w", id, err)
+	}
+	return s, nil
+}
+
+// FindSurvey returns one survey, or ENOTFOUND.
+func (db *DB) FindSurvey(ctx context.Context, id int64) (*resonanz.Survey, error) {
+	return findSurvey(ctx, db.read, id)
+}
+
+// ConversationSurveys lists the surveys of a conversation, newest first.
+func (db *DB) ConversationSurveys(ctx context.Context, conversationID int64) ([]*resonanz.Survey, error) {
+	list, err := collect(ctx, db.read, `SELECT `+surveyColumns+` WHERE s.conversation_id = ? ORDER BY s.id DESC`, []any{conversationID}, scanSurvey)
+	if err != nil {
+		return nil, fmt.Errorf("store: surveys of conversation %d: %w", conversationID, err)
+	}
+	return list, nil
+}
+
+// AnswerSurvey records the customer's answer to survey id, in the trail of
+// its conversation; a low score notifies the leads of the conversation's
+// team (every lead and admin when it has none). A survey keeps its first answer.
+func (db *DB) AnswerSurvey(ctx context.Context, id int64, score int, comment string) (*resonanz.Survey, error) {
+	var s *resonanz.Survey
+	err := db.inTx(ctx, fmt.Sprintf("answer survey %d", id), func(tx *sql.Tx) error {
+		var err error
+		if s, err = findSurvey(ctx, tx, id); err != nil {
+			return err
+		}
+		if s.Answered {
+			return resonanz.Errorf(resonanz.ECONFLICT, "This survey was answered already.").Keyed("survey.answered")
+		}
+		if s.ConversationID == 0 { // its conversation was deleted (retention): nothing to attach an answer to
+			return resonanz.Errorf(resonanz.ENOTFOUND, "Survey %d not found.", id).Keyed("survey.notfound")
+		}
+		if comment, err = s.CheckAnswer(score, comment); err != nil {
+			return err
+		}
+		now := db.Now()
+		if _, err := tx.ExecContext(ctx, `UPDATE surveys SET score = ?, comment = ?, answered_at = ? WHERE id = ?`, score, comment, millis(now), id); err != nil {
+			return err
+		}
+		s.Answered, s.Score, s.Comment, s.AnsweredAt = true, score, comment, fromMillis(millis(now))
+		params := resonanz.Params{"question": s.Question, "score": strconv.Itoa(score), "comment": summary(comment, 200)}
+		if err := audit(ctx, tx, s.ConversationID, nil, resonanz.AuditSurveyAnswered, params, millis(now)); err != nil {
+			return err
+		}
+		if !s.Low() {
+			return nil
+		}
+		c, err := findConversationByID(ctx, tx, s.ConversationID)
+		if err != nil {
+			return err
+		}
+		leads, err := teamLeads(ctx, tx, s.TeamID)
+		if err != nil {
+			return err
+		}
+		params["customer"], params["agent"] = c.CustomerName, s.AgentName
+		for _, lead := range leads {
+			if err := notify(ctx, tx, &resonanz.Notification{UserID: lead, Kind: resonanz.NotifySurveyLow, Params: params,
+				ConversationID: s.ConversationID, CreatedAt: now}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// SurveyResults sums up the surveys sent since, per agent and question.
+func (db *DB) SurveyResults(ctx context.Context, since time.Time) ([]*resonanz.SurveyResult, error) {
+	list, err := collect(ctx, db.read, `SELECT coalesce(s.agent_id, 0), coalesce(u.name, ''), s.question, count(*), count(s.score),
+			coalesce(avg(s.score), 0),
+			count(CASE WHEN (s.question = 'csat' AND s.score <= 2) OR (s.question = 'nps' AND s.score <= 6) THEN 1 END),
+			count(CASE WHEN s.question = 'nps' AND s.score >= 9 THEN 1 END),
+			count(CASE WHEN s.question = 'nps' AND s.score <= 6 THEN 1 END)
+		FROM surveys s LEFT JOIN users u ON u.id = s.agent_id WHERE s.sent_at >= ?
+		GROUP BY 1, 2, 3 ORDER BY u.name IS NULL, u.name, s.question`, []any{millis(since)},
+		func(row interface{ Scan(...any) error }) (*resonanz.SurveyResult, error) {
+			var r resonanz.SurveyResult
+			return &r, row.Scan(&r.AgentID, &r.AgentName, &r.Question, &r.Sent, &r.Answered, &r.Average, &r.Low, &r.Promoters, &r.Detractors)
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: survey results: %w", err)
+	}
+	return list, nil
+}
