@@ -30,6 +30,7 @@ const (
 	NotifyGoodwillRejected = "goodwill.rejected" // by, kind, amount, customer, note
 	NotifyChannelFailing   = "channel.failing"   // account, error
 	NotifySurveyLow        = "survey.low"        // question, score, customer, agent, comment: a lead follows up
+	NotifySurveyPraise     = "survey.praise"     // question, score, customer, comment: a customer praised the reader in a survey
 	// NotifyLoginAccountThrottled and NotifyLoginAddressThrottled tell admins
 	// that someone keeps guessing passwords.
 	NotifyLoginAccountThrottled = "login.throttled.account" // login

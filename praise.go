@@ -22,6 +22,11 @@ type Praise struct {
 	Text           string    // the customer's words
 	MarkedBy       string    // who marked it by hand; "": the analysis found it
 	At             time.Time // when the customer wrote
+	// SurveyID is the satisfaction survey whose comment this is (then
+	// MessageID is 0), with the question and score the customer gave.
+	SurveyID       int64
+	SurveyQuestion string
+	SurveyScore    int
 }
 
 // Notification and audit kinds of praise.

@@ -39,6 +39,21 @@ func LowScore(question string, score int) bool {
 	return score <= 2
 }
 
+// The lowest scores that count as praise: a comment with such a score
+// reaches the praise wall of the team and the agent it was about.
+const (
+	PraiseCSAT = 4
+	PraiseNPS  = 9
+)
+
+// HighScore reports whether a score is praise (see PraiseCSAT, PraiseNPS).
+func HighScore(question string, score int) bool {
+	if question == QuestionNPS {
+		return score >= PraiseNPS
+	}
+	return score >= PraiseCSAT
+}
+
 // Survey limits and defaults.
 const (
 	MaxSurveyComment    = 2000
@@ -80,6 +95,12 @@ type Survey struct {
 
 // Low reports whether the answer asks for a lead to follow up.
 func (s *Survey) Low() bool { return s.Answered && LowScore(s.Question, s.Score) }
+
+// Praises reports whether the answer is praise to pass on: a high score
+// with the customer's own words.
+func (s *Survey) Praises() bool {
+	return s.Answered && s.Comment != "" && HighScore(s.Question, s.Score)
+}
 
 // CheckAnswer reports the first problem of an answer to the survey.
 func (s *Survey) CheckAnswer(score int, comment string) (string, error) {

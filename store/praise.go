@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/resonanz/resonanz"
 )
@@ -23,14 +24,38 @@ func scanPraise(row interface{ Scan(...any) error }) (*resonanz.Praise, error) {
 	return &p, err
 }
 
-// PraiseWall returns the praise of a team, newest first.
+// PraiseWall returns the praise of a team, newest first: the customers'
+// messages and the comments of their surveys that praise.
 func (db *DB) PraiseWall(ctx context.Context, teamID int64, limit int) ([]*resonanz.Praise, error) {
 	list, err := collect(ctx, db.read, praiseSelect+` WHERE p.team_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?`,
 		[]any{teamID, limit}, scanPraise)
 	if err != nil {
 		return nil, fmt.Errorf("store: praise wall of team %d: %w", teamID, err)
 	}
-	return list, nil
+	surveys, err := collect(ctx, db.read, surveyPraiseSelect+` AND s.team_id = ? ORDER BY s.answered_at DESC, s.id DESC LIMIT ?`,
+		[]any{resonanz.PraiseCSAT, resonanz.PraiseNPS, teamID, limit}, scanSurveyPraise)
+	if err != nil {
+		return nil, fmt.Errorf("store: survey praise of team %d: %w", teamID, err)
+	}
+	list = append(list, surveys...)
+	slices.SortStableFunc(list, func(a, b *resonanz.Praise) int { return b.At.Compare(a.At) })
+	return list[:min(len(list), limit)], nil
+}
+
+// surveyPraiseSelect reads the survey answers that praise: a comment with
+// a score of at least ?1 (CSAT) or ?2 (NPS).
+const surveyPraiseSelect = `SELECT s.id, coalesce(s.conversation_id, 0), coalesce(s.team_id, 0), coalesce(t.name, ''),
+		coalesce(s.agent_id, 0), coalesce(u.name, ''), coalesce(nullif(i.display_name, ''), i.handle, ct.name, ''), s.channel, s.comment, s.answered_at,
+		s.question, s.score
+	FROM surveys s LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN users u ON u.id = s.agent_id LEFT JOIN contacts ct ON ct.id = s.contact_id
+		LEFT JOIN conversations c ON c.id = s.conversation_id LEFT JOIN identities i ON i.id = c.identity_id
+	WHERE s.comment <> '' AND s.score IS NOT NULL AND ((s.question = 'csat' AND s.score >= ?) OR (s.question = 'nps' AND s.score >= ?))`
+
+func scanSurveyPraise(row interface{ Scan(...any) error }) (*resonanz.Praise, error) {
+	var p resonanz.Praise
+	err := row.Scan(&p.SurveyID, &p.ConversationID, &p.TeamID, &p.TeamName, &p.UserID, &p.UserName, &p.Customer,
+		&p.Channel, &p.Text, (*timeColumn)(&p.At), &p.SurveyQuestion, &p.SurveyScore)
+	return &p, err
 }
 
 // ConversationPraise returns the praise among a conversation's messages.

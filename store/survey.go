@@ -303,7 +303,8 @@ func (db *DB) ConversationSurveys(ctx context.Context, conversationID int64) ([]
 
 // AnswerSurvey records the customer's answer to survey id, in the trail of
 // its conversation; a low score notifies the leads of the conversation's
-// team (every lead and admin when it has none). A survey keeps its first answer.
+// team (every lead and admin when it has none), praise (a high score with
+// a comment) the agent. A survey keeps its first answer.
 func (db *DB) AnswerSurvey(ctx context.Context, id int64, score int, comment string) (*resonanz.Survey, error) {
 	var s *resonanz.Survey
 	err := db.inTx(ctx, fmt.Sprintf("answer survey %d", id), func(tx *sql.Tx) error {
@@ -329,30 +330,42 @@ func (db *DB) AnswerSurvey(ctx context.Context, id int64, score int, comment str
 		if err := audit(ctx, tx, s.ConversationID, nil, resonanz.AuditSurveyAnswered, params, millis(now)); err != nil {
 			return err
 		}
-		if !s.Low() {
-			return nil
-		}
-		c, err := findConversationByID(ctx, tx, s.ConversationID)
-		if err != nil {
-			return err
-		}
-		leads, err := teamLeads(ctx, tx, s.TeamID)
-		if err != nil {
-			return err
-		}
-		params["customer"], params["agent"] = c.CustomerName, s.AgentName
-		for _, lead := range leads {
-			if err := notify(ctx, tx, &resonanz.Notification{UserID: lead, Kind: resonanz.NotifySurveyLow, Params: params,
-				ConversationID: s.ConversationID, CreatedAt: now}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return passOnAnswer(ctx, tx, s, params, now)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// passOnAnswer tells the leads of a low score and the agent of praise.
+func passOnAnswer(ctx context.Context, tx *sql.Tx, s *resonanz.Survey, params resonanz.Params, now time.Time) error {
+	var to []int64
+	kind := resonanz.NotifySurveyLow
+	switch {
+	case s.Low():
+		leads, err := teamLeads(ctx, tx, s.TeamID)
+		if err != nil {
+			return err
+		}
+		to = leads
+	case s.Praises() && s.AgentID != 0:
+		to, kind = []int64{s.AgentID}, resonanz.NotifySurveyPraise
+	default:
+		return nil
+	}
+	c, err := findConversationByID(ctx, tx, s.ConversationID)
+	if err != nil {
+		return err
+	}
+	params["customer"], params["agent"] = c.CustomerName, s.AgentName
+	for _, user := range to {
+		if err := notify(ctx, tx, &resonanz.Notification{UserID: user, Kind: kind, Params: params,
+			ConversationID: s.ConversationID, CreatedAt: now}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SurveyResults sums up the surveys sent since, per agent and question.

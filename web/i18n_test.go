@@ -295,7 +295,8 @@ var valueTexts = []struct{ name, key string }{
 	{"Kind", "kind."}, {"Lang", "language."}, {"Urgent", "urgency."}, {"Promise", "promise."},
 	{"Purpose", "purpose."}, {"Wish", "wish."}, {"Source", "source."}, {"Decision", "decision."},
 	{"OutboundReply", "outbound."}, {"OutboundBulk", "outbound."}, {"OutboundSurvey", "outbound."}, {"OutboundNotice", "outbound."},
-	{"Question", "question."}, {"Skip", "skip."}, {"Held", "delivery.held."},
+	{"Question", "question."}, {"Held", "delivery.held."},
+	{"SkipConsent", "bulk.skip."}, {"SkipNoPrivate", "bulk.skip."}, {"SkipNoVariant", "bulk.skip."}, {"SkipRemoved", "bulk.skip."}, {"Skip", "skip."},
 }
 
 // Every value a person may read of the domain's fixed sets (statuses,
