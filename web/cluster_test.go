@@ -1,13 +1,21 @@
 package web_test
 
 import (
+	"context"
+	"errors"
+	"log/slog"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/resonanz/resonanz"
+	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/events/nats/natstest"
+	natspresence "github.com/resonanz/resonanz/presence/nats"
 	"github.com/resonanz/resonanz/store/storetest"
+	"github.com/resonanz/resonanz/web"
 )
 
 // Two nodes share a database and a NATS server: an alert acknowledged on
@@ -18,8 +26,8 @@ func TestLiveEventsReachEveryNode(t *testing.T) {
 	nats := natstest.URL(t)
 	prefix := natstest.Prefix(t, nats)
 	db := storetest.Open(t)
-	liveA := natstest.Join(t, nats, prefix)
-	nodeA, nodeB := newNode(t, db, liveA), newNode(t, db, natstest.Join(t, nats, prefix))
+	liveA, liveB := natstest.Join(t, nats, prefix), natstest.Join(t, nats, prefix)
+	nodeA, nodeB := newNode(t, db, liveA, sharedPresence(t, liveA, prefix)), newNode(t, db, liveB, sharedPresence(t, liveB, prefix))
 	lea := loggedIn(t, nodeA, db, "lea", resonanz.RoleLead)
 	kai := loggedIn(t, nodeB, db, "kai", resonanz.RoleLead)
 	a := saveAlert(t, db, newAlert("app", 2))
@@ -50,4 +58,26 @@ func TestLiveEventsReachEveryNode(t *testing.T) {
 	if got := stream(); got != "presence "+itoa(shared) {
 		t.Fatalf("after lea opened a conversation on node A, node B's stream says %q", got)
 	}
+	if _, line := kai.get("/conversations/" + itoa(shared) + "/presence"); !strings.Contains(line, "lea") {
+		t.Fatalf("node B does not show lea on the conversation she opened on node A: %q", line)
+	}
+}
+
+// sharedPresence gives a node the presence of the cluster of prefix, over
+// its own connection.
+func sharedPresence(t *testing.T, live *natsevents.Service, prefix string) func(*web.Server) {
+	board, err := natspresence.Open(context.Background(), live.Conn(), prefix, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		js, err := jetstream.New(live.Conn())
+		if err == nil {
+			err = js.DeleteKeyValue(context.Background(), natspresence.BucketName(prefix))
+		}
+		if err != nil && !errors.Is(err, jetstream.ErrBucketNotFound) {
+			t.Errorf("remove the test's bucket: %v", err)
+		}
+	})
+	return func(s *web.Server) { s.Presence = board }
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/presence"
 )
 
 type conversationView struct {
@@ -31,7 +30,7 @@ type conversationView struct {
 	Labels       labelChoices
 	Followup     caseFollowup
 	Reply        *replyBox
-	Presence     []presence.Viewer // the colleagues who view or write in it too
+	Presence     []resonanz.Viewer // the colleagues who view or write in it too
 	Praise       casePraise
 }
 

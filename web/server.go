@@ -82,7 +82,7 @@ type Services struct {
 	// wishes, a survey); nil: those pages answer "not valid".
 	Links *linksign.Signer
 	// Presence knows who views or writes in which conversation; nil: a board of the server's own.
-	Presence *presence.Board
+	Presence resonanz.PresenceService
 	// EventWebhooks keeps the event webhook subscriptions and their delivery log.
 	EventWebhooks resonanz.EventWebhookService
 	// Operations and Metrics feed /metrics; nil Metrics: a registry of the server's own.

@@ -21,7 +21,6 @@ import (
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/metrics"
-	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/voice"
@@ -37,6 +36,7 @@ type Main struct {
 	DB       *store.DB
 	Events   resonanz.EventService
 	cluster  *natsevents.Service // the nodes sharing Events; nil: one node alone
+	presence resonanz.PresenceService
 	Channels *channel.Registry
 	// Links sign the links of the customers' own pages.
 	Links *linksign.Signer
@@ -150,7 +150,7 @@ func (m *Main) Run(ctx context.Context) error {
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
 		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
-		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
+		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: m.presence,
 		Attachments: db, Files: files, AutoReplies: m.replySender,
 		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db,
 		Dashboards: &report.Reporter{Facts: db, SLA: db, Location: m.zone},

@@ -177,6 +177,10 @@ func (s *Service) receivePresence(msg *nats.Msg) {
 	s.Send(resonanz.LiveEvent{Kind: resonanz.LivePresence, ConversationID: w.ConversationID})
 }
 
+// Conn is the node's connection to the NATS server, for other shared
+// state of the cluster (presence).
+func (s *Service) Conn() *nats.Conn { return s.conn }
+
 // Version is the sequence of the last alert news in the cluster's stream
 // that this node received.
 func (s *Service) Version() uint64 { return s.version.Load() }
