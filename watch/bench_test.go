@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/resonanz/resonanz/watch/internal/synth"
 )
 
 // BenchmarkObserve feeds a busy inbox: 100 negative messages every five
@@ -19,13 +21,13 @@ func BenchmarkObserve(b *testing.B) {
 	for i := range topics {
 		topics[i] = fmt.Sprintf("topic-%d", i)
 	}
-	r := newRNG(1)
+	r := synth.NewRNG(1)
 	t := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
 	step := 3 * time.Second // 100 messages per bucket
 	observe := func() {
 		// Topics differ in size, as real ones do: the product of two
 		// uniform numbers picks the first ones far more often.
-		k := int(float64(len(topics)) * r.float() * r.float())
+		k := int(float64(len(topics)) * r.Float() * r.Float())
 		d.Observe(topics[k], t, 1)
 		d.Observe("all", t, 1)
 		t = t.Add(step)
@@ -47,10 +49,10 @@ func BenchmarkObserveBuckets(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := newRNG(1)
+	r := synth.NewRNG(1)
 	counts := make([]int, 4096)
 	for i := range counts {
-		counts[i] = r.poisson(50)
+		counts[i] = r.Poisson(50)
 	}
 	t := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
 	for i := range 3 * 7 * 288 {

@@ -42,6 +42,13 @@ type Config struct {
 	// burst (a bot, a viral post) has to burst higher than that to alarm.
 	Memory int
 	Tail   float64
+	// Burst raises the bar of a bursty key further: by Burst for every unit
+	// by which the usual height of its daily highest score exceeds
+	// Threshold. A calm key's daily highest score is what chance brings
+	// among its many windows, about Threshold or less, and Tail alone keeps
+	// it from alarming; a key whose days bring real bursts (tweet volumes,
+	// bots) tops Threshold by far, and Tail times that top is too little.
+	Burst float64
 	// Warmup is how many days a key is watched before it can alarm, so
 	// that its first days teach the detector its rhythm and its bursts.
 	Warmup int
@@ -59,7 +66,10 @@ type Config struct {
 	Escalate float64
 }
 
-// DefaultConfig returns the configuration the evaluations were run with.
+// DefaultConfig returns the configuration the detector runs with: its
+// threshold, tail and burst are what the leave-one-series-out of package
+// watch/eval chooses on all NAB series (`resonanz eval storms` prints the
+// choice, and a test there fails when the two differ).
 func DefaultConfig() Config {
 	return Config{
 		Bucket:    5 * time.Minute,
@@ -72,6 +82,7 @@ func DefaultConfig() Config {
 		MinRatio:  3,
 		Memory:    14,
 		Tail:      1.5,
+		Burst:     2.5,
 		Warmup:    3,
 		Calm:      0.5,
 		Cooldown:  2 * time.Hour,
@@ -174,9 +185,9 @@ func (c Config) params() (params, error) {
 			c.Days, c.Weeks, c.Memory, c.Warmup)
 	case c.Spread < 0 || c.Spread%c.Bucket != 0 || c.Spread >= 12*time.Hour || c.Cooldown < 0:
 		return params{}, fmt.Errorf("watch: spread %v or cooldown %v", c.Spread, c.Cooldown)
-	case c.Threshold <= 0 || c.Calm < 0 || c.Calm > 1 || c.MinCount < 1 || c.MinRatio < 0 || c.Tail < 0 || c.Escalate < 0:
-		return params{}, fmt.Errorf("watch: threshold %v, calm %v, minimum count %d, minimum ratio %v, tail %v, escalate %v",
-			c.Threshold, c.Calm, c.MinCount, c.MinRatio, c.Tail, c.Escalate)
+	case c.Threshold <= 0 || c.Calm < 0 || c.Calm > 1 || c.MinCount < 1 || c.MinRatio < 0 || c.Tail < 0 || c.Burst < 0 || c.Escalate < 0:
+		return params{}, fmt.Errorf("watch: threshold %v, calm %v, minimum count %d, minimum ratio %v, tail %v, burst %v, escalate %v",
+			c.Threshold, c.Calm, c.MinCount, c.MinRatio, c.Tail, c.Burst, c.Escalate)
 	}
 	p := params{
 		bucket:   int64(c.Bucket / time.Second),
@@ -362,7 +373,8 @@ func (d *Detector) setBars(s *series) {
 		s.bars[i] = d.cfg.Threshold
 		if n > 0 {
 			buf := append(d.buf[:0], s.peaks[i*m:i*m+n]...)
-			s.bars[i] = max(s.bars[i], d.cfg.Tail*nth(buf, int(burstRank*float64(n-1)+0.5)))
+			top := nth(buf, int(burstRank*float64(n-1)+0.5))
+			s.bars[i] = max(s.bars[i], d.cfg.Tail*top, d.cfg.Threshold+d.cfg.Burst*(top-d.cfg.Threshold))
 		}
 	}
 }

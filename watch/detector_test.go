@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/resonanz/resonanz/watch/internal/synth"
 )
 
 // monday is midnight UTC at the start of the constructed streams.
@@ -16,11 +18,11 @@ var monday = time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
 // returns the times at which alarms were raised together with the alarms.
 func stream(t *testing.T, d *Detector, key string, seed int64, from, to time.Duration, rate func(time.Time) float64) ([]time.Time, []Alarm) {
 	t.Helper()
-	r := newRNG(seed)
+	r := synth.NewRNG(seed)
 	var at []time.Time
 	var alarms []Alarm
 	for tt := monday.Add(from); tt.Before(monday.Add(to)); tt = tt.Add(5 * time.Minute) {
-		if a, ok := d.Observe(key, tt, r.poisson(rate(tt)/12)); ok {
+		if a, ok := d.Observe(key, tt, r.Poisson(rate(tt)/12)); ok {
 			at, alarms = append(at, tt), append(alarms, a)
 		}
 	}
@@ -36,10 +38,11 @@ func newDetector(t *testing.T) *Detector {
 	return d
 }
 
-// rhythm is a topic with 30 messages an hour at peak: few at night, most in
-// the day, a busy Monday and a quiet Sunday.
+// rhythm is a topic with 30 messages an hour at peak in the rhythm of the
+// generated stream of package eval: few at night, most in the day, a busy
+// Monday and a quiet Sunday.
 func rhythm(t time.Time) float64 {
-	return 30 * dayShare(t) * synthWeek[t.Weekday()]
+	return synth.Usual(30, &synth.Week, t)
 }
 
 // storm adds size-1 times the usual rate from start for hours, reached

@@ -68,3 +68,25 @@ func TestLeaveOneOutNeverChoosesOnTheHeldOutSeries(t *testing.T) {
 	}
 	t.Fatalf("no fold held out %s", held)
 }
+
+// The detector runs with what the leave-one-out chooses on all series:
+// DefaultConfig is the one place the live parameters are written, and this
+// keeps it the choice.
+func TestDefaultConfigIsTheLeaveOneOutChoice(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nabDir, "windows.json")); err != nil {
+		t.Skipf("NAB realTweets not found in %s: %v", nabDir, err)
+	}
+	def := watch.DefaultConfig()
+	cands, err := syntheticCandidates(Grid(def), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loo, err := LeaveOneOut(nabDir, cands, &strings.Builder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !SameChoice(loo.Chosen, def) {
+		t.Errorf("the leave-one-out chooses threshold %v, tail %v, burst %v; DefaultConfig has %v, %v, %v",
+			loo.Chosen.Threshold, loo.Chosen.Tail, loo.Chosen.Burst, def.Threshold, def.Tail, def.Burst)
+	}
+}

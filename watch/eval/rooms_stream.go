@@ -10,6 +10,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/watch"
+	"github.com/resonanz/resonanz/watch/internal/synth"
 )
 
 // The generated stream of the room evaluation: the app topic's negative
@@ -48,7 +49,7 @@ func runRooms(seed int64, cfg watch.RoomConfig) (*roomRun, error) {
 		return nil, err
 	}
 	mon.SetRoom(cfg)
-	r := newRNG(seed)
+	r := synth.NewRNG(seed)
 	begin := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC) // a Monday
 	run := &roomRun{storms: planRoomStorms(&r, begin), alerts: alerts}
 	var id int64
@@ -57,12 +58,12 @@ func runRooms(seed int64, cfg watch.RoomConfig) (*roomRun, error) {
 	for t := begin; t.Before(begin.AddDate(0, 0, roomDays)); t = t.Add(synthStep) {
 		if t.Hour() == 0 && t.Minute() == 0 {
 			for i := range level {
-				level[i] = math.Exp(synthDaySpread * r.normal())
+				level[i] = math.Exp(synthDaySpread * r.Normal())
 			}
 		}
 		mid := t.Add(synthStep / 2)
 		batch = batch[:0]
-		usual := roomPeak * level[0] * dayShare(mid) * synthWeek[mid.Weekday()]
+		usual := level[0] * synth.Usual(roomPeak, &synth.Week, mid)
 		var now *roomStorm
 		excess := 0.0
 		for _, s := range run.storms {
@@ -70,32 +71,32 @@ func runRooms(seed int64, cfg watch.RoomConfig) (*roomRun, error) {
 				now, excess = s, x
 			}
 		}
-		for range r.poisson((usual + excess) * synthStep.Hours()) {
+		for range r.Poisson((usual + excess) * synthStep.Hours()) {
 			id++
-			o := watch.Observed{MessageID: id, Channel: "mastodon", Time: t.Add(time.Duration(r.float() * float64(synthStep))),
+			o := watch.Observed{MessageID: id, Channel: "mastodon", Time: t.Add(time.Duration(r.Float() * float64(synthStep))),
 				Analysis: resonanz.Analysis{Sentiment: resonanz.Negative, Topics: []string{"app"}, Language: resonanz.LangGerman}}
-			english := r.float() < roomEnglish
+			english := r.Float() < roomEnglish
 			if english {
 				o.Analysis.Language = resonanz.LangEnglish
 			}
-			if now != nil && r.float() < excess/(usual+excess) {
+			if now != nil && r.Float() < excess/(usual+excess) {
 				o.Author = fmt.Sprint("@storm", id)
 				o.Text = critiques[now.critique].say(&r, english, true)
 				now.msgs[id] = true
 			} else {
-				o.Author = fmt.Sprint("@c", r.intn(roomCustomers))
-				c := r.intn(len(critiques))
+				o.Author = fmt.Sprint("@c", r.Intn(roomCustomers))
+				c := r.Intn(len(critiques))
 				for now != nil && c == now.critique {
-					c = r.intn(len(critiques))
+					c = r.Intn(len(critiques))
 				}
 				o.Text = critiques[c].say(&r, english, false)
 			}
 			batch = append(batch, o)
 		}
-		for range r.poisson(roomOtherPeak * level[1] * dayShare(mid) * synthWeek[mid.Weekday()] * synthStep.Hours()) {
+		for range r.Poisson(level[1] * synth.Usual(roomOtherPeak, &synth.Week, mid) * synthStep.Hours()) {
 			id++
-			batch = append(batch, watch.Observed{MessageID: id, Channel: "email", Author: fmt.Sprint("@c", r.intn(roomCustomers)),
-				Time: t.Add(time.Duration(r.float() * float64(synthStep))), Text: critiques[4].say(&r, false, false),
+			batch = append(batch, watch.Observed{MessageID: id, Channel: "email", Author: fmt.Sprint("@c", r.Intn(roomCustomers)),
+				Time: t.Add(time.Duration(r.Float() * float64(synthStep))), Text: critiques[4].say(&r, false, false),
 				Analysis: resonanz.Analysis{Sentiment: resonanz.Negative, Topics: []string{"delivery"}, Language: resonanz.LangGerman}})
 		}
 		slices.SortFunc(batch, func(a, b watch.Observed) int { return a.Time.Compare(b.Time) })
@@ -108,17 +109,17 @@ func runRooms(seed int64, cfg watch.RoomConfig) (*roomRun, error) {
 
 // planRoomStorms places a storm every roomEvery days after the warm-up,
 // between 8:00 and 20:00, of 5× and 20× in turn, sudden and slow in turn.
-func planRoomStorms(r *rng, begin time.Time) []*roomStorm {
+func planRoomStorms(r *synth.RNG, begin time.Time) []*roomStorm {
 	var storms []*roomStorm
 	for day, i := roomWarmup, 0; day < roomDays-1; day, i = day+roomEvery, i+1 {
-		s := &roomStorm{critique: r.intn(stormCritiques), msgs: map[int64]bool{}}
+		s := &roomStorm{critique: r.Intn(stormCritiques), msgs: map[int64]bool{}}
 		s.size, s.slow = []int{5, 20}[i%2], i/2%2 == 1
-		s.start = begin.AddDate(0, 0, day).Add(8*time.Hour + time.Duration(r.intn(12*60))*time.Minute)
+		s.start = begin.AddDate(0, 0, day).Add(8*time.Hour + time.Duration(r.Intn(12*60))*time.Minute)
 		s.end = s.start.Add(synthStorm)
 		if s.slow {
-			s.ramp = 2*time.Hour + time.Duration(r.float()*float64(time.Hour))
+			s.ramp = 2*time.Hour + time.Duration(r.Float()*float64(time.Hour))
 		}
-		s.excess = float64(s.size-1) * roomPeak * dayShare(s.start) * synthWeek[s.start.Weekday()]
+		s.excess = float64(s.size-1) * synth.Usual(roomPeak, &synth.Week, s.start)
 		storms = append(storms, s)
 	}
 	return storms

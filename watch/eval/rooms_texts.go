@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/resonanz/resonanz/watch/internal/synth"
+)
 
 // critique is one thing customers complain about on the app topic, in
 // German and English, said in several ways. Any of them may storm; the
@@ -62,15 +66,15 @@ var (
 )
 
 // say writes one complaint about c; in a storm, some carry its hashtag or link.
-func (c critique) say(r *rng, english, storming bool) string {
+func (c critique) say(r *synth.RNG, english, storming bool) string {
 	openers, cores, details, closers := openersDE, c.de, detailsDE, closersDE
 	if english {
 		openers, cores, details, closers = openersEN, c.en, detailsEN, closersEN
 	}
-	detail := strings.ReplaceAll(pick(r, details), "{n}", string(rune('1'+r.intn(9)))+string(rune('0'+r.intn(10)))+"4711")
+	detail := strings.ReplaceAll(pick(r, details), "{n}", string(rune('1'+r.Intn(9)))+string(rune('0'+r.Intn(10)))+"4711")
 	text := pick(r, openers) + pick(r, cores) + detail + pick(r, closers)
 	if storming {
-		switch f := r.float(); {
+		switch f := r.Float(); {
 		case f < 0.3 && len(c.tags) > 0:
 			text += " " + pick(r, c.tags)
 		case f < 0.4 && c.link != "":
@@ -80,4 +84,4 @@ func (c critique) say(r *rng, english, storming bool) string {
 	return text
 }
 
-func pick(r *rng, list []string) string { return list[r.intn(len(list))] }
+func pick(r *synth.RNG, list []string) string { return list[r.Intn(len(list))] }

@@ -25,8 +25,8 @@ func Storms(dir string, seed int64, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if loo.Chosen.Threshold != def.Threshold || loo.Chosen.Tail != def.Tail {
-		fmt.Fprintf(w, "NOTE: the detector runs with threshold %.2f and tail %.2f, not the chosen ones\n", def.Threshold, def.Tail)
+	if !SameChoice(loo.Chosen, def) {
+		fmt.Fprintf(w, "NOTE: the detector runs with threshold %.2f, tail %.2f and burst %.2f, not the chosen ones\n", def.Threshold, def.Tail, def.Burst)
 	}
 	fmt.Fprintln(w, "\nThe detector as it runs (watch.DefaultConfig) on every series:")
 	if _, err := EvalNAB(dir, def, w); err != nil {
@@ -38,6 +38,11 @@ func Storms(dir string, seed int64, w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	return Rooms(w)
+}
+
+// SameChoice reports whether a and b agree in the parameters Grid varies.
+func SameChoice(a, b watch.Config) bool {
+	return a.Threshold == b.Threshold && a.Tail == b.Tail && a.Burst == b.Burst
 }
 
 // syntheticCandidates runs each configuration over the generated stream of

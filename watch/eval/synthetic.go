@@ -2,6 +2,7 @@ package eval
 
 import (
 	"github.com/resonanz/resonanz/watch"
+	"github.com/resonanz/resonanz/watch/internal/synth"
 
 	"fmt"
 	"io"
@@ -77,21 +78,17 @@ func (r SyntheticReport) FalseAlarmsPer30Days() float64 {
 // also has a level that varies from day to day, as real topics do with news
 // and weather, so the counts are more spread out than Poisson counts.
 var (
-	synthHours = [24]float64{.15, .08, .05, .04, .04, .08, .25, .55, .85, 1, 1, .95, .9, .9, .9, .95, 1, 1, .95, .95, .9, .8, .5, .3}
-	// Monday brings the weekend's backlog; a shop's topic peaks on Saturday.
-	synthWeek  = [7]float64{time.Sunday: .5, time.Monday: 1.2, time.Tuesday: 1, time.Wednesday: 1, time.Thursday: 1, time.Friday: .95, time.Saturday: .7}
-	synthShop  = [7]float64{time.Sunday: .3, time.Monday: .9, time.Tuesday: .9, time.Wednesday: .9, time.Thursday: 1, time.Friday: 1.1, time.Saturday: 1.5}
 	synthTopic = []struct {
 		name string
 		peak float64
 		week *[7]float64
 	}{
-		{"delivery", 10, &synthWeek},
-		{"payment", 6, &synthWeek},
-		{"app", 4, &synthWeek},
-		{"returns", 2, &synthWeek},
-		{"store", 1, &synthShop},
-		{"hotline", 0.5, &synthWeek},
+		{"delivery", 10, &synth.Week},
+		{"payment", 6, &synth.Week},
+		{"app", 4, &synth.Week},
+		{"returns", 2, &synth.Week},
+		{"store", 1, &synth.Shop},
+		{"hotline", 0.5, &synth.Week},
 	}
 	synthSizes = []int{2, 5, 20}
 )
@@ -128,7 +125,7 @@ func EvalSynthetic(seed int64, cfg watch.Config, w io.Writer) (SyntheticReport, 
 	if err != nil {
 		return SyntheticReport{}, err
 	}
-	r := newRNG(seed)
+	r := synth.NewRNG(seed)
 	begin := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC) // a Monday
 	storms := planStorms(&r, begin)
 	topics := make(map[string]int, len(synthTopic))
@@ -143,7 +140,7 @@ func EvalSynthetic(seed int64, cfg watch.Config, w io.Writer) (SyntheticReport, 
 	for t := begin; t.Before(begin.AddDate(0, 0, synthDays)); t = t.Add(synthStep) {
 		if t.Hour() == 0 && t.Minute() == 0 {
 			for i := range level {
-				level[i] = math.Exp(synthDaySpread * r.normal())
+				level[i] = math.Exp(synthDaySpread * r.Normal())
 			}
 		}
 		for next < len(storms) && !storms[next].end.After(t) {
@@ -152,15 +149,15 @@ func EvalSynthetic(seed int64, cfg watch.Config, w io.Writer) (SyntheticReport, 
 
 		mid := t.Add(synthStep / 2)
 		for i, tp := range synthTopic {
-			rate := tp.peak * level[i] * dayShare(mid) * tp.week[mid.Weekday()]
+			rate := level[i] * synth.Usual(tp.peak, tp.week, mid)
 			for j := next; j < len(storms) && storms[j].start.Before(t.Add(synthStep)); j++ {
 				if storms[j].topic == i {
 					rate += storms[j].rate(mid)
 				}
 			}
 			times = times[:0]
-			for range r.poisson(rate * synthStep.Hours()) {
-				times = append(times, t.Add(time.Duration(r.float()*float64(synthStep))))
+			for range r.Poisson(rate * synthStep.Hours()) {
+				times = append(times, t.Add(time.Duration(r.Float()*float64(synthStep))))
 			}
 			slices.SortFunc(times, time.Time.Compare)
 			for _, at := range times {
@@ -182,21 +179,21 @@ func EvalSynthetic(seed int64, cfg watch.Config, w io.Writer) (SyntheticReport, 
 // planStorms places one storm every synthEvery days after the warm-up, at a
 // random time between 8:00 and 20:00 on a random topic, going through every
 // size and shape in turn.
-func planStorms(r *rng, begin time.Time) []storm {
+func planStorms(r *synth.RNG, begin time.Time) []storm {
 	var storms []storm
 	for day, i := synthWarmup, 0; day < synthDays-1; day, i = day+synthEvery, i+1 {
 		s := storm{
-			topic: r.intn(len(synthTopic)),
+			topic: r.Intn(len(synthTopic)),
 			size:  synthSizes[i%len(synthSizes)],
 			slow:  i/len(synthSizes)%2 == 1,
-			start: begin.AddDate(0, 0, day).Add(8*time.Hour + time.Duration(r.intn(12*60))*time.Minute),
+			start: begin.AddDate(0, 0, day).Add(8*time.Hour + time.Duration(r.Intn(12*60))*time.Minute),
 		}
 		s.end = s.start.Add(synthStorm)
 		if s.slow {
-			s.ramp = 2*time.Hour + time.Duration(r.float()*float64(time.Hour))
+			s.ramp = 2*time.Hour + time.Duration(r.Float()*float64(time.Hour))
 		}
 		tp := synthTopic[s.topic]
-		s.excess = float64(s.size-1) * tp.peak * dayShare(s.start) * tp.week[s.start.Weekday()]
+		s.excess = float64(s.size-1) * synth.Usual(tp.peak, tp.week, s.start)
 		storms = append(storms, s)
 	}
 	return storms
@@ -224,16 +221,6 @@ func stormAt(storms []storm, k int, t time.Time) *storm {
 		}
 	}
 	return nil
-}
-
-// dayShare returns the share of the peak rate at t's time of day, read
-// linearly between the centres of the hours.
-func dayShare(t time.Time) float64 {
-	h := float64(t.Hour()) + float64(t.Minute())/60 + float64(t.Second())/3600 - 0.5
-	i := math.Floor(h)
-	f := h - i
-	a, b := int(i+24)%24, int(i+25)%24
-	return synthHours[a]*(1-f) + synthHours[b]*f
 }
 
 func summarize(seed int64, storms []storm, falseAt [][]time.Time) SyntheticReport {
@@ -360,39 +347,4 @@ false alarms: %.2f per topic per 30 days (bar ≤ 1)
 		float64(r.MedianDelay)/float64(max(r.Reach, 1)), synthDelayOverReach, formatDelay(r.Sudden20), r.Sudden20Fast, r.Sudden20Of,
 		r.FalseAlarmsPer30Days())
 	return err
-}
-
-// rng is a splitmix64 generator: unlike math/rand its output is fixed by
-// this code, so a seed gives the same stream in every Go release.
-type rng struct{ s uint64 }
-
-func newRNG(seed int64) rng { return rng{uint64(seed)} }
-
-func (r *rng) next() uint64 {
-	r.s += 0x9e3779b97f4a7c15
-	z := r.s
-	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
-	z = (z ^ z>>27) * 0x94d049bb133111eb
-	return z ^ z>>31
-}
-
-// float returns a number in [0, 1).
-func (r *rng) float() float64 { return float64(r.next()>>11) / (1 << 53) }
-
-func (r *rng) intn(n int) int { return int(r.float() * float64(n)) }
-
-// normal returns a standard normal number (Box–Muller).
-func (r *rng) normal() float64 {
-	return math.Sqrt(-2*math.Log(1-r.float())) * math.Cos(2*math.Pi*r.float())
-}
-
-// poisson returns a Poisson count with mean lambda by Knuth's method, which
-// is exact and fast for the few dozen messages a bucket holds here.
-func (r *rng) poisson(lambda float64) int {
-	limit, p, n := math.Exp(-lambda), r.float(), 0
-	for p > limit {
-		p *= r.float()
-		n++
-	}
-	return n
 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"github.com/resonanz/resonanz/watch"
+	"github.com/resonanz/resonanz/watch/internal/synth"
 
 	"reflect"
 	"strings"
@@ -42,7 +43,7 @@ func TestSyntheticStorms(t *testing.T) {
 func TestSyntheticStormsAreRepeatable(t *testing.T) {
 	begin := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
 	plan := func(seed int64) []storm {
-		r := newRNG(seed)
+		r := synth.NewRNG(seed)
 		return planStorms(&r, begin)
 	}
 	if !reflect.DeepEqual(plan(2), plan(2)) {
