@@ -24,6 +24,7 @@ import (
 	"github.com/resonanz/resonanz/report"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/voice"
+	"github.com/resonanz/resonanz/watch"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -41,7 +42,7 @@ type Main struct {
 	zone *time.Location // the company's time zone
 
 	ingester     *ingest.Ingester
-	storms       *storms
+	storms       *watch.Runner
 	routing      *routing
 	server       *http.Server
 	stopRequests context.CancelFunc
@@ -60,9 +61,9 @@ type Main struct {
 	replySender   *outbox.Sender
 	poller        *channel.Poller
 	pollerDone    chan struct{}
-	// replay reads the history the storm monitor learns from; nil: the
-	// database. Tests hold it to see resonanz serve while the monitor warms up.
-	replay replayer
+	// history is what the storm monitor learns from; nil: the database.
+	// Tests hold it to see resonanz serve while the monitor warms up.
+	history watch.History
 }
 
 // NewMain returns a program with default settings that prints to stdout.
@@ -105,10 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.openEvents(ctx); err != nil {
 		return err
 	}
-	if m.replay == nil {
-		m.replay = db.ReplayMessages
-	}
-	if m.storms, err = startStorms(ctx, db, m.replay, m.Events, m.Logger, loaded); err != nil {
+	if err := m.startStorms(ctx, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
 	live, learner, err := liveAnalysis(ctx, analyzer, db, m.Logger)
@@ -126,7 +124,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.listener = ln
 	m.metrics = metrics.New()
 	m.voice = voice.NewCollector(db, m.Logger)
-	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest, m.voice.Observe)
+	m.ingester = ingest.New(db, live, m.storms.Observe, m.metrics.ObserveIngest, m.voice.Observe)
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
@@ -144,7 +142,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	srv.SetTopics(names)
 	srv.TrustedProxies = m.Config.TrustedProxies
-	srv.StormsWarming = m.storms.warming
+	srv.StormsWarming = m.storms.Warming
 	// Requests run under a context that Close cancels, so that live event
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
@@ -190,7 +188,7 @@ func (m *Main) listen() (net.Listener, error) {
 
 // Warm is closed once the storm monitor has learned from the stored
 // history and observed the messages that arrived meanwhile.
-func (m *Main) Warm() <-chan struct{} { return m.storms.warm }
+func (m *Main) Warm() <-chan struct{} { return m.storms.Warm() }
 
 // URL is where the running server answers.
 func (m *Main) URL() string {
@@ -233,7 +231,7 @@ func (m *Main) Close() error {
 		m.ingester.Close()
 	}
 	if m.storms != nil {
-		m.storms.stop()
+		m.storms.Stop()
 	}
 	if m.routing != nil {
 		m.routing.close()
