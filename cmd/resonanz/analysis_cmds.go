@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch/eval"
 )
@@ -168,7 +169,7 @@ func runReanalyze(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer db.Close()
-	live, _, err := liveAnalysis(ctx, a, db, slog.New(slog.NewTextHandler(stderr, nil))) // with the company's own topics and learned version
+	live, _, err := learn.Start(ctx, a, db, slog.New(slog.NewTextHandler(stderr, nil))) // with the company's own topics and learned version
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/channel"
 	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
@@ -22,6 +23,7 @@ import (
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/presence"
 	"github.com/resonanz/resonanz/report"
+	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/voice"
 	"github.com/resonanz/resonanz/watch"
@@ -43,7 +45,7 @@ type Main struct {
 
 	ingester     *ingest.Ingester
 	storms       *watch.Runner
-	routing      *routing
+	routing      *route.Runner
 	server       *http.Server
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
@@ -109,12 +111,12 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.startStorms(ctx, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
-	live, learner, err := liveAnalysis(ctx, analyzer, db, m.Logger)
+	live, learner, err := learn.Start(ctx, analyzer, db, m.Logger)
 	if err != nil {
 		return err
 	}
 	db.SetModelLearner(learner, m.Config.LearnDelay)
-	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
+	if err := m.startRouting(ctx); err != nil {
 		return fmt.Errorf("start routing: %w", err)
 	}
 	ln, err := m.listen()
@@ -128,8 +130,8 @@ func (m *Main) Run(ctx context.Context) error {
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
-		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
-		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
+		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: route.TryRules, CheckCalendar: route.CheckCalendar,
+		Topics: db, BuiltinTopics: analyze.BuiltinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: presence.NewBoard(),
 		Attachments: db, Files: files, AutoReplies: m.replySender,
 		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db,
@@ -234,7 +236,7 @@ func (m *Main) Close() error {
 		m.storms.Stop()
 	}
 	if m.routing != nil {
-		m.routing.close()
+		m.routing.Close()
 	}
 	if m.cluster != nil {
 		m.cluster.Close()
