@@ -54,6 +54,17 @@ type LearnOptions struct {
 // DefaultLearnOptions are the settings of the running server.
 var DefaultLearnOptions = LearnOptions{Epochs: 12, Rate: 1, Prior: 1e-3, Balance: 0.5, Seed: 1}
 
+// Example is one labelled message: an agent's correction, or one of the
+// training and evaluation sets. An empty label teaches nothing; Topic is
+// empty when the message is about none of the built-in topics.
+type Example struct {
+	Text      string
+	Language  string
+	Sentiment string
+	Kind      string
+	Topic     string
+}
+
 // Learn learns a delta from corrected examples: each teaches the tasks whose
 // label it has (Sentiment, Kind, Language; empty ones are skipped). a must be
 // the shipped analyzer, not an adapted one.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/resonanz/resonanz"
@@ -90,6 +91,9 @@ func (a *Analyzer) WithTopics(topics []Topic) *Analyzer {
 	b.topics = compileTopics(topics)
 	return &b
 }
+
+// Topics returns the names of the topics a looks for, in their order.
+func (a *Analyzer) Topics() []string { return slices.Clone(a.topics.names) }
 
 // Analyze returns what the analyzer understands of text.
 func (a *Analyzer) Analyze(text string) resonanz.Analysis {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/analyze/learn"
+	"github.com/resonanz/resonanz/analyze/train"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch/eval"
 )
@@ -50,7 +51,7 @@ the next build embeds. The same data and seed give the same files.`, stderr)
 	if err != nil {
 		return err
 	}
-	m, err := analyze.Train(analyze.TrainOptions{DataDir: shared, Seed: uint64(seed), Log: stdout, Corrections: corrections})
+	m, err := train.Train(train.TrainOptions{DataDir: shared, Seed: uint64(seed), Log: stdout, Corrections: corrections})
 	if err != nil {
 		return err
 	}
@@ -134,11 +135,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		if _, err := analyze.Evaluate(a, shared, stdout); err != nil {
+		if _, err := train.Evaluate(a, shared, stdout); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "\nThe training settings on data they did not see (trains five models):")
-		_, err = analyze.CrossValidate(shared, uint64(seed), stdout)
+		_, err = train.CrossValidate(shared, uint64(seed), stdout)
 		return err
 	case "storms":
 		dir := fs.Arg(0)
