@@ -65,6 +65,31 @@ type Example struct {
 	Topic     string
 }
 
+// Corrected turns agents' corrections into examples, one a message in the
+// order they were first corrected, the latest correction of each label
+// winning; ids are the examples' messages.
+func Corrected(corrections []resonanz.LabelCorrection) (examples []Example, ids []int64) {
+	index := map[int64]int{}
+	for _, c := range corrections {
+		i, ok := index[c.MessageID]
+		if !ok {
+			i = len(examples)
+			index[c.MessageID] = i
+			examples = append(examples, Example{Text: c.Text})
+			ids = append(ids, c.MessageID)
+		}
+		switch c.Field {
+		case "sentiment":
+			examples[i].Sentiment = c.Value
+		case "kind":
+			examples[i].Kind = c.Value
+		case "language":
+			examples[i].Language = c.Value
+		}
+	}
+	return examples, ids
+}
+
 // Learn learns a delta from corrected examples: each teaches the tasks whose
 // label it has (Sentiment, Kind, Language; empty ones are skipped). a must be
 // the shipped analyzer, not an adapted one.

@@ -77,24 +77,7 @@ func correctedExamples(ctx context.Context, cfg Config) ([]analyze.Example, erro
 	if err != nil {
 		return nil, err
 	}
-	index := map[int64]int{}
-	var examples []analyze.Example
-	for _, c := range corrections {
-		i, ok := index[c.MessageID]
-		if !ok {
-			i = len(examples)
-			index[c.MessageID] = i
-			examples = append(examples, analyze.Example{Text: c.Text})
-		}
-		switch c.Field {
-		case "sentiment":
-			examples[i].Sentiment = c.Value
-		case "kind":
-			examples[i].Kind = c.Value
-		case "language":
-			examples[i].Language = c.Value
-		}
-	}
+	examples, _ := analyze.Corrected(corrections)
 	return examples, nil
 }
 
