@@ -19,9 +19,6 @@ const (
 	kindFile      = "kind.gz"
 )
 
-// featureDim is the number of hash buckets shared by all models, a power of two.
-const featureDim = 1 << 18
-
 // Analyzer understands messages. It is safe for concurrent use.
 type Analyzer struct {
 	sentiment *linear
@@ -51,7 +48,7 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newAnalyzer(&Model{sentiment: sent, kind: kind})
+	return newAnalyzer(sent, kind)
 }
 
 func loadEmbedded(name string) (*linear, error) {
@@ -66,18 +63,18 @@ func loadEmbedded(name string) (*linear, error) {
 	return m, nil
 }
 
-// newAnalyzer wraps trained models, for tests and evaluation before the
-// files are written.
-func newAnalyzer(m *Model) (*Analyzer, error) {
-	if m.sentiment == nil || m.kind == nil {
+// newAnalyzer wraps loaded models, or trained ones before their files are
+// written.
+func newAnalyzer(sentiment, kind *linear) (*Analyzer, error) {
+	if sentiment == nil || kind == nil {
 		return nil, fmt.Errorf("model is not trained")
 	}
-	if m.sentiment.dim != featureDim || m.kind.dim != featureDim {
-		return nil, fmt.Errorf("model dimension %d/%d, want %d", m.sentiment.dim, m.kind.dim, featureDim)
+	if sentiment.dim != featureDim || kind.dim != featureDim {
+		return nil, fmt.Errorf("model dimension %d/%d, want %d", sentiment.dim, kind.dim, featureDim)
 	}
 	return &Analyzer{
-		sentiment: m.sentiment,
-		kind:      m.kind,
+		sentiment: sentiment,
+		kind:      kind,
 		topics:    compileTopics(DefaultTopics()),
 		urgency:   compileUrgency(),
 		scratch:   &sync.Pool{New: func() any { return new(scratch) }},

@@ -105,6 +105,9 @@ func (t *tokens) featuresCut(dst []uint32, dim uint32, limit int) ([]uint32, int
 	return dst, cut
 }
 
+// featureDim is the number of hash buckets shared by all models, a power of two.
+const featureDim = 1 << 18
+
 // featurizer turns texts into features, reusing its buffers.
 type featurizer struct{ t tokens }
 

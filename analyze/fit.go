@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,15 +43,15 @@ type Classifier struct {
 // opening as the analysis does. The same samples and seed give the same
 // weights bit for bit.
 func FitSentiment(samples []Sample, o FitOptions) *Classifier {
-	return fit(&Classifier{model: newLinear(SentimentClasses, featureDim), sentiment: true}, samples, o)
+	return fitClassifier(&Classifier{model: newLinear(SentimentClasses, featureDim), sentiment: true}, samples, o)
 }
 
 // FitKind trains a kind model on samples, reading each text whole.
 func FitKind(samples []Sample, o FitOptions) *Classifier {
-	return fit(&Classifier{model: newLinear(KindClasses, featureDim)}, samples, o)
+	return fitClassifier(&Classifier{model: newLinear(KindClasses, featureDim)}, samples, o)
 }
 
-func fit(c *Classifier, samples []Sample, o FitOptions) *Classifier {
+func fitClassifier(c *Classifier, samples []Sample, o FitOptions) *Classifier {
 	var f featurizer
 	fitted := make([]sample, len(samples))
 	for i, s := range samples {
@@ -86,19 +85,6 @@ func (c *Classifier) Shift(class string, by float64) {
 	c.model.bias[slices.Index(c.model.classes, class)] += float32(by)
 }
 
-// balance weights samples towards equal totals per class: power 1 makes
-// every class count as much, 0 keeps the classes' natural shares.
-func balance(samples []sample, classes int, power float64) {
-	count := make([]int, classes)
-	for _, s := range samples {
-		count[s.label]++
-	}
-	for i := range samples {
-		share := float64(len(samples)) / float64(classes*count[samples[i].label])
-		samples[i].weight *= float32(math.Pow(share, power))
-	}
-}
-
 // Model holds trained models before they are written.
 type Model struct {
 	sentiment *linear
@@ -111,7 +97,7 @@ func NewModel(sentiment, kind *Classifier) *Model {
 }
 
 // Analyzer analyses with the trained models before they are written.
-func (m *Model) Analyzer() (*Analyzer, error) { return newAnalyzer(m) }
+func (m *Model) Analyzer() (*Analyzer, error) { return newAnalyzer(m.sentiment, m.kind) }
 
 // Write stores the models in dir, creating it if needed.
 func (m *Model) Write(dir string) error {
