@@ -82,32 +82,17 @@ func Evaluate(a *analyze.Analyzer, dataDir string, w io.Writer) (Report, error) 
 	} else {
 		fmt.Fprintf(w, "%s: not found at %s, skipped\n", SetPotTS, p)
 	}
-	var heldOut []analyze.Example
-	for i, e := range generate(generatedSeed, generatedCount, partTrain) {
-		if HeldOut(i) {
-			heldOut = append(heldOut, e)
-		}
-	}
+	_, heldOut := holdOut(generate(generatedSeed, generatedCount, partTrain), HeldOut)
 	hw, err := handwritten()
 	if err != nil {
 		return r, err
 	}
-	var hwHeldOut []analyze.Example
-	for i, e := range hw {
-		if HandwrittenHeldOut(i) {
-			hwHeldOut = append(hwHeldOut, e)
-		}
-	}
+	_, hwHeldOut := holdOut(hw, HandwrittenHeldOut)
 	cust, err := customerMessages()
 	if err != nil {
 		return r, err
 	}
-	var custHeldOut []analyze.Example
-	for i, e := range cust {
-		if CustomerHeldOut(i) {
-			custHeldOut = append(custHeldOut, e)
-		}
-	}
+	_, custHeldOut := holdOut(cust, CustomerHeldOut)
 	for _, set := range []struct {
 		name  string
 		data  []analyze.Example

@@ -121,28 +121,29 @@ func loadCorpora(opts TrainOptions) (corpora, error) {
 	if err != nil {
 		return c, err
 	}
-	for i, e := range hw {
-		if !HandwrittenHeldOut(i) {
-			c.hw = append(c.hw, e)
-		}
-	}
+	c.hw, _ = holdOut(hw, HandwrittenHeldOut)
 	c.hw = limit(c.hw, opts.Limit)
 	cust, err := customerMessages()
 	if err != nil {
 		return c, err
 	}
-	for i, e := range cust {
-		if !CustomerHeldOut(i) {
-			c.customers = append(c.customers, e)
-		}
-	}
-	for i, e := range generate(generatedSeed, generatedCount, partTrain) {
-		if !HeldOut(i) {
-			c.gen = append(c.gen, e)
-		}
-	}
+	c.customers, _ = holdOut(cust, CustomerHeldOut)
+	c.gen, _ = holdOut(generate(generatedSeed, generatedCount, partTrain), HeldOut)
 	c.gen = limit(c.gen, opts.Limit)
 	return c, nil
+}
+
+// holdOut divides examples by position into those training sees and those
+// held out from it.
+func holdOut(examples []analyze.Example, held func(i int) bool) (train, out []analyze.Example) {
+	for i, e := range examples {
+		if held(i) {
+			out = append(out, e)
+		} else {
+			train = append(train, e)
+		}
+	}
+	return train, out
 }
 
 func limit[T any](s []T, n int) []T {
