@@ -54,6 +54,42 @@ type LearnOptions struct {
 // DefaultLearnOptions are the settings of the running server.
 var DefaultLearnOptions = LearnOptions{Epochs: 12, Rate: 1, Prior: 1e-3, Balance: 0.5, Seed: 1}
 
+// Example is one labelled message: an agent's correction, or one of the
+// training and evaluation sets. An empty label teaches nothing; Topic is
+// empty when the message is about none of the built-in topics.
+type Example struct {
+	Text      string
+	Language  string
+	Sentiment string
+	Kind      string
+	Topic     string
+}
+
+// Corrected turns agents' corrections into examples, one a message in the
+// order they were first corrected, the latest correction of each label
+// winning; ids are the examples' messages.
+func Corrected(corrections []resonanz.LabelCorrection) (examples []Example, ids []int64) {
+	index := map[int64]int{}
+	for _, c := range corrections {
+		i, ok := index[c.MessageID]
+		if !ok {
+			i = len(examples)
+			index[c.MessageID] = i
+			examples = append(examples, Example{Text: c.Text})
+			ids = append(ids, c.MessageID)
+		}
+		switch c.Field {
+		case "sentiment":
+			examples[i].Sentiment = c.Value
+		case "kind":
+			examples[i].Kind = c.Value
+		case "language":
+			examples[i].Language = c.Value
+		}
+	}
+	return examples, ids
+}
+
 // Learn learns a delta from corrected examples: each teaches the tasks whose
 // label it has (Sentiment, Kind, Language; empty ones are skipped). a must be
 // the shipped analyzer, not an adapted one.

@@ -88,3 +88,22 @@ func TestLanguageCorrectionsTeachWords(t *testing.T) {
 		t.Fatalf("language corrections made plain English %s", got)
 	}
 }
+
+// An agent who corrects a label twice teaches the second; each message is
+// one example, in the order it was first corrected.
+func TestCorrectedKeepsTheLatestLabel(t *testing.T) {
+	examples, ids := Corrected([]resonanz.LabelCorrection{
+		{ID: 1, MessageID: 7, Text: "Paket fehlt", Field: "sentiment", Value: resonanz.Neutral},
+		{ID: 2, MessageID: 3, Text: "Danke!", Field: "kind", Value: resonanz.KindPraise},
+		{ID: 3, MessageID: 7, Text: "Paket fehlt", Field: "sentiment", Value: resonanz.Negative},
+		{ID: 4, MessageID: 7, Text: "Paket fehlt", Field: "language", Value: resonanz.LangGerman},
+		{ID: 5, MessageID: 3, Text: "Danke!", Field: "topics", Value: "delivery"},
+	})
+	want := []Example{
+		{Text: "Paket fehlt", Sentiment: resonanz.Negative, Language: resonanz.LangGerman},
+		{Text: "Danke!", Kind: resonanz.KindPraise},
+	}
+	if len(examples) != len(want) || examples[0] != want[0] || examples[1] != want[1] || ids[0] != 7 || ids[1] != 3 {
+		t.Fatalf("got %+v for messages %v, want %+v for 7 and 3", examples, ids, want)
+	}
+}

@@ -43,7 +43,7 @@ func TestClearMessages(t *testing.T) {
 		if !slices.Equal(got.Urgency, c.urgency) {
 			t.Errorf("%q: urgency %v, want %v", c.text, got.Urgency, c.urgency)
 		}
-		if len(got.KindScores) != len(kindClasses) || got.SentimentScore <= 0 || got.SentimentScore > 1 {
+		if len(got.KindScores) != len(KindClasses) || got.SentimentScore <= 0 || got.SentimentScore > 1 {
 			t.Errorf("%q: scores %v, sentiment confidence %v", c.text, got.KindScores, got.SentimentScore)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/resonanz/resonanz"
@@ -17,9 +18,6 @@ const (
 	sentimentFile = "sentiment.gz"
 	kindFile      = "kind.gz"
 )
-
-// featureDim is the number of hash buckets shared by all models, a power of two.
-const featureDim = 1 << 18
 
 // Analyzer understands messages. It is safe for concurrent use.
 type Analyzer struct {
@@ -50,7 +48,7 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newAnalyzer(&Model{sentiment: sent, kind: kind})
+	return newAnalyzer(sent, kind)
 }
 
 func loadEmbedded(name string) (*linear, error) {
@@ -65,18 +63,18 @@ func loadEmbedded(name string) (*linear, error) {
 	return m, nil
 }
 
-// newAnalyzer wraps trained models, for tests and evaluation before the
-// files are written.
-func newAnalyzer(m *Model) (*Analyzer, error) {
-	if m.sentiment == nil || m.kind == nil {
+// newAnalyzer wraps loaded models, or trained ones before their files are
+// written.
+func newAnalyzer(sentiment, kind *linear) (*Analyzer, error) {
+	if sentiment == nil || kind == nil {
 		return nil, fmt.Errorf("model is not trained")
 	}
-	if m.sentiment.dim != featureDim || m.kind.dim != featureDim {
-		return nil, fmt.Errorf("model dimension %d/%d, want %d", m.sentiment.dim, m.kind.dim, featureDim)
+	if sentiment.dim != featureDim || kind.dim != featureDim {
+		return nil, fmt.Errorf("model dimension %d/%d, want %d", sentiment.dim, kind.dim, featureDim)
 	}
 	return &Analyzer{
-		sentiment: m.sentiment,
-		kind:      m.kind,
+		sentiment: sentiment,
+		kind:      kind,
 		topics:    compileTopics(DefaultTopics()),
 		urgency:   compileUrgency(),
 		scratch:   &sync.Pool{New: func() any { return new(scratch) }},
@@ -90,6 +88,9 @@ func (a *Analyzer) WithTopics(topics []Topic) *Analyzer {
 	b.topics = compileTopics(topics)
 	return &b
 }
+
+// Topics returns the names of the topics a looks for, in their order.
+func (a *Analyzer) Topics() []string { return slices.Clone(a.topics.names) }
 
 // Analyze returns what the analyzer understands of text.
 func (a *Analyzer) Analyze(text string) resonanz.Analysis {

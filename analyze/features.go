@@ -104,3 +104,22 @@ func (t *tokens) featuresCut(dst []uint32, dim uint32, limit int) ([]uint32, int
 	}
 	return dst, cut
 }
+
+// featureDim is the number of hash buckets shared by all models, a power of two.
+const featureDim = 1 << 18
+
+// featurizer turns texts into features, reusing its buffers.
+type featurizer struct{ t tokens }
+
+// all returns the features of text as the kind model reads them.
+func (f *featurizer) all(text string) []uint32 {
+	f.t.normalize(text)
+	return f.t.features(nil, featureDim)
+}
+
+// opening returns the features the sentiment model reads.
+func (f *featurizer) opening(text string) []uint32 {
+	f.t.normalize(text)
+	feats, cut := f.t.featuresCut(nil, featureDim, sentimentBytes)
+	return feats[:cut:cut]
+}

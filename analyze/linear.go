@@ -77,6 +77,19 @@ type sample struct {
 	weight float32
 }
 
+// balance weights samples towards equal totals per class: power 1 makes
+// every class count as much, 0 keeps the classes' natural shares.
+func balance(samples []sample, classes int, power float64) {
+	count := make([]int, classes)
+	for _, s := range samples {
+		count[s.label]++
+	}
+	for i := range samples {
+		share := float64(len(samples)) / float64(classes*count[samples[i].label])
+		samples[i].weight *= float32(math.Pow(share, power))
+	}
+}
+
 // fitOptions steer stochastic gradient descent.
 type fitOptions struct {
 	epochs int

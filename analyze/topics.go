@@ -44,6 +44,15 @@ func DefaultTopics() []Topic {
 	}
 }
 
+// BuiltinTopics are the default topics as the settings page lists them.
+func BuiltinTopics() []*resonanz.Topic {
+	var list []*resonanz.Topic
+	for _, t := range DefaultTopics() {
+		list = append(list, &resonanz.Topic{Name: t.Name, Description: t.Description, SeedTerms: t.SeedTerms, Builtin: true})
+	}
+	return list
+}
+
 // topicSet is a compiled list of topics.
 type topicSet struct {
 	names   []string

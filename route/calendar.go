@@ -100,6 +100,12 @@ func Compile(c *resonanz.Calendar) (*Hours, error) {
 	return h, nil
 }
 
+// CheckCalendar tells a lead what is wrong with a calendar before it is saved.
+func CheckCalendar(c *resonanz.Calendar) error {
+	_, err := Compile(c)
+	return err
+}
+
 // compileSpans checks the spans of one weekday and returns them sorted, with
 // adjacent spans merged so that no business time is split at their seam.
 func compileSpans(wd time.Weekday, spans []resonanz.Span) ([]resonanz.Span, error) {

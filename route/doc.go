@@ -20,4 +20,7 @@
 //     UI can say which rule routed a conversation and why.
 //   - Assignment: PickAgent gives a conversation to the customer's previous
 //     owner or the next available member of the team's round-robin.
+//   - Running: Router takes in what happened to conversations and writes its
+//     decisions through a resonanz.RouteStore; StartRunner keeps it going
+//     beside the server, woken by the store, with the SLA timers.
 package route

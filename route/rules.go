@@ -107,3 +107,8 @@ func (e *Engine) apply(in *resonanz.RouteInput, m *messageStems, d *resonanz.Rou
 		}
 	}
 }
+
+// TryRules routes a sample message with rules that are not saved yet.
+func TryRules(rules []*resonanz.Rule, in *resonanz.RouteInput) resonanz.RouteDecision {
+	return NewEngine(rules).Route(in)
+}

@@ -96,4 +96,12 @@
 // the topic's other complaints stay in the inbox. On generated streams
 // unseen while choosing (eval.Rooms, seeds 4 to 8) the rooms hold their
 // storms with precision 0.995 and recall 0.998 (docs/storms.md).
+//
+// # Running beside ingest
+//
+// A Runner hands committed messages to the Monitor through a queue, so that
+// ingest never waits for it. At start it replays the stored history of the
+// last 22 days in the background (the baseline looks back three weeks);
+// messages that arrive meanwhile wait and are observed once it is warm, and
+// the QuietCloser closes no alert before then.
 package watch

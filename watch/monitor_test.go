@@ -18,6 +18,17 @@ var stormStart = time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC) // a Monday
 // stored ingests messages and returns them as the monitor observes them.
 func stored(t *testing.T, db *store.DB, prefix string, times []time.Time, topic string) []watch.Observed {
 	t.Helper()
+	msgs, res := ingested(t, db, prefix, times, topic)
+	out := make([]watch.Observed, len(msgs))
+	for i, m := range msgs {
+		out[i] = watch.Observed{MessageID: res[i].MessageID, Channel: m.Channel, Author: m.Author.Handle, Text: m.Text, Time: m.Time, Analysis: m.Analysis}
+	}
+	return out
+}
+
+// ingested ingests negative messages about topic, sent at times, as ingest hands them to its observers.
+func ingested(t *testing.T, db *store.DB, prefix string, times []time.Time, topic string) ([]resonanz.IncomingMessage, []resonanz.IngestResult) {
+	t.Helper()
 	var msgs []resonanz.IncomingMessage
 	for i, at := range times {
 		m := resonanz.IncomingMessage{Channel: []string{"mastodon", "forum"}[i%2], ExternalID: fmt.Sprint(prefix, i),
@@ -33,11 +44,7 @@ func stored(t *testing.T, db *store.DB, prefix string, times []time.Time, topic 
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := make([]watch.Observed, len(msgs))
-	for i, m := range msgs {
-		out[i] = watch.Observed{MessageID: res[i].MessageID, Channel: m.Channel, Author: m.Author.Handle, Text: m.Text, Time: m.Time, Analysis: m.Analysis}
-	}
-	return out
+	return msgs, res
 }
 
 // every returns times from start to end, step apart.

@@ -18,6 +18,10 @@ type QuietCloser struct {
 	// Now returns the current time; tests replace it.
 	Now    func() time.Time
 	Logger *slog.Logger
+	// Warm is closed once the monitor knows the stored history; nil: it does
+	// already. While the monitor replays the history, a storm's alert would
+	// look quiet between its old messages and be closed mid-storm.
+	Warm <-chan struct{}
 }
 
 // Close resolves the quiet alerts and announces each as a live event.
@@ -29,8 +33,16 @@ func (q *QuietCloser) Close(ctx context.Context) ([]int64, error) {
 	return ids, err
 }
 
-// Run closes quiet alerts at once and then every interval until ctx ends.
+// Run closes quiet alerts once the monitor is warm and then every interval
+// until ctx ends.
 func (q *QuietCloser) Run(ctx context.Context, every time.Duration) {
+	if q.Warm != nil {
+		select {
+		case <-q.Warm:
+		case <-ctx.Done():
+			return
+		}
+	}
 	ticker := time.NewTicker(every)
 	defer ticker.Stop()
 	for {

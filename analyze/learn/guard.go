@@ -72,30 +72,14 @@ type corrected struct {
 
 func gather(all []resonanz.LabelCorrection, since int64) corrected {
 	var c corrected
-	index := map[int64]int{}
-	var examples []analyze.Example
-	var ids []int64
+	var recent []resonanz.LabelCorrection
 	for _, lc := range all {
-		if lc.ID <= since {
-			continue
-		}
-		c.through = lc.ID
-		i, ok := index[lc.MessageID]
-		if !ok {
-			i = len(examples)
-			index[lc.MessageID] = i
-			examples = append(examples, analyze.Example{Text: lc.Text})
-			ids = append(ids, lc.MessageID)
-		}
-		switch lc.Field {
-		case "sentiment":
-			examples[i].Sentiment = lc.Value
-		case "kind":
-			examples[i].Kind = lc.Value
-		case "language":
-			examples[i].Language = lc.Value
+		if lc.ID > since {
+			recent = append(recent, lc)
+			c.through = lc.ID
 		}
 	}
+	examples, ids := analyze.Corrected(recent)
 	for i, e := range examples {
 		n := labels(e)
 		if n == 0 {

@@ -95,9 +95,8 @@ func TestLearnedVersionGoesLive(t *testing.T) {
 	if got := w.live.Analyze(fresh).Sentiment; got != resonanz.Positive {
 		t.Fatalf("after learning the live analysis reads %q as %s", fresh, got)
 	}
-	restarted, err := NewLive(context.Background(), w.shipped, w.db)
+	restarted, _, err := Start(context.Background(), w.shipped, w.db, slog.New(slog.DiscardHandler))
 	must(t, err)
-	must(t, New(w.shipped, w.db, restarted, slog.New(slog.DiscardHandler)).LoadModel(context.Background()))
 	if got := restarted.Analyze(fresh).Sentiment; got != resonanz.Positive {
 		t.Fatalf("after a restart the analysis forgot the learned version: %s", got)
 	}

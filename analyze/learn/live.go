@@ -2,6 +2,8 @@ package learn
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -20,6 +22,27 @@ type Live struct {
 	model   *analyze.Analyzer
 	list    []analyze.Topic
 	current atomic.Pointer[analyze.Analyzer]
+}
+
+// LiveStore is what the running analysis reads its topics and learned versions from.
+type LiveStore interface {
+	resonanz.TopicService
+	Store
+}
+
+// Start starts the analysis with the company's topics and the version of
+// the models learned from its corrections that is recorded as live, and the
+// learner that keeps adapting it.
+func Start(ctx context.Context, shipped *analyze.Analyzer, store LiveStore, logger *slog.Logger) (*Live, *Learner, error) {
+	live, err := NewLive(ctx, shipped, store)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load topics: %w", err)
+	}
+	learner := New(shipped, store, live, logger)
+	if err := learner.LoadModel(ctx); err != nil {
+		return nil, nil, fmt.Errorf("load the learned analysis: %w", err)
+	}
+	return live, learner, nil
 }
 
 // NewLive starts the analysis with model and the company's topics.

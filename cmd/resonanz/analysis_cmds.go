@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/learn"
+	"github.com/resonanz/resonanz/analyze/train"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch/eval"
 )
@@ -49,7 +51,7 @@ the next build embeds. The same data and seed give the same files.`, stderr)
 	if err != nil {
 		return err
 	}
-	m, err := analyze.Train(analyze.TrainOptions{DataDir: shared, Seed: uint64(seed), Log: stdout, Corrections: corrections})
+	m, err := train.Train(train.TrainOptions{DataDir: shared, Seed: uint64(seed), Log: stdout, Corrections: corrections})
 	if err != nil {
 		return err
 	}
@@ -75,24 +77,7 @@ func correctedExamples(ctx context.Context, cfg Config) ([]analyze.Example, erro
 	if err != nil {
 		return nil, err
 	}
-	index := map[int64]int{}
-	var examples []analyze.Example
-	for _, c := range corrections {
-		i, ok := index[c.MessageID]
-		if !ok {
-			i = len(examples)
-			index[c.MessageID] = i
-			examples = append(examples, analyze.Example{Text: c.Text})
-		}
-		switch c.Field {
-		case "sentiment":
-			examples[i].Sentiment = c.Value
-		case "kind":
-			examples[i].Kind = c.Value
-		case "language":
-			examples[i].Language = c.Value
-		}
-	}
+	examples, _ := analyze.Corrected(corrections)
 	return examples, nil
 }
 
@@ -133,11 +118,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		if _, err := analyze.Evaluate(a, shared, stdout); err != nil {
+		if _, err := train.Evaluate(a, shared, stdout); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "\nThe training settings on data they did not see (trains five models):")
-		_, err = analyze.CrossValidate(shared, uint64(seed), stdout)
+		_, err = train.CrossValidate(shared, uint64(seed), stdout)
 		return err
 	case "storms":
 		dir := fs.Arg(0)
@@ -168,7 +153,7 @@ func runReanalyze(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer db.Close()
-	live, _, err := liveAnalysis(ctx, a, db, slog.New(slog.NewTextHandler(stderr, nil))) // with the company's own topics and learned version
+	live, _, err := learn.Start(ctx, a, db, slog.New(slog.NewTextHandler(stderr, nil))) // with the company's own topics and learned version
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/analyze/learn/replay"
 	"github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/store"
@@ -48,7 +49,7 @@ func evalAdapt(ctx context.Context, learnPath, testPath string, stdout io.Writer
 	if err != nil {
 		return err
 	}
-	live, learner, err := liveAnalysis(ctx, shipped, db, slog.New(slog.DiscardHandler))
+	live, learner, err := learn.Start(ctx, shipped, db, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return err
 	}

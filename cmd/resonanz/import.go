@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/csvimport"
 	"github.com/resonanz/resonanz/ingest"
 )
@@ -96,7 +97,7 @@ func (f *importFlags) run(ctx context.Context, path string, stdout, stderr io.Wr
 		return err
 	}
 	defer db.Close()
-	live, _, err := liveAnalysis(ctx, analyzer, db, slog.New(slog.NewTextHandler(stderr, nil)))
+	live, _, err := learn.Start(ctx, analyzer, db, slog.New(slog.NewTextHandler(stderr, nil)))
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/channel"
 	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
@@ -22,8 +23,10 @@ import (
 	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/report"
+	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/voice"
+	"github.com/resonanz/resonanz/watch"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -44,8 +47,8 @@ type Main struct {
 	zone *time.Location // the company's time zone
 
 	ingester     *ingest.Ingester
-	storms       *storms
-	routing      *routing
+	storms       *watch.Runner
+	routing      *route.Runner
 	server       *http.Server
 	stopRequests context.CancelFunc
 	reminderDone chan struct{}
@@ -63,9 +66,9 @@ type Main struct {
 	replySender   *outbox.Sender
 	poller        *channel.Poller
 	pollerDone    chan struct{}
-	// replay reads the history the storm monitor learns from; nil: the
-	// database. Tests hold it to see resonanz serve while the monitor warms up.
-	replay replayer
+	// history is what the storm monitor learns from; nil: the database.
+	// Tests hold it to see resonanz serve while the monitor warms up.
+	history watch.History
 }
 
 // NewMain returns a program with default settings that prints to stdout.
@@ -128,28 +131,25 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.openEvents(ctx); err != nil {
 		return err
 	}
-	if m.replay == nil {
-		m.replay = db.ReplayMessages
-	}
-	if m.storms, err = startStorms(ctx, db, m.replay, m.Events, m.Logger, loaded); err != nil {
+	if err := m.startStorms(ctx, loaded); err != nil {
 		return fmt.Errorf("start storm monitor: %w", err)
 	}
-	live, learner, err := liveAnalysis(ctx, analyzer, db, m.Logger)
+	live, learner, err := learn.Start(ctx, analyzer, db, m.Logger)
 	if err != nil {
 		return err
 	}
 	db.SetModelLearner(learner, m.Config.LearnDelay)
-	if m.routing, err = startRouting(ctx, db, m.Logger); err != nil {
+	if err := m.startRouting(ctx); err != nil {
 		return fmt.Errorf("start routing: %w", err)
 	}
 	m.metrics = metrics.New()
 	m.voice = voice.NewCollector(db, m.Logger)
-	m.ingester = ingest.New(db, live, m.storms.observer(), m.metrics.ObserveIngest, m.voice.Observe)
+	m.ingester = ingest.New(db, live, m.storms.Observe, m.metrics.ObserveIngest, m.voice.Observe)
 	files := m.Config.attachments()
 	m.ingester.Files = files
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
-		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: tryRules, CheckCalendar: checkCalendar,
-		Topics: db, BuiltinTopics: builtinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
+		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: route.TryRules, CheckCalendar: route.CheckCalendar,
+		Topics: db, BuiltinTopics: analyze.BuiltinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
 		Channels: m.Channels, ChannelAccounts: db, Outbox: db, Contacts: db, Privacy: db, Help: db, Canned: db, Signatures: db, UserAdmin: db, Presence: m.presence,
 		Attachments: db, Files: files, AutoReplies: m.replySender,
 		EventWebhooks: db, Operations: db, Metrics: m.metrics, Praise: db, Suggestions: db,
@@ -163,7 +163,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	srv.SetTopics(names)
 	srv.TrustedProxies = m.Config.TrustedProxies
-	srv.StormsWarming = m.storms.warming
+	srv.StormsWarming = m.storms.Warming
 	// Requests run under a context that Close cancels, so that live event
 	// streams end instead of holding the shutdown.
 	base, cancel := context.WithCancel(context.Background())
@@ -209,7 +209,7 @@ func (m *Main) listen() (net.Listener, error) {
 
 // Warm is closed once the storm monitor has learned from the stored
 // history and observed the messages that arrived meanwhile.
-func (m *Main) Warm() <-chan struct{} { return m.storms.warm }
+func (m *Main) Warm() <-chan struct{} { return m.storms.Warm() }
 
 // URL is where the running server answers.
 func (m *Main) URL() string {
@@ -255,10 +255,10 @@ func (m *Main) Close() error {
 		m.ingester.Close()
 	}
 	if m.storms != nil {
-		m.storms.stop()
+		m.storms.Stop()
 	}
 	if m.routing != nil {
-		m.routing.close()
+		m.routing.Close()
 	}
 	if m.cluster != nil {
 		m.cluster.Close()

@@ -28,14 +28,7 @@ func TestServesWhileStormMonitorWarmsUp(t *testing.T) {
 	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: dir})
 	m.Stdout, m.Logger = io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil))
 	release := make(chan struct{})
-	m.replay = func(ctx context.Context, since time.Time, fn func(*resonanz.Message) error) error {
-		select {
-		case <-release:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		return m.DB.ReplayMessages(ctx, since, fn)
-	}
+	m.history = heldHistory{m: m, release: release}
 	ran := make(chan error, 1)
 	go func() { ran <- m.Run(ctx) }()
 	select {
@@ -82,4 +75,23 @@ func TestServesWhileStormMonitorWarmsUp(t *testing.T) {
 	if page := inbox(); strings.Contains(page, `id="storms-warming"`) {
 		t.Fatal("the inbox still says the monitor warms up")
 	}
+}
+
+// heldHistory is the database's history, replayed only once release is closed.
+type heldHistory struct {
+	m       *Main
+	release chan struct{}
+}
+
+func (h heldHistory) LastMessageID(ctx context.Context) (int64, error) {
+	return h.m.DB.LastMessageID(ctx)
+}
+
+func (h heldHistory) ReplayMessages(ctx context.Context, since time.Time, fn func(*resonanz.Message) error) error {
+	select {
+	case <-h.release:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return h.m.DB.ReplayMessages(ctx, since, fn)
 }

@@ -7,15 +7,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 )
 
 // Row is one labelled text of a replay file.
 type Row struct {
 	Text, Sentiment string
 }
-
-var sentiments = []string{resonanz.Negative, resonanz.Neutral, resonanz.Positive}
 
 // ReadFile reads a TSV file with a header naming a "sentiment" or "label"
 // column and a "text" column; other columns are ignored. Every row needs a
@@ -53,7 +51,7 @@ func ReadFile(path string) ([]Row, error) {
 			cols[text] = strings.Join(cols[text:], "\t") // a text with tabs in it
 		}
 		r := Row{Text: strings.TrimSpace(cols[text]), Sentiment: strings.TrimSpace(cols[label])}
-		if !slices.Contains(sentiments, r.Sentiment) {
+		if !slices.Contains(analyze.SentimentClasses, r.Sentiment) {
 			return nil, fmt.Errorf("%s:%d: the sentiment %q is not negative, neutral or positive", path, line, r.Sentiment)
 		}
 		if r.Text == "" {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/analyze"
+	"github.com/resonanz/resonanz/analyze/train"
 )
 
 // Desk is the server's path for messages and corrections.
@@ -111,7 +112,7 @@ func (r Run) score(test []Row, p Point) Point {
 	for i, row := range test {
 		gold[i], got[i] = row.Sentiment, r.Analyzer.Analyze(row.Text).Sentiment
 	}
-	p.MicroF1, p.MacroF1 = analyze.F1(sentiments, gold, got)
+	p.MicroF1, p.MacroF1 = train.F1(analyze.SentimentClasses, gold, got)
 	return p
 }
 

@@ -1,4 +1,4 @@
-package analyze
+package train
 
 // lexiconDE holds the German phrases of the generated training set. A list
 // is a set of alternatives separated by "|"; {name} picks from another list

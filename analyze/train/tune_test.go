@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"flag"
@@ -10,7 +10,7 @@ var tune = flag.Bool("tune", false, "compare sentiment training settings by cros
 // TestTune compares sentiment training settings by 5-fold cross-validation
 // on PotTS and SB-10k train, with a sweep of the neutral shift on the
 // out-of-fold scores. No test set and no GermEval is looked at:
-// go test ./analyze -run TestTune -tune -v.
+// go test ./analyze/train -run TestTune -tune -v.
 func TestTune(t *testing.T) {
 	if !*tune {
 		t.Skip("only with -tune")

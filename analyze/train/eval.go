@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 )
 
 // Report holds every score Evaluate computed.
@@ -55,7 +56,7 @@ const noTopic = "none"
 // Evaluate measures a on the data sets found in dataDir (GermEval 2017 dev,
 // PotTS test), on the held-out split of the generated set and on messages
 // generated from phrases training never uses, and prints the scores to w.
-func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
+func Evaluate(a *analyze.Analyzer, dataDir string, w io.Writer) (Report, error) {
 	var r Report
 	add := func(c *confusion, set, task string) {
 		s := c.score(set, task)
@@ -67,7 +68,7 @@ func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 		if err != nil {
 			return r, err
 		}
-		add(a.sentimentConfusion(rows), SetGermEval, "sentiment")
+		add(sentimentConfusion(a, rows), SetGermEval, "sentiment")
 	} else {
 		fmt.Fprintf(w, "%s: not found at %s, skipped\n", SetGermEval, p)
 	}
@@ -77,39 +78,24 @@ func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 			return r, err
 		}
 		fmt.Fprintln(w, "PotTS test: tweets labelled 'mixed' are excluded")
-		add(a.sentimentConfusion(rows), SetPotTS, "sentiment")
+		add(sentimentConfusion(a, rows), SetPotTS, "sentiment")
 	} else {
 		fmt.Fprintf(w, "%s: not found at %s, skipped\n", SetPotTS, p)
 	}
-	var heldOut []Example
-	for i, e := range generate(generatedSeed, generatedCount, partTrain) {
-		if HeldOut(i) {
-			heldOut = append(heldOut, e)
-		}
-	}
+	_, heldOut := holdOut(generate(generatedSeed, generatedCount, partTrain), HeldOut)
 	hw, err := handwritten()
 	if err != nil {
 		return r, err
 	}
-	var hwHeldOut []Example
-	for i, e := range hw {
-		if HandwrittenHeldOut(i) {
-			hwHeldOut = append(hwHeldOut, e)
-		}
-	}
+	_, hwHeldOut := holdOut(hw, HandwrittenHeldOut)
 	cust, err := customerMessages()
 	if err != nil {
 		return r, err
 	}
-	var custHeldOut []Example
-	for i, e := range cust {
-		if CustomerHeldOut(i) {
-			custHeldOut = append(custHeldOut, e)
-		}
-	}
+	_, custHeldOut := holdOut(cust, CustomerHeldOut)
 	for _, set := range []struct {
 		name  string
-		data  []Example
+		data  []analyze.Example
 		tasks []string
 	}{
 		{SetHeldOut, heldOut, []string{"sentiment", "kind", "topic", "language"}},
@@ -118,22 +104,22 @@ func Evaluate(a *Analyzer, dataDir string, w io.Writer) (Report, error) {
 		{SetCustomers, custHeldOut, []string{"sentiment", "kind", TaskComplaint, "language"}},
 	} {
 		for _, task := range set.tasks {
-			add(a.generatedConfusion(set.data, task), set.name, task)
+			add(generatedConfusion(a, set.data, task), set.name, task)
 		}
 	}
 	return r, nil
 }
 
 // generatedConfusion measures one task on generated examples.
-func (a *Analyzer) generatedConfusion(data []Example, task string) *confusion {
+func generatedConfusion(a *analyze.Analyzer, data []analyze.Example, task string) *confusion {
 	var c *confusion
 	switch task {
 	case "sentiment":
-		c = newConfusion(sentimentClasses)
+		c = newConfusion(analyze.SentimentClasses)
 	case "kind":
-		c = newConfusion(kindClasses)
+		c = newConfusion(analyze.KindClasses)
 	case "topic":
-		c = newConfusion(append([]string{noTopic}, a.topics.names...))
+		c = newConfusion(append([]string{noTopic}, a.Topics()...))
 	case TaskComplaint:
 		c = newConfusion([]string{resonanz.KindComplaint, notComplaint})
 	default:
@@ -176,14 +162,14 @@ func cmp(s, otherwise string) string {
 	return s
 }
 
-func (a *Analyzer) sentimentConfusion(rows []labelled) *confusion {
-	c := newConfusion(sentimentClasses)
+func sentimentConfusion(a *analyze.Analyzer, rows []labelled) *confusion {
+	c := newConfusion(analyze.SentimentClasses)
 	for _, l := range rows {
-		gold := slices.Index(sentimentClasses, l.label)
+		gold := slices.Index(analyze.SentimentClasses, l.label)
 		if gold < 0 {
 			continue
 		}
-		c.add(gold, slices.Index(sentimentClasses, a.Analyze(l.text).Sentiment))
+		c.add(gold, slices.Index(analyze.SentimentClasses, a.Analyze(l.text).Sentiment))
 	}
 	return c
 }

@@ -1,9 +1,11 @@
-package analyze
+package train
 
 import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/analyze"
 )
 
 // TestEvaluate measures the shipped models; the floors sit just under the
@@ -12,7 +14,7 @@ func TestEvaluate(t *testing.T) {
 	if _, err := os.Stat(dataDir); err != nil {
 		t.Skipf("evaluation data not found at %s: %v", dataDir, err)
 	}
-	a, err := New()
+	a, err := analyze.New()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,21 +1,13 @@
-package analyze
+package train
 
 import (
 	"fmt"
 	"io"
-	"math"
-	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 )
-
-// Model holds trained models before they are written.
-type Model struct {
-	sentiment *linear
-	kind      *linear
-}
 
 // TrainOptions say what to train on.
 type TrainOptions struct {
@@ -25,17 +17,12 @@ type TrainOptions struct {
 	Log     io.Writer // progress, or nil
 	// Corrections are agents' corrected labels: an example teaches sentiment
 	// and kind where those are set, and counts correctionWeight times.
-	Corrections []Example
+	Corrections []analyze.Example
 }
 
 // correctionWeight makes one agent's correction count like several
 // generated messages: it is real text from the company's own customers.
 const correctionWeight = 3
-
-var (
-	sentimentClasses = []string{resonanz.Negative, resonanz.Neutral, resonanz.Positive}
-	kindClasses      = []string{resonanz.KindComplaint, resonanz.KindQuestion, resonanz.KindPraise, resonanz.KindSuggestion, resonanz.KindOther}
-)
 
 // Training settings of the kind model; those of the sentiment model are in
 // hyper, chosen by cross-validation on the tweet corpora.
@@ -50,7 +37,7 @@ const (
 )
 
 // hyper are the settings of the sentiment model, chosen by 5-fold
-// cross-validation on PotTS and SB-10k train (go test ./analyze -run TestTune -tune -v).
+// cross-validation on PotTS and SB-10k train (go test ./analyze/train -run TestTune -tune -v).
 type hyper struct {
 	l2          float64
 	epochs      int
@@ -73,11 +60,11 @@ var defaultHyper = hyper{l2: 1e-4, epochs: 8, pottsWeight: 1, sb10kWeight: 1.5, 
 // "mixed", SB-10k train), the hand-written messages and the training split of
 // the generated set, and the kind model on the generated set and the
 // hand-written messages. Held-out splits are never trained on.
-func Train(opts TrainOptions) (*Model, error) {
+func Train(opts TrainOptions) (*analyze.Model, error) {
 	return train(opts, defaultHyper)
 }
 
-func train(opts TrainOptions, h hyper) (*Model, error) {
+func train(opts TrainOptions, h hyper) (*analyze.Model, error) {
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, format+"\n", args...)
@@ -92,20 +79,17 @@ func train(opts TrainOptions, h hyper) (*Model, error) {
 	if len(opts.Corrections) > 0 {
 		logf("corrections: %d messages corrected by agents", len(opts.Corrections))
 	}
-	m := &Model{
-		sentiment: fitSentiment(opts, h, c),
-		kind:      fitKind(opts, c),
-	}
-	m.sentiment.bias[slices.Index(m.sentiment.classes, resonanz.Neutral)] += float32(h.neutralShift)
-	return m, nil
+	sentiment := fitSentiment(opts, h, c)
+	sentiment.Shift(resonanz.Neutral, h.neutralShift)
+	return analyze.NewModel(sentiment, fitKind(opts, c)), nil
 }
 
 // corpora is everything training reads, loaded once.
 type corpora struct {
 	tweets    tweetSets
-	hw        []Example // hand-written transport messages, training split
-	customers []Example // hand-written customer messages, training split
-	gen       []Example // generated messages, training split
+	hw        []analyze.Example // hand-written transport messages, training split
+	customers []analyze.Example // hand-written customer messages, training split
+	gen       []analyze.Example // generated messages, training split
 }
 
 // tweetSets are the labelled tweet corpora of the sentiment model.
@@ -137,28 +121,29 @@ func loadCorpora(opts TrainOptions) (corpora, error) {
 	if err != nil {
 		return c, err
 	}
-	for i, e := range hw {
-		if !HandwrittenHeldOut(i) {
-			c.hw = append(c.hw, e)
-		}
-	}
+	c.hw, _ = holdOut(hw, HandwrittenHeldOut)
 	c.hw = limit(c.hw, opts.Limit)
 	cust, err := customerMessages()
 	if err != nil {
 		return c, err
 	}
-	for i, e := range cust {
-		if !CustomerHeldOut(i) {
-			c.customers = append(c.customers, e)
-		}
-	}
-	for i, e := range generate(generatedSeed, generatedCount, partTrain) {
-		if !HeldOut(i) {
-			c.gen = append(c.gen, e)
-		}
-	}
+	c.customers, _ = holdOut(cust, CustomerHeldOut)
+	c.gen, _ = holdOut(generate(generatedSeed, generatedCount, partTrain), HeldOut)
 	c.gen = limit(c.gen, opts.Limit)
 	return c, nil
+}
+
+// holdOut divides examples by position into those training sees and those
+// held out from it.
+func holdOut(examples []analyze.Example, held func(i int) bool) (train, out []analyze.Example) {
+	for i, e := range examples {
+		if held(i) {
+			out = append(out, e)
+		} else {
+			train = append(train, e)
+		}
+	}
+	return train, out
 }
 
 func limit[T any](s []T, n int) []T {
@@ -168,28 +153,11 @@ func limit[T any](s []T, n int) []T {
 	return s
 }
 
-// featurizer turns texts into features, reusing its buffers.
-type featurizer struct{ t tokens }
-
-// all returns the features of text as the kind model reads them.
-func (f *featurizer) all(text string) []uint32 {
-	f.t.normalize(text)
-	return f.t.features(nil, featureDim)
-}
-
-// opening returns the features the sentiment model reads.
-func (f *featurizer) opening(text string) []uint32 {
-	f.t.normalize(text)
-	feats, cut := f.t.featuresCut(nil, featureDim, sentimentBytes)
-	return feats[:cut:cut]
-}
-
 // fitSentiment trains the sentiment model.
-func fitSentiment(opts TrainOptions, h hyper, c corpora) *linear {
-	var f featurizer
-	var sent []sample
+func fitSentiment(opts TrainOptions, h hyper, c corpora) *analyze.Classifier {
+	var sent []analyze.Sample
 	add := func(text, label string, w float32) {
-		sent = append(sent, sample{f.opening(text), slices.Index(sentimentClasses, label), w})
+		sent = append(sent, analyze.Sample{Text: text, Label: label, Weight: w})
 	}
 	for _, l := range c.tweets.potts {
 		add(l.text, l.label, h.pottsWeight)
@@ -212,22 +180,18 @@ func fitSentiment(opts TrainOptions, h hyper, c corpora) *linear {
 		add(e.Text, e.Sentiment, h.custWeight)
 	}
 	for _, e := range opts.Corrections {
-		if slices.Contains(sentimentClasses, e.Sentiment) {
+		if slices.Contains(analyze.SentimentClasses, e.Sentiment) {
 			add(e.Text, e.Sentiment, correctionWeight)
 		}
 	}
-	balance(sent, len(sentimentClasses), h.balance)
-	m := newLinear(sentimentClasses, featureDim)
-	m.fit(sent, fitOptions{epochs: h.epochs, rate: learningRate, l2: h.l2, seed: opts.Seed})
-	return m
+	return analyze.FitSentiment(sent, analyze.FitOptions{Epochs: h.epochs, Rate: learningRate, L2: h.l2, Seed: opts.Seed, Balance: h.balance})
 }
 
 // fitKind trains the kind model.
-func fitKind(opts TrainOptions, c corpora) *linear {
-	var f featurizer
-	var kind []sample
+func fitKind(opts TrainOptions, c corpora) *analyze.Classifier {
+	var kind []analyze.Sample
 	add := func(text, label string, w float32) {
-		kind = append(kind, sample{f.all(text), slices.Index(kindClasses, label), w})
+		kind = append(kind, analyze.Sample{Text: text, Label: label, Weight: w})
 	}
 	for _, e := range c.gen {
 		add(e.Text, e.Kind, 1)
@@ -239,47 +203,11 @@ func fitKind(opts TrainOptions, c corpora) *linear {
 		add(e.Text, e.Kind, customerKindWeight)
 	}
 	for _, e := range opts.Corrections {
-		if slices.Contains(kindClasses, e.Kind) {
+		if slices.Contains(analyze.KindClasses, e.Kind) {
 			add(e.Text, e.Kind, correctionWeight)
 		}
 	}
-	m := newLinear(kindClasses, featureDim)
-	m.fit(kind, fitOptions{epochs: kindEpochs, rate: learningRate, l2: weightDecay, seed: opts.Seed + 1})
-	return m
-}
-
-// balance weights samples towards equal totals per class: power 1 makes
-// every class count as much, 0 keeps the classes' natural shares.
-func balance(samples []sample, classes int, power float64) {
-	count := make([]int, classes)
-	for _, s := range samples {
-		count[s.label]++
-	}
-	for i := range samples {
-		share := float64(len(samples)) / float64(classes*count[samples[i].label])
-		samples[i].weight *= float32(math.Pow(share, power))
-	}
-}
-
-// Write stores the models in dir, creating it if needed.
-func (m *Model) Write(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for name, lm := range map[string]*linear{sentimentFile: m.sentiment, kindFile: m.kind} {
-		f, err := os.Create(filepath.Join(dir, name))
-		if err != nil {
-			return err
-		}
-		if err := lm.write(f); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return analyze.FitKind(kind, analyze.FitOptions{Epochs: kindEpochs, Rate: learningRate, L2: weightDecay, Seed: opts.Seed + 1})
 }
 
 // TrainAndWrite trains on the data in dataDir (the folder holding potts/)

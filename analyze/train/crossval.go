@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 )
 
 // Names of the cross-validated sets.
@@ -42,7 +43,7 @@ func (ts tweetSets) fold(k, i int) (train, held tweetSets) {
 }
 
 // foldExamples splits messages by position: the i-th of k folds is held out.
-func foldExamples(msgs []Example, k, i int) (train []Example, held []labelled) {
+func foldExamples(msgs []analyze.Example, k, i int) (train []analyze.Example, held []labelled) {
 	for j, e := range msgs {
 		if j%k == i {
 			held = append(held, labelled{e.Text, e.Sentiment})
@@ -63,7 +64,6 @@ type cvScores struct {
 // sentiment model trained without its fold, and returns the scores before
 // any neutral shift.
 func crossValidate(opts TrainOptions, h hyper, c corpora, k int) cvScores {
-	var f featurizer
 	var out cvScores
 	for i := range k {
 		trainTweets, held := c.tweets.fold(k, i)
@@ -78,10 +78,8 @@ func crossValidate(opts TrainOptions, h hyper, c corpora, k int) cvScores {
 			dst  *scored
 		}{{held.potts, &out.potts}, {held.sb10k, &out.sb10k}, {heldHW, &out.own}, {heldCust, &out.own}} {
 			for _, l := range set.rows {
-				z := make([]float64, len(m.classes))
-				m.logits(f.opening(l.text), z)
-				set.dst.logits = append(set.dst.logits, z)
-				set.dst.gold = append(set.dst.gold, slices.Index(m.classes, l.label))
+				set.dst.logits = append(set.dst.logits, m.Scores(l.text))
+				set.dst.gold = append(set.dst.gold, slices.Index(analyze.SentimentClasses, l.label))
 			}
 		}
 	}
@@ -90,13 +88,13 @@ func crossValidate(opts TrainOptions, h hyper, c corpora, k int) cvScores {
 
 // confusionAt is the confusion of s once shift is added to the neutral score.
 func (s scored) confusionAt(shift float64) *confusion {
-	c := newConfusion(sentimentClasses)
-	neutral := slices.Index(sentimentClasses, resonanz.Neutral)
-	z := make([]float64, len(sentimentClasses))
+	c := newConfusion(analyze.SentimentClasses)
+	neutral := slices.Index(analyze.SentimentClasses, resonanz.Neutral)
+	z := make([]float64, len(analyze.SentimentClasses))
 	for i, row := range s.logits {
 		copy(z, row)
 		z[neutral] += shift
-		c.add(s.gold[i], argmax(z))
+		c.add(s.gold[i], slices.Index(z, slices.Max(z))) // the first best class, as the analysis picks it
 	}
 	return c
 }

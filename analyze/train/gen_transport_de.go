@@ -1,4 +1,4 @@
-package analyze
+package train
 
 // lexiconTransportDE holds German phrases about rail and public transport
 // as a company's monitoring meets them: news and press reports, neutral

@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"embed"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 )
 
 // handwrittenFiles hold German messages about rail and public transport that
@@ -38,25 +39,25 @@ var (
 // handwritten returns the hand-written messages in file order. Which of them
 // are held out is decided by position (HandwrittenHeldOut), so the split
 // stays put when lines are added at the end of the last file.
-func handwritten() ([]Example, error) {
+func handwritten() ([]analyze.Example, error) {
 	return readMessages("data/handwritten_de_*.txt")
 }
 
 // customerMessages returns the hand-written customer messages in file
 // order; CustomerHeldOut says which are held out.
-func customerMessages() ([]Example, error) {
+func customerMessages() ([]analyze.Example, error) {
 	return readMessages("data/customers_*.txt")
 }
 
 // readMessages parses the message files matching pattern, in name order;
 // "_en_" in a file name marks English messages, German otherwise.
-func readMessages(pattern string) ([]Example, error) {
+func readMessages(pattern string) ([]analyze.Example, error) {
 	names, err := fs.Glob(handwrittenFiles, pattern)
 	if err != nil {
 		return nil, err
 	}
 	slices.Sort(names)
-	var out []Example
+	var out []analyze.Example
 	for _, name := range names {
 		b, err := handwrittenFiles.ReadFile(name)
 		if err != nil {
@@ -79,7 +80,7 @@ func readMessages(pattern string) ([]Example, error) {
 			if topic == "-" {
 				topic = ""
 			}
-			out = append(out, Example{Text: f[3], Language: lang, Sentiment: hwSentiment[f[0]], Kind: hwKind[f[1]], Topic: topic})
+			out = append(out, analyze.Example{Text: f[3], Language: lang, Sentiment: hwSentiment[f[0]], Kind: hwKind[f[1]], Topic: topic})
 		}
 	}
 	return out, nil

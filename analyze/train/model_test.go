@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"bytes"
@@ -7,20 +7,22 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/analyze"
 )
 
-var retrain = flag.Bool("retrain", false, "train on ../../shared/data and rewrite model/")
+var retrain = flag.Bool("retrain", false, "train on ../../../shared/data and rewrite analyze/model/")
 
 // dataDir is the shared data folder as seen from the package directory.
-const dataDir = "../../shared/data"
+const dataDir = "../../../shared/data"
 
 // TestRetrain rewrites the shipped model files when asked:
-// go test ./analyze -run TestRetrain -retrain.
+// go test ./analyze/train -run TestRetrain -retrain.
 func TestRetrain(t *testing.T) {
 	if !*retrain {
 		t.Skip("model files are only rewritten with -retrain")
 	}
-	if err := TrainAndWrite(dataDir, "model", 1, testLog{t}); err != nil {
+	if err := TrainAndWrite(dataDir, "../model", 1, testLog{t}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -51,7 +53,7 @@ func TestTrainingIsReproducible(t *testing.T) {
 			t.Fatal(err)
 		}
 		files[i] = map[string][]byte{}
-		for _, name := range []string{sentimentFile, kindFile} {
+		for _, name := range []string{"sentiment.gz", "kind.gz"} {
 			b, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
 				t.Fatal(err)
@@ -64,7 +66,7 @@ func TestTrainingIsReproducible(t *testing.T) {
 			t.Errorf("%s differs between two runs with the same seed", name)
 		}
 	}
-	if _, err := newAnalyzer(&Model{}); err == nil {
+	if _, err := new(analyze.Model).Analyzer(); err == nil {
 		t.Error("an empty model was accepted")
 	}
 }
@@ -72,16 +74,16 @@ func TestTrainingIsReproducible(t *testing.T) {
 // Agents' corrections teach the model words it never saw: a company's own
 // jargon, corrected as praise a few times, is read as praise afterwards.
 func TestCorrectionsTeach(t *testing.T) {
-	var corrections []Example
+	var corrections []analyze.Example
 	for _, s := range []string{"heute", "gestern", "wieder", "am Gleis", "im Laden", "beim Abholen", "an der Kasse", "online"} {
-		corrections = append(corrections, Example{Text: "Der Zorbelwip " + s + " war ein Traum", Sentiment: "positive", Kind: "praise"})
+		corrections = append(corrections, analyze.Example{Text: "Der Zorbelwip " + s + " war ein Traum", Sentiment: "positive", Kind: "praise"})
 	}
-	kindOf := func(extra []Example) string {
+	kindOf := func(extra []analyze.Example) string {
 		m, err := Train(TrainOptions{Seed: 7, Limit: 400, Corrections: extra})
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := newAnalyzer(m)
+		a, err := m.Analyzer()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,21 +1,12 @@
-package analyze
+package train
 
 import (
 	"math/rand/v2"
 	"strings"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/analyze"
 )
-
-// Example is one labelled message of the generated training set. Topic is
-// empty when the message is about none of the built-in topics.
-type Example struct {
-	Text      string
-	Language  string
-	Sentiment string
-	Kind      string
-	Topic     string
-}
 
 // HeldOut reports whether the i-th generated example belongs to the fixed
 // evaluation split that training never sees.
@@ -78,7 +69,7 @@ func scenes() []scene {
 }
 
 // Generate writes n labelled messages, the same ones for the same seed.
-func Generate(seed uint64, n int) []Example {
+func Generate(seed uint64, n int) []analyze.Example {
 	return generate(seed, n, partAll)
 }
 
@@ -94,7 +85,7 @@ const (
 	phraseSplit = 5
 )
 
-func generate(seed uint64, n int, part int) []Example {
+func generate(seed uint64, n int, part int) []analyze.Example {
 	de := split(lexiconDE, part)
 	for k, v := range split(lexiconTransportDE, part) {
 		de[k] = v
@@ -105,7 +96,7 @@ func generate(seed uint64, n int, part int) []Example {
 	for _, s := range all {
 		total += s.weight
 	}
-	out := make([]Example, 0, n)
+	out := make([]analyze.Example, 0, n)
 	for range n {
 		pick := g.r.IntN(total)
 		var sc scene
@@ -124,7 +115,7 @@ func generate(seed uint64, n int, part int) []Example {
 		if sc.kind == resonanz.KindComplaint && g.r.IntN(8) == 0 {
 			body += " " + g.expand(li, "{urg_"+[]string{"public", "legal", "cancel", "safety", "repeat"}[g.r.IntN(5)]+"}")
 		}
-		out = append(out, Example{
+		out = append(out, analyze.Example{
 			Text:      g.channel(li, body, sc),
 			Language:  lang,
 			Sentiment: sc.sentiment,

@@ -1,4 +1,4 @@
-package analyze
+package train
 
 // lexiconEN holds the English phrases of the generated training set, with
 // the same keys and notation as lexiconDE.
