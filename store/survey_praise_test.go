@@ -15,24 +15,10 @@ import (
 func TestSurveyCommentsPraise(t *testing.T) {
 	ctx := context.Background()
 	contract(t, func(t *testing.T, db *store.DB) {
-		lead := mustUser(t, db, "lea", resonanz.RoleLead)
-		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
-		team, err := db.CreateTeam(ctx, "Versand")
-		if err != nil {
-			t.Fatal(err)
-		}
-		team.Members = []int64{lead.ID, agent.ID}
-		if err := db.SaveTeam(ctx, team); err != nil {
-			t.Fatal(err)
-		}
-		account := &resonanz.ChannelAccount{Kind: "mastodon", Name: "Brand", Settings: map[string]string{"server": "https://srv.example"}, SealedSecrets: []byte{1}}
-		if err := db.CreateChannelAccount(ctx, account); err != nil {
-			t.Fatal(err)
-		}
+		lead, agent, team, account := surveyDesk(t, db)
 		if err := db.SaveSurveyChoice(ctx, &resonanz.SurveyChoice{Question: resonanz.QuestionCSAT}, lead); err != nil {
 			t.Fatal(err)
 		}
-		db.Links = testLinks{}
 		now := t0.Add(48 * time.Hour)
 		db.Now = func() time.Time { return now }
 		answer := func(n, score int, comment string) {

@@ -23,25 +23,34 @@ func (testLinks) SurveyLink(id int64, lang string) string {
 	return fmt.Sprintf("https://care.example/survey/%d-%s", id, lang)
 }
 
+// surveyDesk makes a lead and an agent of the team Versand, and a Mastodon
+// account that can send the surveys.
+func surveyDesk(t *testing.T, db *store.DB) (lead, agent *resonanz.User, team *resonanz.Team, account *resonanz.ChannelAccount) {
+	t.Helper()
+	ctx := context.Background()
+	lead = mustUser(t, db, "lea", resonanz.RoleLead)
+	agent = mustUser(t, db, "tom", resonanz.RoleAgent)
+	team, err := db.CreateTeam(ctx, "Versand")
+	if err != nil {
+		t.Fatal(err)
+	}
+	team.Members = []int64{lead.ID, agent.ID}
+	if err := db.SaveTeam(ctx, team); err != nil {
+		t.Fatal(err)
+	}
+	account = &resonanz.ChannelAccount{Kind: "mastodon", Name: "Brand", Settings: map[string]string{"server": "https://srv.example"}, SealedSecrets: []byte{1}}
+	if err := db.CreateChannelAccount(ctx, account); err != nil {
+		t.Fatal(err)
+	}
+	db.Links = testLinks{}
+	return lead, agent, team, account
+}
+
 func TestSurveys(t *testing.T) {
 	ctx := context.Background()
 	contract(t, func(t *testing.T, db *store.DB) {
-		lead := mustUser(t, db, "lea", resonanz.RoleLead)
-		agent := mustUser(t, db, "tom", resonanz.RoleAgent)
+		lead, agent, team, account := surveyDesk(t, db)
 		admin := mustUser(t, db, "dana", resonanz.RoleAdmin)
-		team, err := db.CreateTeam(ctx, "Versand")
-		if err != nil {
-			t.Fatal(err)
-		}
-		team.Members = []int64{lead.ID, agent.ID}
-		if err := db.SaveTeam(ctx, team); err != nil {
-			t.Fatal(err)
-		}
-		account := &resonanz.ChannelAccount{Kind: "mastodon", Name: "Brand", Settings: map[string]string{"server": "https://srv.example"}, SealedSecrets: []byte{1}}
-		if err := db.CreateChannelAccount(ctx, account); err != nil {
-			t.Fatal(err)
-		}
-		db.Links = testLinks{}
 		now := t0.Add(48 * time.Hour)
 		db.Now = func() time.Time { return now }
 		// conversation opens a private conversation of a new customer on Mastodon.

@@ -249,18 +249,28 @@ func maskedHandle(ids []resonanz.Identity, channel string) string {
 	return ""
 }
 
-// handleWishesPage shows a person's wishes, from a signed link.
-func (s *Server) handleWishesPage(w http.ResponseWriter, r *http.Request) {
+// openWishes checks the signed link of a wishes page and fills the page
+// with the person's wishes; false when it answered already.
+func (s *Server) openWishes(w http.ResponseWriter, r *http.Request) (*resonanz.ContactWishes, *publicView, bool) {
 	claim, v, ok := s.checkLink(w, r, linksign.Wishes)
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	cw, err := s.Consent.ContactWishes(r.Context(), claim.ID)
 	if err != nil {
 		s.linkGone(w, r, v, err)
-		return
+		return nil, nil, false
 	}
 	v.Title, v.Wishes = v.T("wishes.title"), newWishesView(v.locale, cw)
+	return cw, v, true
+}
+
+// handleWishesPage shows a person's wishes, from a signed link.
+func (s *Server) handleWishesPage(w http.ResponseWriter, r *http.Request) {
+	_, v, ok := s.openWishes(w, r)
+	if !ok {
+		return
+	}
 	v.Wishes.Saved = r.URL.Query().Get("saved") != ""
 	s.renderPublic(w, http.StatusOK, v)
 }
@@ -269,16 +279,10 @@ func (s *Server) handleWishesPage(w http.ResponseWriter, r *http.Request) {
 // it, in the words the page showed them. A page whose wording changed
 // meanwhile is shown again to be read once more.
 func (s *Server) handleWishesPost(w http.ResponseWriter, r *http.Request) {
-	claim, v, ok := s.checkLink(w, r, linksign.Wishes)
+	cw, v, ok := s.openWishes(w, r)
 	if !ok {
 		return
 	}
-	cw, err := s.Consent.ContactWishes(r.Context(), claim.ID)
-	if err != nil {
-		s.linkGone(w, r, v, err)
-		return
-	}
-	v.Title, v.Wishes = v.T("wishes.title"), newWishesView(v.locale, cw)
 	again := func(status int) { s.renderPublic(w, status, v) }
 	if !s.takePublicPost(w, r, v, again) {
 		return

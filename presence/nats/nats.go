@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
@@ -24,11 +25,12 @@ import (
 )
 
 // Each call waits at most opTimeout for the server; a page then shows no
-// colleagues rather than hang. A mark tried maxTries times against other
-// nodes' marks of the same moment gives up.
+// colleagues rather than hang. A mark that lost to another node's mark of
+// the same moment tries again after a pause of up to maxPause, chosen at
+// random so that the two do not meet again.
 const (
 	opTimeout = 2 * time.Second
-	maxTries  = 10
+	maxPause  = 5 * time.Millisecond
 )
 
 // Board is the presence of every node of the cluster.
@@ -93,7 +95,7 @@ func (b *Board) Others(conversationID, userID int64) []resonanz.Viewer {
 func (b *Board) change(conversationID int64, fn func(time.Time, presence.Marks) bool) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
 	defer cancel()
-	for range maxTries {
+	for {
 		marks, revision, err := b.load(ctx, conversationID)
 		if err != nil {
 			b.logger.Warn("nats presence: cannot read who is on a conversation", "conversation", conversationID, "err", err)
@@ -118,9 +120,13 @@ func (b *Board) change(conversationID int64, fn func(time.Time, presence.Marks) 
 			b.logger.Warn("nats presence: cannot record who is on a conversation", "conversation", conversationID, "err", err)
 			return false
 		}
+		select {
+		case <-ctx.Done():
+			b.logger.Warn("nats presence: too many nodes marking one conversation at once", "conversation", conversationID)
+			return false
+		case <-time.After(rand.N(maxPause)):
+		}
 	}
-	b.logger.Warn("nats presence: too many nodes marking one conversation at once", "conversation", conversationID)
-	return false
 }
 
 // load returns the marks of a conversation and their revision; none and

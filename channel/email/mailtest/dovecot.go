@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/internal/testpeer"
 )
 
 // EnvDovecot names the environment variable that may hold dovecot's path.
@@ -19,7 +21,7 @@ const EnvDovecot = "RESONANZ_DOVECOT"
 type Dovecot struct {
 	Dir  string
 	IMAP string // 127.0.0.1:port
-	process
+	proc testpeer.Process
 }
 
 // StartDovecot writes a configuration for the named users, runs dovecot in
@@ -44,8 +46,8 @@ func StartDovecot(t testing.TB, users ...string) *Dovecot {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	d := &Dovecot{Dir: dir, process: process{out: &logBuffer{}}}
-	d.IMAP = "127.0.0.1:" + strconv.Itoa(freePort(t))
+	d := &Dovecot{Dir: dir}
+	d.IMAP = "127.0.0.1:" + strconv.Itoa(testpeer.FreePort(t))
 	uid, gid, internal := os.Getuid(), os.Getgid(), ""
 	if uid == 0 {
 		// Dovecot never gives mail to root: the mail belongs to its own user.
@@ -120,14 +122,14 @@ service anvil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		d.stop()
+		d.proc.Stop()
 		if t.Failed() {
 			log, _ := os.ReadFile(filepath.Join(dir, "dovecot.log"))
-			t.Logf("mailtest: dovecot output:\n%s\n%s", d.out.String(), log)
+			t.Logf("mailtest: dovecot output:\n%s\n%s", d.proc.Out.String(), log)
 		}
 	})
-	d.start(t, exec.Command(bin, "-F", "-c", config))
-	d.waitGreeting(t, d.IMAP, "* OK")
+	d.proc.Start(t, exec.Command(bin, "-F", "-c", config))
+	waitGreeting(t, &d.proc, d.IMAP, "* OK")
 	return d
 }
 

@@ -15,17 +15,15 @@ package mailtest
 
 import (
 	"bytes"
-	"context"
 	"net"
-	"os/exec"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/emersion/go-imap"
 	"github.com/emersion/go-imap/client"
+
+	"github.com/resonanz/resonanz/internal/testpeer"
 )
 
 // Login is one mailbox a test can log in to.
@@ -121,51 +119,9 @@ func (l Login) WaitMails(t testing.TB, mailbox string, n int) []Mail {
 	}
 }
 
-// process is a server run by a test.
-type process struct {
-	mu     sync.Mutex
-	cmd    *exec.Cmd
-	exited chan struct{}
-	out    *logBuffer
-}
-
-func (p *process) start(t testing.TB, cmd *exec.Cmd) {
-	t.Helper()
-	cmd.Stdout, cmd.Stderr = p.out, p.out
-	setProcAttr(cmd)
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("mailtest: start %s: %v", cmd.Path, err)
-	}
-	exited := make(chan struct{})
-	go func() {
-		cmd.Wait()
-		close(exited)
-	}()
-	p.mu.Lock()
-	p.cmd, p.exited = cmd, exited
-	p.mu.Unlock()
-}
-
-// stop ends the process: SIGTERM, and SIGKILL to its group after ten seconds.
-func (p *process) stop() {
-	p.mu.Lock()
-	cmd, exited := p.cmd, p.exited
-	p.cmd = nil
-	p.mu.Unlock()
-	if cmd == nil {
-		return
-	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-	}
-	killGroup(cmd)
-	<-exited
-}
-
-// waitGreeting waits until addr answers with a greeting that starts with prefix.
-func (p *process) waitGreeting(t testing.TB, addr, prefix string) {
+// waitGreeting waits until the server p runs answers on addr with a
+// greeting that starts with prefix.
+func waitGreeting(t testing.TB, p *testpeer.Process, addr, prefix string) {
 	t.Helper()
 	deadline := time.Now().Add(time.Minute)
 	for {
@@ -179,60 +135,12 @@ func (p *process) waitGreeting(t testing.TB, addr, prefix string) {
 			}
 		}
 		select {
-		case <-p.exited:
-			t.Fatalf("mailtest: the server exited while starting:\n%s", p.out.String())
+		case <-p.Exited():
+			t.Fatalf("mailtest: the server exited while starting:\n%s", p.Out.String())
 		case <-time.After(100 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("mailtest: %s did not answer within a minute:\n%s", addr, p.out.String())
+			t.Fatalf("mailtest: %s did not answer within a minute:\n%s", addr, p.Out.String())
 		}
 	}
-}
-
-// freePort returns a loopback TCP port that was free a moment ago.
-func freePort(t testing.TB) int {
-	t.Helper()
-	return freePorts(t, 1)[0]
-}
-
-// freePorts returns n different loopback TCP ports that were free a moment
-// ago: each is held until all are chosen, or the system could hand out one
-// port twice.
-func freePorts(t testing.TB, n int) []int {
-	t.Helper()
-	ports := make([]int, n)
-	for i := range ports {
-		ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ln.Close()
-		ports[i] = ln.Addr().(*net.TCPAddr).Port
-	}
-	return ports
-}
-
-// logKeep is how much of a server's output is kept for a failing test.
-const logKeep = 64 << 10
-
-// logBuffer keeps the last logKeep bytes written to it.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf = append(b.buf, p...)
-	if n := len(b.buf) - logKeep; n > 0 {
-		b.buf = append(b.buf[:0], b.buf[n:]...)
-	}
-	return len(p), nil
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return string(b.buf)
 }

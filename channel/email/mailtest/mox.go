@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/mail/smtp"
+
+	"github.com/resonanz/resonanz/internal/testpeer"
 )
 
 // MoxVersion is the mox version the cache path names.
@@ -29,32 +31,12 @@ type Mox struct {
 	IMAP       string // 127.0.0.1:port
 
 	bin, config string
-	process
+	proc        testpeer.Process
 }
 
 // MoxBinary returns mox's path: $RESONANZ_MOX, or else the path .ci/mox
 // builds to; "" when neither is there.
-func MoxBinary() (string, error) {
-	if p := os.Getenv(EnvMox); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("%s=%s: %w", EnvMox, p, err)
-		}
-		return p, nil
-	}
-	cache := os.Getenv("RESONANZ_CACHE")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", nil
-		}
-		cache = filepath.Join(home, ".cache", "resonanz")
-	}
-	p := filepath.Join(cache, "mox-"+MoxVersion, "mox")
-	if _, err := os.Stat(p); err != nil {
-		return "", nil
-	}
-	return p, nil
-}
+func MoxBinary() (string, error) { return testpeer.Binary(EnvMox, "mox", MoxVersion) }
 
 // StartMox writes a localserve configuration on free ports with the named
 // accounts (and mox's own "mox"), starts mox and waits until it answers;
@@ -69,18 +51,18 @@ func StartMox(t testing.TB, accounts ...string) *Mox {
 	if bin == "" {
 		t.Skipf("mailtest: mox %s not found; build it with .ci/mox or set %s", MoxVersion, EnvMox)
 	}
-	m := &Mox{Dir: filepath.Join(t.TempDir(), "mox"), bin: bin, process: process{out: &logBuffer{}}}
+	m := &Mox{Dir: filepath.Join(t.TempDir(), "mox"), bin: bin}
 	m.config = filepath.Join(m.Dir, "mox.conf")
 	t.Cleanup(func() {
-		m.stop()
+		m.proc.Stop()
 		if t.Failed() {
-			t.Logf("mailtest: mox output (last %d KiB):\n%s", logKeep/1024, m.out.String())
+			t.Logf("mailtest: mox output (last %d KiB):\n%s", testpeer.LogKeep/1024, m.proc.Out.String())
 		}
 	})
 	m.run(t, "", "localserve", "-dir", m.Dir, "-initonly")
 	ports := map[string]string{}
 	defaults := []string{"1025", "1587", "1465", "1143", "1993", "1080", "1443", "1081"}
-	for i, port := range freePorts(t, len(defaults)) {
+	for i, port := range testpeer.FreePorts(t, len(defaults)) {
 		ports[defaults[i]] = strconv.Itoa(port)
 	}
 	m.SMTP, m.Submission, m.IMAP = "127.0.0.1:"+ports["1025"], "127.0.0.1:"+ports["1587"], "127.0.0.1:"+ports["1143"]
@@ -104,8 +86,8 @@ func StartMox(t testing.TB, accounts ...string) *Mox {
 		}
 		return conf[:start] + b.String() + conf[end:]
 	})
-	m.start(t, m.command("localserve", "-dir", m.Dir))
-	m.waitGreeting(t, m.IMAP, "* OK")
+	m.proc.Start(t, m.command("localserve", "-dir", m.Dir))
+	waitGreeting(t, &m.proc, m.IMAP, "* OK")
 	for _, name := range accounts {
 		m.run(t, m.Password(name)+"\n", "-config", m.config, "setaccountpassword", name)
 	}

@@ -21,12 +21,10 @@ package gtstest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -36,9 +34,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/resonanz/resonanz/internal/testpeer"
 )
 
 // Version is the GoToSocial version the cache path names.
@@ -64,14 +63,11 @@ type Server struct {
 	Host string // 127.0.0.1:port, GoToSocial's host and account domain
 	Dir  string // config, database and storage
 
-	bin    string
-	config string
-	env    []string
-	out    *logBuffer
-
-	mu       sync.Mutex
-	cmd      *exec.Cmd
-	exited   chan struct{} // closed when cmd has exited
+	bin      string
+	config   string
+	env      []string
+	proc     testpeer.Process
+	mu       sync.Mutex // guards accounts
 	accounts map[string]*Account
 }
 
@@ -88,27 +84,7 @@ type Account struct {
 
 // Binary returns the GoToSocial binary's path: $RESONANZ_GOTOSOCIAL, or else
 // the path .ci/gotosocial builds to. It returns "" when the latter is absent.
-func Binary() (string, error) {
-	if p := os.Getenv(EnvBinary); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("%s=%s: %w", EnvBinary, p, err)
-		}
-		return p, nil
-	}
-	cache := os.Getenv("RESONANZ_CACHE")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", nil
-		}
-		cache = filepath.Join(home, ".cache", "resonanz")
-	}
-	p := filepath.Join(cache, "gotosocial-"+Version, "gotosocial")
-	if _, err := os.Stat(p); err != nil {
-		return "", nil
-	}
-	return p, nil
-}
+func Binary() (string, error) { return testpeer.Binary(EnvBinary, "gotosocial", Version) }
 
 // Start creates the given local accounts, starts the server and waits until
 // it answers; t.Cleanup stops it. It skips the test when the binary is
@@ -127,12 +103,11 @@ func Start(t testing.TB, usernames ...string) *Server {
 		t.Fatalf("gtstest: GoToSocial's web templates are missing beside %s (.ci/gotosocial lays them out): %v", bin, err)
 	}
 
-	port := freePort(t)
+	port := testpeer.FreePort(t)
 	s := &Server{
 		Host:     "127.0.0.1:" + strconv.Itoa(port),
 		Dir:      t.TempDir(),
 		bin:      bin,
-		out:      &logBuffer{},
 		accounts: map[string]*Account{},
 	}
 	s.URL = "http://" + s.Host
@@ -165,9 +140,9 @@ advanced-throttling-multiplier: 0
 	}
 
 	t.Cleanup(func() {
-		s.stop()
+		s.proc.Stop()
 		if t.Failed() {
-			t.Logf("gtstest: GoToSocial output (last %d KiB):\n%s", logKeep/1024, s.out.String())
+			t.Logf("gtstest: GoToSocial output (last %d KiB):\n%s", testpeer.LogKeep/1024, s.proc.Out.String())
 		}
 	})
 
@@ -194,9 +169,7 @@ func (s *Server) cli(t testing.TB, args ...string) {
 	cmd := exec.Command(s.bin, append([]string{"--config-path", s.config}, args...)...)
 	cmd.Dir = s.Dir
 	cmd.Env = s.env
-	cmd.Stdout = s.out
-	cmd.Stderr = s.out
-	setProcAttr(cmd)
+	cmd.Stdout, cmd.Stderr = &s.proc.Out, &s.proc.Out
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("gotosocial %s: %v", strings.Join(args, " "), err)
 	}
@@ -205,29 +178,10 @@ func (s *Server) cli(t testing.TB, args ...string) {
 // start launches the server process and waits until it answers.
 func (s *Server) start(t testing.TB) {
 	t.Helper()
-	s.mu.Lock()
-	if s.cmd != nil {
-		s.mu.Unlock()
-		t.Fatal("gtstest: server already running")
-	}
 	cmd := exec.Command(s.bin, "--config-path", s.config, "server", "start")
 	cmd.Dir = s.Dir
 	cmd.Env = s.env
-	cmd.Stdout = s.out
-	cmd.Stderr = s.out
-	setProcAttr(cmd)
-	if err := cmd.Start(); err != nil {
-		s.mu.Unlock()
-		t.Fatalf("gtstest: start GoToSocial: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() {
-		cmd.Wait()
-		close(exited)
-	}()
-	s.cmd, s.exited = cmd, exited
-	s.mu.Unlock()
-
+	s.proc.Start(t, cmd)
 	deadline := time.Now().Add(startTimeout)
 	client := &http.Client{Timeout: 2 * time.Second}
 	for {
@@ -239,50 +193,29 @@ func (s *Server) start(t testing.TB) {
 			}
 		}
 		select {
-		case <-exited:
-			s.stop()
+		case <-s.proc.Exited():
+			s.proc.Stop()
 			t.Fatalf("gtstest: GoToSocial exited while starting: %v", cmd.ProcessState)
 		case <-time.After(100 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			s.stop()
+			s.proc.Stop()
 			t.Fatalf("gtstest: GoToSocial did not answer on %s within %v", s.URL, startTimeout)
 		}
 	}
 }
 
-// stop ends the server process: SIGTERM, and SIGKILL to its process group
-// if it has not exited after ten seconds. It is a no-op when none runs.
-func (s *Server) stop() {
-	s.mu.Lock()
-	cmd, exited := s.cmd, s.exited
-	s.cmd, s.exited = nil, nil
-	s.mu.Unlock()
-	if cmd == nil {
-		return
-	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-		killGroup(cmd)
-		<-exited
-	}
-	// Nothing it started may outlive it.
-	killGroup(cmd)
-}
-
 // Stop stops the server, as if it went down; Restart brings it back.
 func (s *Server) Stop(t testing.TB) {
 	t.Helper()
-	s.stop()
+	s.proc.Stop()
 }
 
 // Restart starts the server again on the same port with the same data,
 // stopping it first if it runs.
 func (s *Server) Restart(t testing.TB) {
 	t.Helper()
-	s.stop()
+	s.proc.Stop()
 	s.start(t)
 }
 
@@ -543,41 +476,4 @@ func decode(resp *http.Response, out any) error {
 		return fmt.Errorf("%w in %.200s", err, b)
 	}
 	return nil
-}
-
-// freePort returns a loopback TCP port that was free a moment ago.
-func freePort(t testing.TB) int {
-	t.Helper()
-	var lc net.ListenConfig
-	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-// logKeep is how much of the server's output is kept for a failing test.
-const logKeep = 64 << 10
-
-// logBuffer keeps the last logKeep bytes written to it.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf = append(b.buf, p...)
-	if n := len(b.buf) - logKeep; n > 0 {
-		b.buf = append(b.buf[:0], b.buf[n:]...)
-	}
-	return len(p), nil
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return string(b.buf)
 }

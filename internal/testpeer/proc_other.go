@@ -1,6 +1,6 @@
 //go:build !linux
 
-package mailtest
+package testpeer
 
 import "os/exec"
 

@@ -1,4 +1,4 @@
-package mailtest
+package testpeer
 
 import (
 	"os/exec"
