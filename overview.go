@@ -61,6 +61,45 @@ type GoodwillTally struct {
 	Amount int64 // euro cents
 }
 
+// SurveyTally sums up the satisfaction surveys answered in a period.
+type SurveyTally struct {
+	CSAT       int // CSAT answers
+	CSATSum    int // their scores added up
+	Satisfied  int // CSAT answers of 4 or 5
+	NPS        int // NPS answers
+	Promoters  int // NPS 9–10
+	Detractors int // NPS 0–6
+}
+
+// CSATAverage is the mean CSAT score (1–5); 0 without answers.
+func (t SurveyTally) CSATAverage() float64 {
+	if t.CSAT == 0 {
+		return 0
+	}
+	return float64(t.CSATSum) / float64(t.CSAT)
+}
+
+// SatisfiedShare is the share of CSAT answers of 4 or 5, in percent.
+func (t SurveyTally) SatisfiedShare() int {
+	if t.CSAT == 0 {
+		return 0
+	}
+	return (200*t.Satisfied + t.CSAT) / (2 * t.CSAT) // rounded half up
+}
+
+// NetPromoterScore is the share of promoters less that of detractors, in
+// points from -100 to 100; 0 without answers.
+func (t SurveyTally) NetPromoterScore() int {
+	if t.NPS == 0 {
+		return 0
+	}
+	d := 100 * (t.Promoters - t.Detractors)
+	if d < 0 {
+		return -((-2*d + t.NPS) / (2 * t.NPS))
+	}
+	return (2*d + t.NPS) / (2 * t.NPS)
+}
+
 // ReportFacts reads the facts the dashboards are computed from.
 type ReportFacts interface {
 	// ConversationFacts returns the conversations created in the filter's period.
@@ -80,4 +119,7 @@ type ReportFacts interface {
 	PromiseTally(ctx context.Context, f ReportFilter, now time.Time) (PromiseTally, error)
 	// GoodwillTally sums the goodwill granted in the period.
 	GoodwillTally(ctx context.Context, f ReportFilter) (GoodwillTally, error)
+	// SurveyTally sums up the surveys answered in the period about the
+	// filter's conversations (of any time).
+	SurveyTally(ctx context.Context, f ReportFilter) (SurveyTally, error)
 }

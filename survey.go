@@ -34,10 +34,13 @@ func Scores(question string) []int {
 // less, NPS 6 or less (a detractor).
 func LowScore(question string, score int) bool {
 	if question == QuestionNPS {
-		return score <= 6
+		return score <= NPSDetractorMax
 	}
 	return score <= 2
 }
+
+// NPSDetractorMax is the highest NPS score of a detractor (0–6).
+const NPSDetractorMax = 6
 
 // The lowest scores that count as praise: a comment with such a score
 // reaches the praise wall of the team and the agent it was about.

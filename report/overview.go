@@ -83,6 +83,7 @@ type Overview struct {
 	Goodwill      resonanz.GoodwillTally
 	Praise        int
 	Complaints    int
+	Surveys       resonanz.SurveyTally // answered in the period
 }
 
 // Orders of the keys of each series; keys outside them follow, sorted.
@@ -141,6 +142,9 @@ func (r *Reporter) Overview(ctx context.Context, f Filter, now time.Time) (*Over
 		return nil, err
 	}
 	if o.Goodwill, err = r.Facts.GoodwillTally(ctx, f.facts(f.Period)); err != nil {
+		return nil, err
+	}
+	if o.Surveys, err = r.Facts.SurveyTally(ctx, f.facts(f.Period)); err != nil {
 		return nil, err
 	}
 	return o, nil

@@ -154,3 +154,24 @@ func (db *DB) GoodwillTally(ctx context.Context, f resonanz.ReportFilter) (reson
 	}
 	return t, nil
 }
+
+// SurveyTally sums up the surveys answered in the filter's period about
+// its conversations (created at any time).
+func (db *DB) SurveyTally(ctx context.Context, f resonanz.ReportFilter) (resonanz.SurveyTally, error) {
+	where, args := reportConditions(f, false)
+	where = append([]string{"s.answered_at >= ? AND s.answered_at < ?"}, where...)
+	var t resonanz.SurveyTally
+	err := db.read.QueryRowContext(ctx, `SELECT count(CASE WHEN s.question = 'csat' THEN 1 END),
+			coalesce(sum(CASE WHEN s.question = 'csat' THEN s.score END), 0),
+			count(CASE WHEN s.question = 'csat' AND s.score >= ? THEN 1 END),
+			count(CASE WHEN s.question = 'nps' THEN 1 END),
+			count(CASE WHEN s.question = 'nps' AND s.score >= ? THEN 1 END),
+			count(CASE WHEN s.question = 'nps' AND s.score <= ? THEN 1 END)
+		FROM surveys s CROSS JOIN conversations c ON c.id = s.conversation_id WHERE `+strings.Join(where, " AND "),
+		append([]any{resonanz.PraiseCSAT, resonanz.PraiseNPS, resonanz.NPSDetractorMax, millis(f.From), millis(f.To)}, args...)...).
+		Scan(&t.CSAT, &t.CSATSum, &t.Satisfied, &t.NPS, &t.Promoters, &t.Detractors)
+	if err != nil {
+		return t, fmt.Errorf("store: survey tally: %w", err)
+	}
+	return t, nil
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -167,15 +168,31 @@ func figuresTable(l *locale, o *report.Overview) reportTable {
 		{"goodwill", l.Whole(o.Goodwill.Grants) + " · " + resonanz.FormatEuros(o.Goodwill.Amount), ""},
 		{"praise", l.Whole(o.Praise), inboxLink(f, p.From, p.To, statusAll, "kind", "praise")},
 		{"complaints", l.Whole(o.Complaints), inboxLink(f, p.From, p.To, statusAll, "kind", "complaint")},
-		// Surveys are built elsewhere; until they exist these say so rather than show a number.
-		{"csat", l.T("report.surveys.pending"), ""},
-		{"nps", l.T("report.surveys.pending"), ""},
+		{"csat", csatFigure(l, o.Surveys), ""},
+		{"nps", npsFigure(l, o.Surveys), ""},
 	}
 	t := reportTable{Name: "figures", Caption: l.T("report.figures"), Head: []string{l.T("report.figure"), l.T("report.value"), l.T("report.definition")}}
 	for _, fig := range figures {
 		t.Rows = append(t.Rows, []tableCell{{Text: l.T("report.fig." + fig.key)}, {Text: fig.value, URL: fig.url}, {Text: l.T("report.def." + fig.key)}})
 	}
 	return t
+}
+
+// csatFigure is the mean CSAT score, the share of satisfied answers and
+// how many answers there were; "—" without any.
+func csatFigure(l *locale, t resonanz.SurveyTally) string {
+	if t.CSAT == 0 {
+		return "—"
+	}
+	return fmt.Sprintf(l.T("report.csat.value"), l.Decimal(t.CSATAverage()), t.SatisfiedShare(), l.Whole(t.CSAT))
+}
+
+// npsFigure is the net promoter score and how many answers it rests on.
+func npsFigure(l *locale, t resonanz.SurveyTally) string {
+	if t.NPS == 0 {
+		return "—"
+	}
+	return fmt.Sprintf(l.T("report.nps.value"), t.NetPromoterScore(), l.Whole(t.NPS))
 }
 
 // overviewBlocks are the overview's charts and tables, in the page's order.

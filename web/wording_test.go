@@ -116,3 +116,24 @@ func TestEventsInTheReadersLanguage(t *testing.T) {
 		})
 	}
 }
+
+// The survey figures of the dashboards are written as the reader writes
+// numbers, and say "—" rather than 0 when nobody answered.
+func TestSurveyFiguresAsPeopleReadThem(t *testing.T) {
+	l := testLocales(t)
+	tally := resonanz.SurveyTally{CSAT: 3, CSATSum: 11, Satisfied: 2, NPS: 4, Promoters: 1, Detractors: 2}
+	for lang, want := range map[string][2]string{
+		"de": {"3,7 · 67 % zufrieden · 3 Antworten", "-25 · 4 Antworten"},
+		"en": {"3.7 · 67 % satisfied · 3 answers", "-25 · 4 answers"},
+	} {
+		if got := csatFigure(l[lang], tally); got != want[0] {
+			t.Errorf("%s CSAT: %q, want %q", lang, got, want[0])
+		}
+		if got := npsFigure(l[lang], tally); got != want[1] {
+			t.Errorf("%s NPS: %q, want %q", lang, got, want[1])
+		}
+		if got := csatFigure(l[lang], resonanz.SurveyTally{}) + npsFigure(l[lang], resonanz.SurveyTally{}); got != "——" {
+			t.Errorf("%s without answers: %q", lang, got)
+		}
+	}
+}
