@@ -206,8 +206,10 @@ func decodeWords(v string) string {
 	return decodeCharset("", []byte(v))
 }
 
-// oneLine keeps header text on one line, without control characters.
+// oneLine keeps header text on one line, without control characters, and
+// valid UTF-8: an encoded word may name UTF-8 and hold other bytes.
 func oneLine(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f || r == ' ' }), " ")
 }
 
