@@ -18,6 +18,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/demo"
+	"github.com/resonanz/resonanz/store/rawinsert"
 )
 
 const benchUsage = `Measure resonanz on a database of N realistic messages, through its HTTP API and UI:
@@ -110,8 +111,14 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 		return err
 	}
 	elapsed := time.Since(start)
+	ingest := float64(n) / elapsed.Seconds()
 	fmt.Fprintf(out, "ingest, batches of %d (4 clients): %8.0f messages/s (%d in %s)\n",
-		cfg.batchSize, float64(n)/elapsed.Seconds(), n, elapsed.Round(time.Millisecond))
+		cfg.batchSize, ingest, n, elapsed.Round(time.Millisecond))
+	raw, err := rawinsert.Rate(ctx, dir, r.stream(0, n), cfg.batchSize)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "raw SQLite insert of the same rows with full-text index: %8.0f rows/s; ingest is %.0f %% of it\n", raw, 100*ingest/raw)
 	start = time.Now()
 	if err := r.ingestSingles(ctx, cfg.singles, 16); err != nil {
 		return err
@@ -219,6 +226,11 @@ func (r *benchRun) ingestSingles(ctx context.Context, count, clients int) error 
 // take returns the next count messages of the stream.
 func (r *benchRun) take(count int) []resonanz.IncomingMessage {
 	first := int(r.next.Add(int64(count))) - count
+	return r.stream(first, count)
+}
+
+// stream returns count messages of the stream from the first on.
+func (r *benchRun) stream(first, count int) []resonanz.IncomingMessage {
 	msgs := make([]resonanz.IncomingMessage, count)
 	for i := range msgs {
 		msgs[i] = r.texts.Message(first + i)
