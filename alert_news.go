@@ -55,6 +55,18 @@ type AlertMail struct {
 	Attempt int // 1 for the first; set when it is sent
 }
 
+// WebhookDeliverer makes one attempt at a queued webhook delivery of alert
+// news; a Permanent error ends it.
+type WebhookDeliverer interface {
+	DeliverWebhook(ctx context.Context, d WebhookDelivery) error
+}
+
+// AlertMailer makes one attempt at sending a queued alert mail; a Permanent
+// error ends it.
+type AlertMailer interface {
+	SendAlertMail(ctx context.Context, m AlertMail) error
+}
+
 // Permanent marks a delivery error that trying again cannot mend, such as a
 // receiver that refuses the request.
 func Permanent(err error) error { return permanentError{err} }

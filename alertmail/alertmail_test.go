@@ -67,7 +67,7 @@ func TestSend(t *testing.T) {
 	srv.User, srv.Password = "resonanz", "s3cret"
 	s := &alertmail.Sender{Addr: srv.Addr, From: "resonanz@example.org", User: "resonanz", Password: "s3cret", Now: time.Now}
 	to := []string{"lea@example.org", "krisenstab@example.org"}
-	if err := s.Send(context.Background(), *alertmail.Compose(to, "alert.raised", storm, "http://resonanz.example/alerts/7", berlin)); err != nil {
+	if err := s.SendAlertMail(context.Background(), *alertmail.Compose(to, "alert.raised", storm, "http://resonanz.example/alerts/7", berlin)); err != nil {
 		t.Fatal(err)
 	}
 	m := <-srv.Mails
@@ -88,7 +88,7 @@ func TestSendRefused(t *testing.T) {
 	defer srv.Close()
 	srv.RcptCode = 550
 	s := &alertmail.Sender{Addr: srv.Addr, From: "resonanz@example.org", Now: time.Now}
-	err = s.Send(context.Background(), resonanz.AlertMail{To: []string{"gone@example.org"}, Subject: "x", Body: "y"})
+	err = s.SendAlertMail(context.Background(), resonanz.AlertMail{To: []string{"gone@example.org"}, Subject: "x", Body: "y"})
 	if err == nil || !resonanz.IsPermanent(err) {
 		t.Fatalf("a refused recipient gave %v, want a permanent error", err)
 	}

@@ -22,9 +22,9 @@ type Sender struct {
 	Now            func() time.Time
 }
 
-// Send delivers m once. A refusal by the server (a 5xx answer) or a login
+// SendAlertMail delivers m once. A refusal by the server (a 5xx answer) or a login
 // that would go unencrypted gives a Permanent error.
-func (s *Sender) Send(ctx context.Context, m resonanz.AlertMail) error {
+func (s *Sender) SendAlertMail(ctx context.Context, m resonanz.AlertMail) error {
 	c := &smtp.Client{Addr: s.Addr, User: s.User, Password: s.Password}
 	return c.Send(ctx, s.From, m.To, s.message(m))
 }

@@ -14,6 +14,8 @@
 //     chooses (priority before team before channel); Clock tracks its first
 //     response, next response and resolution goals in business time, with
 //     the resolution pausing while the conversation waits for the customer.
+//     When a timer fires, DecideSLA says who hears of the warning or breach
+//     and whether the conversation goes back to its team.
 //   - Rules: NewEngine compiles the routing rules once; Engine.Route applies
 //     them to a message (channel, kind, sentiment, language, topics, urgency,
 //     VIP, repeat customer, stemmed keywords) and explains each match, so the

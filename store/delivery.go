@@ -114,6 +114,14 @@ func (db *DB) queueNews(ctx context.Context, tx *sql.Tx, n *resonanz.AlertNews) 
 	return err
 }
 
+// SetWebhookDeliverer gives the store what posts queued alert news to
+// webhooks; set it before StartTimers.
+func (db *DB) SetWebhookDeliverer(d resonanz.WebhookDeliverer) { db.webhooks = d }
+
+// SetAlertMailer gives the store what sends queued alert mails; set it
+// before StartTimers.
+func (db *DB) SetAlertMailer(m resonanz.AlertMailer) { db.alertMail = m }
+
 type webhookWorker struct {
 	river.WorkerDefaults[webhookJob]
 	db *DB
@@ -122,10 +130,10 @@ type webhookWorker struct {
 func (w *webhookWorker) Work(ctx context.Context, job *river.Job[webhookJob]) error {
 	a := job.Args
 	var err error
-	if w.db.DeliverWebhook == nil {
+	if w.db.webhooks == nil {
 		err = resonanz.Permanent(errors.New("webhooks are no longer configured"))
 	} else {
-		err = w.db.DeliverWebhook(ctx, resonanz.WebhookDelivery{ID: job.ID, URL: a.URL, Event: a.Event, AlertID: a.AlertID, Payload: a.Payload,
+		err = w.db.webhooks.DeliverWebhook(ctx, resonanz.WebhookDelivery{ID: job.ID, URL: a.URL, Event: a.Event, AlertID: a.AlertID, Payload: a.Payload,
 			Attempt: job.Attempt, MaxAttempts: job.MaxAttempts})
 	}
 	return w.db.settle("webhook", job.JobRow, err, "receiver", receiverName(a.URL), "event", a.Event, "alert", a.AlertID)
@@ -145,10 +153,10 @@ type mailWorker struct {
 func (w *mailWorker) Work(ctx context.Context, job *river.Job[mailJob]) error {
 	a := job.Args
 	var err error
-	if w.db.SendAlertMail == nil {
+	if w.db.alertMail == nil {
 		err = resonanz.Permanent(errors.New("alert email is no longer configured"))
 	} else {
-		err = w.db.SendAlertMail(ctx, resonanz.AlertMail{ID: job.ID, To: a.To, Subject: a.Subject, Body: a.Body, AlertID: a.AlertID, Event: a.Event,
+		err = w.db.alertMail.SendAlertMail(ctx, resonanz.AlertMail{ID: job.ID, To: a.To, Subject: a.Subject, Body: a.Body, AlertID: a.AlertID, Event: a.Event,
 			Attempt: job.Attempt})
 	}
 	return w.db.settle("alert mail", job.JobRow, err, "to", a.To, "event", a.Event, "alert", a.AlertID)

@@ -10,6 +10,16 @@ import (
 	"github.com/resonanz/resonanz/store"
 )
 
+// newsHooks receives every delivery of alert news the store's jobs make.
+type newsHooks chan any
+
+func (h newsHooks) DeliverWebhook(_ context.Context, d resonanz.WebhookDelivery) error {
+	h <- d
+	return nil
+}
+
+func (h newsHooks) SendAlertMail(_ context.Context, m resonanz.AlertMail) error { h <- m; return nil }
+
 // TestAlertNews: queued news is remembered as told and handed to the
 // delivery hooks as it was queued.
 func TestAlertNews(t *testing.T) {
@@ -22,9 +32,9 @@ func TestAlertNews(t *testing.T) {
 		if _, known, err := db.AlertTold(ctx, a.ID); err != nil || known {
 			t.Fatalf("a new alert is known as told (%v)", err)
 		}
-		hooks := make(chan any, 4)
-		db.DeliverWebhook = func(_ context.Context, d resonanz.WebhookDelivery) error { hooks <- d; return nil }
-		db.SendAlertMail = func(_ context.Context, m resonanz.AlertMail) error { hooks <- m; return nil }
+		hooks := make(newsHooks, 4)
+		db.SetWebhookDeliverer(hooks)
+		db.SetAlertMailer(hooks)
 		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
 			t.Fatal(err)
 		}

@@ -4,42 +4,72 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/route"
 )
 
-// fireSLA warns the owner before a goal is missed, and at the breach tells the
-// owner and the team's leads and, when the policy says so, gives the
-// conversation back to the team. A timer whose clock has moved does nothing,
-// and each warning and breach is told once.
+// fireSLA loads what a conversation's SLA timer finds, lets route.DecideSLA
+// say who is told and whether the conversation goes back to its team, and
+// records that in one transaction.
 func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin sla timer: %w", err)
 	}
 	defer tx.Rollback()
-	var c struct {
-		due, owner, team        int64
-		goal, status, preview   string
-		warned, breached, again bool
-		policy                  string
-	}
-	err = tx.QueryRowContext(ctx, `SELECT coalesce(c.sla_due, 0), coalesce(c.owner_id, 0), coalesce(c.team_id, 0), c.sla_goal, c.status,
-		c.preview, c.sla_warned, c.sla_breached, coalesce(p.reassign, 0), coalesce(p.name, '')
-		FROM conversations c LEFT JOIN sla_policies p ON p.id = c.sla_policy_id WHERE c.id = ?`, t.ConversationID).
-		Scan(&c.due, &c.owner, &c.team, &c.goal, &c.status, &c.preview, &c.warned, &c.breached, &c.again, &c.policy)
-	if err == sql.ErrNoRows || c.due != t.Due || (t.Warn && (c.warned || c.breached)) || (!t.Warn && c.breached) {
+	f, c, err := loadSLAFiring(ctx, tx, t)
+	if err == sql.ErrNoRows {
 		return nil
 	} else if err != nil {
 		return fmt.Errorf("store: sla timer: %w", err)
 	}
-	now := db.Now()
-	var recipients []int64
-	if c.owner != 0 {
-		recipients = []int64{c.owner}
+	out := route.DecideSLA(f)
+	if out.Stale {
+		return nil
 	}
+	if err := db.recordSLA(ctx, tx, t, c, out); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit sla timer: %w", err)
+	}
+	db.wakeRouter()
+	return nil
+}
+
+// slaFacts are what a firing timer's news says about the conversation.
+type slaFacts struct {
+	due                   int64
+	goal, policy, preview string
+}
+
+// loadSLAFiring reads the conversation's clock, owner, policy and the leads
+// who would hear of it.
+func loadSLAFiring(ctx context.Context, tx *sql.Tx, t slaTimer) (route.SLAFiring, slaFacts, error) {
+	f := route.SLAFiring{Warn: t.Warn, SetFor: fromMillis(t.Due)}
+	var c slaFacts
+	var team int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(c.sla_due, 0), coalesce(c.owner_id, 0), coalesce(c.team_id, 0), c.sla_goal,
+		c.preview, c.sla_warned, c.sla_breached, coalesce(p.reassign, 0), coalesce(p.name, '')
+		FROM conversations c LEFT JOIN sla_policies p ON p.id = c.sla_policy_id WHERE c.id = ?`, t.ConversationID).
+		Scan(&c.due, &f.Owner, &team, &c.goal, &c.preview, &f.Warned, &f.Breached, &f.Reassign, &c.policy)
+	if err != nil {
+		return f, c, err
+	}
+	if c.due != 0 {
+		f.Due = fromMillis(c.due)
+	}
+	f.Leads, err = teamLeads(ctx, tx, team)
+	return f, c, err
+}
+
+// recordSLA marks the warning or breach as told, notifies whom the outcome
+// names, and writes the conversation's trail.
+func (db *DB) recordSLA(ctx context.Context, tx *sql.Tx, t slaTimer, c slaFacts, out route.SLAOutcome) error {
+	now := db.Now()
 	kind, params := resonanz.NotifySLABreach, resonanz.Params{"goal": c.goal, "policy": c.policy}
+	var err error
 	if t.Warn {
 		_, err = tx.ExecContext(ctx, `UPDATE conversations SET sla_warned = 1 WHERE id = ?`, t.ConversationID)
 		kind, params["due"] = resonanz.NotifySLAWarning, timeParam(c.due)
@@ -49,44 +79,33 @@ func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
 	if err != nil {
 		return fmt.Errorf("store: sla timer: %w", err)
 	}
-	if !t.Warn || c.owner == 0 {
-		leads, err := teamLeads(ctx, tx, c.team)
-		if err != nil {
-			return fmt.Errorf("store: sla timer: %w", err)
-		}
-		recipients = appendNew(recipients, leads...)
-	}
 	notice := resonanz.Params{"preview": c.preview}
 	for k, v := range params {
 		notice[k] = v
 	}
-	for _, user := range recipients {
+	for _, user := range out.Tell {
 		n := resonanz.Notification{UserID: user, Kind: kind, Params: notice, ConversationID: t.ConversationID, CreatedAt: now}
 		if err := notify(ctx, tx, &n); err != nil {
 			return err
 		}
 	}
-	if err := db.auditBreach(ctx, tx, t, c.again, c.owner, params, millis(now)); err != nil {
+	if err := auditBreach(ctx, tx, t, out.Reassign, params, millis(now)); err != nil {
 		return fmt.Errorf("store: sla timer: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit sla timer: %w", err)
-	}
-	db.wakeRouter()
 	return nil
 }
 
-// auditBreach records a breach in the conversation's trail and, when reassign
-// is set, takes the conversation from its owner so that the router gives it
-// to the next available member of the team.
-func (db *DB) auditBreach(ctx context.Context, tx *sql.Tx, t slaTimer, reassign bool, owner int64, params resonanz.Params, now int64) error {
+// auditBreach records a warning or breach in the conversation's trail and,
+// when reassign is set, takes the conversation from its owner so that the
+// router gives it to the next available member of the team.
+func auditBreach(ctx context.Context, tx *sql.Tx, t slaTimer, reassign bool, params resonanz.Params, now int64) error {
 	if t.Warn {
 		return audit(ctx, tx, t.ConversationID, nil, resonanz.AuditSLAWarning, params, now)
 	}
 	if err := audit(ctx, tx, t.ConversationID, nil, resonanz.AuditSLABreach, params, now); err != nil {
 		return err
 	}
-	if !reassign || owner == 0 {
+	if !reassign {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET owner_id = NULL WHERE id = ?`, t.ConversationID); err != nil {
@@ -124,13 +143,4 @@ func teamLeads(ctx context.Context, tx *sql.Tx, team int64) ([]int64, error) {
 		}
 	}
 	return ids, nil
-}
-
-func appendNew(ids []int64, more ...int64) []int64 {
-	for _, id := range more {
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	return ids
 }

@@ -29,10 +29,6 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
-	// DeliverWebhook and SendAlertMail make one attempt at a queued delivery
-	// of alert news; a Permanent error ends it. Set them before StartTimers.
-	DeliverWebhook func(context.Context, resonanz.WebhookDelivery) error
-	SendAlertMail  func(context.Context, resonanz.AlertMail) error
 	// DeliveryBackoff is the pause after a failed delivery attempt; nil:
 	// from 30 s growing to 90 min, ten attempts in about four hours.
 	DeliveryBackoff func(attempt int) time.Duration
@@ -43,9 +39,11 @@ type DB struct {
 
 	routerWake chan struct{}
 	timers     *timers
-	replies    resonanz.ReplySender  // sends queued replies; see SetReplySender
-	events     resonanz.EventSender  // posts event webhooks; see SetEventSender
-	learner    resonanz.ModelLearner // learns from corrections; see SetModelLearner
+	replies    resonanz.ReplySender      // sends queued replies; see SetReplySender
+	events     resonanz.EventSender      // posts event webhooks; see SetEventSender
+	learner    resonanz.ModelLearner     // learns from corrections; see SetModelLearner
+	webhooks   resonanz.WebhookDeliverer // delivers alert news; see SetWebhookDeliverer
+	alertMail  resonanz.AlertMailer      // mails alert news; see SetAlertMailer
 	learnDelay time.Duration
 
 	eraseKey []byte // makes the marks of erased people; see erasure_mark.go
@@ -114,6 +112,10 @@ func (db *DB) prepareHot(ctx context.Context) (err error) {
 	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT `+tokenColumns+` WHERE token_hash = ?`)
 	return err
 }
+
+// SetClock makes the store record what follows at the times now gives: the
+// demo works its past month step by step.
+func (db *DB) SetClock(now func() time.Time) { db.Now = now }
 
 // Close closes the database.
 func (db *DB) Close() error {

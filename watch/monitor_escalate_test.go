@@ -23,7 +23,7 @@ type hooks struct {
 	events []string
 }
 
-func (h *hooks) deliver(_ context.Context, d resonanz.WebhookDelivery) error {
+func (h *hooks) DeliverWebhook(_ context.Context, d resonanz.WebhookDelivery) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.events = append(h.events, d.Event)
@@ -52,7 +52,7 @@ func TestMonitorEscalatesBiggerStormWithinCooldown(t *testing.T) {
 			news, cancel := bus.Subscribe()
 			defer cancel()
 			rec := &hooks{}
-			db.DeliverWebhook = rec.deliver
+			db.SetWebhookDeliverer(rec)
 			if err := db.StartTimers(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 				t.Fatal(err)
 			}

@@ -43,7 +43,7 @@ func startDeliveries(t *testing.T, rec *receiver) (*store.DB, *syncBuffer) {
 	srv := httptest.NewServer(rec)
 	t.Cleanup(srv.Close)
 	db := storetest.Open(t)
-	db.DeliverWebhook = (&webhook.Sender{Secret: "s3cret", Client: srv.Client(), Now: time.Now}).Deliver
+	db.SetWebhookDeliverer(&webhook.Sender{Secret: "s3cret", Client: srv.Client(), Now: time.Now})
 	db.DeliveryBackoff = func(int) time.Duration { return 50 * time.Millisecond }
 	log := &syncBuffer{}
 	if err := db.StartTimers(ctx, slog.New(slog.NewTextHandler(log, nil))); err != nil {

@@ -20,10 +20,10 @@ type Sender struct {
 	Now    func() time.Time
 }
 
-// Deliver posts d once. A receiver that refuses the request (a 4xx other
+// DeliverWebhook posts d once. A receiver that refuses the request (a 4xx other
 // than 408 Request Timeout and 429 Too Many Requests) gives a Permanent
 // error; any other failure is worth another try later.
-func (s *Sender) Deliver(ctx context.Context, d resonanz.WebhookDelivery) error {
+func (s *Sender) DeliverWebhook(ctx context.Context, d resonanz.WebhookDelivery) error {
 	ts := s.Now().Unix()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.URL, bytes.NewReader(d.Payload))
 	if err != nil {

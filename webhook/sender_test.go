@@ -35,7 +35,7 @@ func TestSender(t *testing.T) {
 			defer srv.Close()
 			s := &webhook.Sender{Secret: "s3cret", Client: srv.Client(), Now: func() time.Time { return sent }}
 			body := []byte(`{"event":"alert.raised"}`)
-			err := s.Deliver(context.Background(), resonanz.WebhookDelivery{ID: 7, URL: srv.URL, Event: "alert.raised", Payload: body})
+			err := s.DeliverWebhook(context.Background(), resonanz.WebhookDelivery{ID: 7, URL: srv.URL, Event: "alert.raised", Payload: body})
 			if (err == nil) != tc.ok || (err != nil && resonanz.IsPermanent(err) == tc.retry) {
 				t.Fatalf("status %d: err %v (permanent %v)", tc.status, err, resonanz.IsPermanent(err))
 			}

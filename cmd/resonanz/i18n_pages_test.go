@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
 	"github.com/resonanz/resonanz/linksign"
 )
 
@@ -149,7 +150,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 	rules := url.Values{"name": {"Anwalt"}, "keywords": {"Anwalt"}, "priority": {"urgent"}, "sample": {"Ich schalte meinen Anwalt ein!"},
 		"sample_channel": {"mastodon"}}
 	for _, lang := range []string{"de", "en"} {
-		admin := logInWeb(t, m, demoLogin, demoPassword, lang)
+		admin := logInWeb(t, m, demo.Login, demo.Password, lang)
 		pages := []string{"/", "/?status=open&due=1", "/?overdue=1", fmt.Sprintf("/conversations/%d", conv), "/search?q=Rechnung", "/alerts",
 			fmt.Sprintf("/alerts/%d", alertID), "/promises", "/promises?scope=all", "/goodwill", "/goodwill/policies", "/settings/rules",
 			"/settings/sla", "/settings/teams", "/settings/topics", "/settings/analysis", "/settings/channels", "/reports/sla", "/notifications", "/me", "/settings/surveys",
@@ -199,7 +200,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 				t.Errorf("%s %s shows raw keys %q", lang, link, keys)
 			}
 		}
-		lead := logInWeb(t, m, "lea@example.org", demoPassword, lang)
+		lead := logInWeb(t, m, "lea@example.org", demo.Password, lang)
 		if _, page := lead.get("/notifications"); len(rawKeys(page)) > 0 {
 			t.Errorf("%s notifications of the lead show raw keys %q", lang, rawKeys(page))
 		}

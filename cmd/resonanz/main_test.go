@@ -56,7 +56,7 @@ func TestServeDemo(t *testing.T) {
 		t.Skip("loads 2,000 demo messages")
 	}
 	m, out := startMain(t, true)
-	if !strings.Contains(out.String(), "Demo login: "+demoLogin+" / "+demoPassword) {
+	if !strings.Contains(out.String(), "Demo login: "+demo.Login+" / "+demo.Password) {
 		t.Fatalf("demo start did not print the demo login:\n%s", out)
 	}
 	ctx := context.Background()

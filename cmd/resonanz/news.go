@@ -21,11 +21,11 @@ func (m *Main) setDeliveries() {
 		// an address typed into the settings never reaches internal targets
 		// unless --allow-outbound names them.
 		s := &webhook.Sender{Secret: c.WebhookSecret, Client: c.outbound(10 * time.Second), Now: time.Now}
-		m.DB.DeliverWebhook = s.Deliver
+		m.DB.SetWebhookDeliverer(s)
 	}
 	if len(c.AlertEmail) > 0 {
 		s := &alertmail.Sender{Addr: c.SMTP, From: c.SMTPFrom, User: c.SMTPUser, Password: c.SMTPPassword, Now: time.Now}
-		m.DB.SendAlertMail = s.Send
+		m.DB.SetAlertMailer(s)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
 )
 
 var update = flag.Bool("update", false, "take the screenshots of docs/ui.md anew (TestScreenshots)")
@@ -50,7 +51,7 @@ func TestScreenshots(t *testing.T) {
 	lea, err := m.DB.FindUserByLogin(bg, "lea@example.org")
 	must(t, err)
 	must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/login"), chromedp.WaitVisible("#login"),
-		chromedp.SendKeys("#login", lea.Login), chromedp.SendKeys("#password", demoPassword),
+		chromedp.SendKeys("#login", lea.Login), chromedp.SendKeys("#password", demo.Password),
 		chromedp.Click("#login-submit"), chromedp.WaitVisible("#inbox")))
 	pages := []struct{ name, path, then string }{
 		{"inbox", "/", ""},

@@ -17,6 +17,7 @@ import (
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/channel"
+	"github.com/resonanz/resonanz/demo"
 	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
@@ -122,7 +123,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	loaded := false
 	if m.Config.Demo {
-		if loaded, err = loadDemo(ctx, db, analyzer, m.Stdout); err != nil {
+		if loaded, err = demo.Load(ctx, db, analyzer, m.Stdout); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}
 	} else if err := ensureAdmin(ctx, db, m.Stdout); err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
 )
 
 // An urgent message on social media gets the urgent goal (one hour), not
@@ -30,7 +31,7 @@ func TestUrgentGoalBeforeSocialMedia(t *testing.T) {
 		}
 	}
 
-	lead := logInWeb(t, m, "lea@example.org", demoPassword, "de")
+	lead := logInWeb(t, m, "lea@example.org", demo.Password, "de")
 	_, settings := lead.get("/settings/sla")
 	order := regexp.MustCompile(`<td class="rank">\d+</td><td><a href="/settings/sla\?edit=\d+">([^<]+)</a>`).FindAllStringSubmatch(settings, -1)
 	var names []string

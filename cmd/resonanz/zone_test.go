@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/demo"
 )
 
 var (
@@ -59,7 +60,7 @@ func TestEveryTimeInTheCompanysZone(t *testing.T) {
 	conv, alertID := workAShift(t, m)
 	pages := []string{"/", "/?status=solved", fmt.Sprintf("/conversations/%d", conv), "/promises?scope=all", "/alerts",
 		fmt.Sprintf("/alerts/%d", alertID), "/goodwill", "/notifications"}
-	admin := logInWeb(t, m, demoLogin, demoPassword, "en")
+	admin := logInWeb(t, m, demo.Login, demo.Password, "en")
 	for _, path := range pages {
 		status, page := admin.get(path)
 		if status != http.StatusOK {
@@ -76,7 +77,7 @@ func TestEveryTimeInTheCompanysZone(t *testing.T) {
 		}
 	}
 
-	lead := logInWeb(t, m, "lea@example.org", demoPassword, "de")
+	lead := logInWeb(t, m, "lea@example.org", demo.Password, "de")
 	if status, page := lead.post("/me/zone", url.Values{"zone": {"Mars/Olympus"}}); status != http.StatusBadRequest ||
 		!regexp.MustCompile(`value="Mars/Olympus"`).MatchString(page) {
 		t.Errorf("a bad zone: %d, want 400 with the input kept", status)

@@ -1,28 +1,27 @@
-package main
+package demo
 
 import (
 	"context"
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
-// demoAccounts are the demo's channel accounts: marked demo, they connect
+// accounts are the demo's channel accounts: marked demo, they connect
 // to nothing and send nothing, so a newcomer sees the settings and health
 // pages filled without anything leaving the machine.
-var demoAccounts = []resonanz.ChannelAccount{
+var accounts = []resonanz.ChannelAccount{
 	{Kind: "mastodon", Name: "Beispiel-Shop auf Mastodon (Demo)", Demo: true,
 		Settings: map[string]string{"server": "https://social.example", "hashtags": "beispielshop"}},
 	{Kind: "meta", Name: "Beispiel-Shop auf Facebook und Instagram (Demo)", Demo: true,
 		Settings: map[string]string{"page_id": "104857600123456"}},
 }
 
-// setUpDemoChannels stores the demo accounts, one with a past failure on
+// setUpChannels stores the demo accounts, one with a past failure on
 // its health page, and gives the demo's Mastodon messages the first account.
-func setUpDemoChannels(ctx context.Context, db *store.DB, msgs []resonanz.IncomingMessage) error {
+func setUpChannels(ctx context.Context, db Store, msgs []resonanz.IncomingMessage) error {
 	var mastodonID int64
-	for _, a := range demoAccounts {
+	for _, a := range accounts {
 		a := a
 		if err := db.CreateChannelAccount(ctx, &a); err != nil {
 			return err

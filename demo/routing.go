@@ -1,19 +1,18 @@
-package main
+package demo
 
 import (
 	"context"
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
-// setUpDemoRouting gives the demo teams with members, routing rules, a
+// setUpRouting gives the demo teams with members, routing rules, a
 // business-hours calendar and answer-time goals, so that its conversations
 // arrive routed and with running clocks.
-func setUpDemoRouting(ctx context.Context, db *store.DB, users []*resonanz.User) error {
+func setUpRouting(ctx context.Context, db Store, users []*resonanz.User) error {
 	var rules []*resonanz.Rule
-	for _, t := range demoTeams {
+	for _, t := range teams {
 		team, err := db.CreateTeam(ctx, t.name)
 		if err != nil {
 			return err

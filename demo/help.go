@@ -1,15 +1,14 @@
-package main
+package demo
 
 import (
 	"context"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
-// demoArticles are the demo's help center, in German and English, with a
+// articles are the demo's help center, in German and English, with a
 // draft that only staff see.
-var demoArticles = []resonanz.Article{
+var articles = []resonanz.Article{
 	{Language: resonanz.LangGerman, Category: "Versand & Lieferung", Title: "Wo ist mein Paket?", Published: true,
 		Body: "Die **Sendungsnummer** steht in Ihrer Versandbestätigung.\n\n1. Öffnen Sie die Mail »Ihr Paket ist unterwegs«.\n2. Klicken Sie auf die Sendungsnummer.\n\nNach 5 Werktagen ohne Bewegung schreiben Sie uns bitte an [hilfe@example.com](mailto:hilfe@example.com)."},
 	{Language: resonanz.LangGerman, Category: "Versand & Lieferung", Title: "Rücksendungen und Umtausch", Published: true,
@@ -28,9 +27,9 @@ var demoArticles = []resonanz.Article{
 		Body: "A double charge is usually a *pre-authorisation* by your bank that disappears within a few days."},
 }
 
-// setUpDemoHelpCenter writes the demo's articles, as the lead.
-func setUpDemoHelpCenter(ctx context.Context, db *store.DB, lead *resonanz.User) error {
-	for _, a := range demoArticles {
+// setUpHelpCenter writes the demo's articles, as the lead.
+func setUpHelpCenter(ctx context.Context, db Store, lead *resonanz.User) error {
+	for _, a := range articles {
 		if err := db.SaveArticle(ctx, &a, lead); err != nil {
 			return err
 		}

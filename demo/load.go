@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -7,27 +7,29 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/demo"
-	"github.com/resonanz/resonanz/store"
 )
 
-// Demo users all share this password; they are printed at start.
+// The demo's users all share one password; Load prints them.
 const (
-	demoLogin    = "demo@example.org"
-	demoPassword = "resonanz-demo"
-	demoSeed     = 2026
+	// Login is the demo administrator's login.
+	Login = "demo@example.org"
+	// Password is every demo user's password.
+	Password = "resonanz-demo"
+	// loadSeed makes every demo database hold the same messages.
+	loadSeed = 2026
 )
 
-var demoUsers = []resonanz.User{
-	{Login: demoLogin, Name: "Dana Demo", Role: resonanz.RoleAdmin},
+// seededUsers are the demo's people: an administrator, a lead and two agents.
+var seededUsers = []resonanz.User{
+	{Login: Login, Name: "Dana Demo", Role: resonanz.RoleAdmin},
 	{Login: "lea@example.org", Name: "Lea Lehmann", Role: resonanz.RoleLead},
 	{Login: "tom@example.org", Name: "Tom Berger", Role: resonanz.RoleAgent},
 	{Login: "aylin@example.org", Name: "Aylin Kaya", Role: resonanz.RoleAgent},
 }
 
-// demoTeams are the demo's teams with the topics they handle and their
-// members (indexes into demoUsers).
-var demoTeams = []struct {
+// teams are the demo's teams with the topics they handle and their
+// members (indexes into seededUsers).
+var teams = []struct {
 	name    string
 	topics  []string
 	members []int
@@ -38,44 +40,44 @@ var demoTeams = []struct {
 	{"Filiale", []string{"quality", "service"}, []int{3}},
 }
 
-// loadDemo fills an empty database with demo users, teams and about 2,000
+// Load fills an empty database with demo users, teams and about 2,000
 // generated customer messages, some already worked on by the demo agents.
 // It reports whether it loaded them now (not on an earlier start).
-func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out io.Writer) (bool, error) {
+func Load(ctx context.Context, db Store, analyzer resonanz.Analyzer, out io.Writer) (bool, error) {
 	defer func() {
-		fmt.Fprintf(out, "Demo login: %s / %s\n", demoLogin, demoPassword)
-		for _, u := range demoUsers {
+		fmt.Fprintf(out, "Demo login: %s / %s\n", Login, Password)
+		for _, u := range seededUsers {
 			fmt.Fprintf(out, "  %-20s %-12s %s\n", u.Login, u.Name, u.Role)
 		}
 	}()
-	if _, err := db.FindUserByLogin(ctx, demoLogin); err == nil {
+	if _, err := db.FindUserByLogin(ctx, Login); err == nil {
 		return false, nil
 	}
 	var users []*resonanz.User
-	for _, u := range demoUsers {
+	for _, u := range seededUsers {
 		u := u
-		if err := db.CreateUser(ctx, &u, demoPassword); err != nil {
+		if err := db.CreateUser(ctx, &u, Password); err != nil {
 			return false, err
 		}
 		users = append(users, &u)
 	}
-	if err := setUpDemoRouting(ctx, db, users); err != nil {
+	if err := setUpRouting(ctx, db, users); err != nil {
 		return false, err
 	}
-	if err := setUpDemoDesk(ctx, db, users); err != nil {
+	if err := setUpDesk(ctx, db, users); err != nil {
 		return false, err
 	}
-	if err := setUpDemoHelpCenter(ctx, db, users[1]); err != nil {
+	if err := setUpHelpCenter(ctx, db, users[1]); err != nil {
 		return false, err
 	}
-	if err := setUpDemoVoice(ctx, db, users[1]); err != nil {
+	if err := setUpVoice(ctx, db, users[1]); err != nil {
 		return false, err
 	}
-	if err := setUpDemoSurveys(ctx, db, users); err != nil {
+	if err := setUpSurveys(ctx, db, users); err != nil {
 		return false, err
 	}
-	msgs := demo.Generate(demoSeed, time.Now().UTC())
-	if err := setUpDemoChannels(ctx, db, msgs); err != nil {
+	msgs := Generate(loadSeed, time.Now().UTC())
+	if err := setUpChannels(ctx, db, msgs); err != nil {
 		return false, err
 	}
 	fmt.Fprintf(out, "Loading %d demo messages…\n", len(msgs))
@@ -90,5 +92,5 @@ func loadDemo(ctx context.Context, db *store.DB, analyzer resonanz.Analyzer, out
 		}
 		results = append(results, batch...)
 	}
-	return true, workDemoConversations(ctx, db, msgs, results, users)
+	return true, workConversations(ctx, db, msgs, results, users)
 }

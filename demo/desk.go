@@ -1,15 +1,14 @@
-package main
+package demo
 
 import (
 	"context"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
-// demoCanned are the demo's canned replies: for every team, or for the
+// cannedReplies are the demo's canned replies: for every team, or for the
 // team of the given name.
-var demoCanned = []struct {
+var cannedReplies = []struct {
 	team string
 	c    resonanz.CannedReply
 }{
@@ -27,9 +26,9 @@ var demoCanned = []struct {
 		Text: "Hallo {name}, mit dem letzten Update ist ein Fehler im Warenkorb aufgetreten. Die Korrektur kommt heute; bis dahin hilft es, die App neu zu starten. {help}"}},
 }
 
-// setUpDemoDesk gives the demo canned replies, a help-center link and the
+// setUpDesk gives the demo canned replies, a help-center link and the
 // agents' and teams' signatures, so that the reply box shows them all.
-func setUpDemoDesk(ctx context.Context, db *store.DB, users []*resonanz.User) error {
+func setUpDesk(ctx context.Context, db Store, users []*resonanz.User) error {
 	lead := users[1]
 	teams, err := db.FindTeams(ctx)
 	if err != nil {
@@ -42,7 +41,7 @@ func setUpDemoDesk(ctx context.Context, db *store.DB, users []*resonanz.User) er
 	if err := db.SetHelpCenterLink(ctx, "https://hilfe.example.com", lead); err != nil {
 		return err
 	}
-	for _, d := range demoCanned {
+	for _, d := range cannedReplies {
 		c := d.c
 		c.TeamID = teamID[d.team]
 		if err := db.SaveCannedReply(ctx, &c, lead); err != nil {

@@ -1,16 +1,15 @@
-package main
+package demo
 
 import (
 	"context"
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
-// demoCase is one conversation of the demo: when its customer wrote first
+// workedCase is one conversation of the demo: when its customer wrote first
 // and last, and its number, which decides what the demo's people do with it.
-type demoCase struct {
+type workedCase struct {
 	id          int64
 	first, last time.Time
 	public      bool
@@ -18,17 +17,17 @@ type demoCase struct {
 	n           int
 }
 
-// demoCases gathers the conversations of the demo's messages in the order they began.
-func demoCases(msgs []resonanz.IncomingMessage, results []resonanz.IngestResult) []*demoCase {
-	byID := map[int64]*demoCase{}
-	var cases []*demoCase
+// gatherCases gathers the conversations of the demo's messages in the order they began.
+func gatherCases(msgs []resonanz.IncomingMessage, results []resonanz.IngestResult) []*workedCase {
+	byID := map[int64]*workedCase{}
+	var cases []*workedCase
 	for i, res := range results {
 		if res.Duplicate {
 			continue
 		}
 		c := byID[res.ConversationID]
 		if c == nil {
-			c = &demoCase{id: res.ConversationID, first: msgs[i].Time, n: len(cases),
+			c = &workedCase{id: res.ConversationID, first: msgs[i].Time, n: len(cases),
 				public: msgs[i].Visibility == resonanz.Public, english: msgs[i].Analysis.Language == resonanz.LangEnglish}
 			byID[c.id] = c
 			cases = append(cases, c)
@@ -38,35 +37,34 @@ func demoCases(msgs []resonanz.IncomingMessage, results []resonanz.IngestResult)
 	return cases
 }
 
-// demoShift works the demo's conversations as its people would have, each
+// shift works the demo's conversations as its people would have, each
 // step at the time it would have happened: most cases answered within their
 // goals and solved a day later, some answered late, a few waiting
 // unanswered past their goal; promises kept, broken or still open; goodwill
 // granted, approved, rejected or waiting for approval; customers' contact
 // wishes; surveys after solved Mastodon cases, most of them answered.
-type demoShift struct {
+type shift struct {
 	ctx    context.Context
-	db     *store.DB
+	db     Store
 	now    time.Time
 	lead   *resonanz.User
 	agents []*resonanz.User
 }
 
 // at makes what the store does next happen at t.
-func (s *demoShift) at(t time.Time) { s.db.Now = func() time.Time { return t } }
+func (s *shift) at(t time.Time) { s.db.SetClock(func() time.Time { return t }) }
 
-// workDemoConversations gives the demo the look of an inbox in use. The
+// workConversations gives the demo the look of an inbox in use. The
 // routing rules, run when the server starts, give the cases their teams
 // and the rest of the owners; clocks already past their goal are missed then.
-func workDemoConversations(ctx context.Context, db *store.DB, msgs []resonanz.IncomingMessage, results []resonanz.IngestResult,
+func workConversations(ctx context.Context, db Store, msgs []resonanz.IncomingMessage, results []resonanz.IngestResult,
 	users []*resonanz.User) error {
-	clock := db.Now
-	defer func() { db.Now = clock }()
-	s := &demoShift{ctx: ctx, db: db, now: clock(), lead: users[1], agents: users[2:]}
-	cases := demoCases(msgs, results)
+	defer db.SetClock(time.Now)
+	s := &shift{ctx: ctx, db: db, now: time.Now(), lead: users[1], agents: users[2:]}
+	cases := gatherCases(msgs, results)
 	for i, c := range cases {
 		if i == len(cases)/2 {
-			if err := switchDemoToNPS(ctx, db, s.lead); err != nil {
+			if err := switchToNPS(ctx, db, s.lead); err != nil {
 				return err
 			}
 		}
@@ -85,7 +83,7 @@ func answerDelay(n int) time.Duration {
 	return time.Duration(10+n*37%170) * time.Minute
 }
 
-func (s *demoShift) work(c *demoCase) error {
+func (s *shift) work(c *workedCase) error {
 	agent := s.agents[c.n%len(s.agents)]
 	if err := s.wishes(c, agent); err != nil {
 		return err
@@ -143,7 +141,7 @@ func (s *demoShift) work(c *demoCase) error {
 }
 
 // answer replies to the case at t, in the customer's language.
-func (s *demoShift) answer(c *demoCase, agent *resonanz.User, t time.Time) error {
+func (s *shift) answer(c *workedCase, agent *resonanz.User, t time.Time) error {
 	s.at(t)
 	text := "Danke für Ihre Nachricht! Wir kümmern uns darum und melden uns bis morgen."
 	if c.english {
@@ -154,7 +152,7 @@ func (s *demoShift) answer(c *demoCase, agent *resonanz.User, t time.Time) error
 }
 
 // followUp records the promises and goodwill of a case answered at replied.
-func (s *demoShift) followUp(c *demoCase, agent *resonanz.User, replied time.Time) error {
+func (s *shift) followUp(c *workedCase, agent *resonanz.User, replied time.Time) error {
 	if c.n%13 == 0 {
 		if err := s.promise(c, agent, replied); err != nil {
 			return err
@@ -176,7 +174,7 @@ func (s *demoShift) followUp(c *demoCase, agent *resonanz.User, replied time.Tim
 
 // promise records a promise at the reply and, once due, keeps or breaks it
 // or, one time in three, leaves it open and overdue.
-func (s *demoShift) promise(c *demoCase, agent *resonanz.User, replied time.Time) error {
+func (s *shift) promise(c *workedCase, agent *resonanz.User, replied time.Time) error {
 	s.at(replied.Add(time.Minute))
 	p := &resonanz.Promise{ConversationID: c.id, Text: "Gutschrift bis morgen Abend", DueAt: replied.Add(26 * time.Hour), OwnerID: agent.ID}
 	if err := s.db.AddPromise(s.ctx, p, agent); err != nil {
@@ -197,7 +195,7 @@ func (s *demoShift) promise(c *demoCase, agent *resonanz.User, replied time.Time
 
 // askForGoodwill requests a refund above the agent's limit; the lead
 // approves it, rejects it, or has not decided yet.
-func (s *demoShift) askForGoodwill(c *demoCase, agent *resonanz.User, replied time.Time) error {
+func (s *shift) askForGoodwill(c *workedCase, agent *resonanz.User, replied time.Time) error {
 	s.at(replied.Add(4 * time.Minute))
 	g := &resonanz.GoodwillGrant{ConversationID: c.id, Kind: resonanz.GoodwillRefund, Amount: 3500, Reason: "Gerät nach zwei Wochen defekt"}
 	if err := s.db.GrantGoodwill(s.ctx, g, agent); err != nil {

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -6,12 +6,11 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
-// demoVoice are customer messages of the demo that praise a named agent or
-// suggest an improvement, labelled as the analysis would.
-var demoVoice = []struct {
+// voiceMessages are customer messages of the demo that praise a named agent
+// or suggest an improvement, labelled as the analysis would.
+var voiceMessages = []struct {
 	channel, handle, name, kind, topic, text string
 }{
 	{"mastodon", "@jana@example.social", "Jana", resonanz.KindPraise, "delivery", "Tom hat mein verlorenes Paket in zehn Minuten gefunden. Danke, Tom!"},
@@ -24,10 +23,10 @@ var demoVoice = []struct {
 	{"email", "h.roth@example.org", "Hanna Roth", resonanz.KindSuggestion, "app", "Bitte die Sendungsverfolgung direkt in der App anzeigen."},
 }
 
-// setUpDemoVoice stores the demo's praise and suggestions in the delivery
+// setUpVoice stores the demo's praise and suggestions in the delivery
 // and app teams, collects them, and works the board a little: two station
 // wishes merged, one entry planned, one done, one declined.
-func setUpDemoVoice(ctx context.Context, db *store.DB, lead *resonanz.User) error {
+func setUpVoice(ctx context.Context, db Store, lead *resonanz.User) error {
 	teams, err := db.FindTeams(ctx)
 	if err != nil {
 		return err
@@ -39,10 +38,10 @@ func setUpDemoVoice(ctx context.Context, db *store.DB, lead *resonanz.User) erro
 		}
 	}
 	now := time.Now().UTC()
-	for i, v := range demoVoice {
+	for i, v := range voiceMessages {
 		m := resonanz.IncomingMessage{Channel: v.channel, ExternalID: fmt.Sprintf("demo-voice-%d", i),
 			Author: resonanz.Author{Handle: v.handle, DisplayName: v.name}, Text: v.text, Visibility: resonanz.Private,
-			Time: now.Add(time.Duration(i-len(demoVoice)) * 3 * time.Hour), Analysis: resonanz.Analysis{Kind: v.kind, Topics: []string{v.topic},
+			Time: now.Add(time.Duration(i-len(voiceMessages)) * 3 * time.Hour), Analysis: resonanz.Analysis{Kind: v.kind, Topics: []string{v.topic},
 				Language: resonanz.LangGerman, Sentiment: resonanz.Positive}}
 		res, err := db.Ingest(ctx, []resonanz.IncomingMessage{m})
 		if err != nil {
@@ -56,11 +55,11 @@ func setUpDemoVoice(ctx context.Context, db *store.DB, lead *resonanz.User) erro
 	if _, err := db.CollectVoice(ctx, 10000); err != nil {
 		return err
 	}
-	return workDemoBoard(ctx, db, lead)
+	return workBoard(ctx, db, lead)
 }
 
-// workDemoBoard merges the two station wishes and decides on some entries.
-func workDemoBoard(ctx context.Context, db *store.DB, lead *resonanz.User) error {
+// workBoard merges the two station wishes and decides on some entries.
+func workBoard(ctx context.Context, db Store, lead *resonanz.User) error {
 	entries, err := db.Suggestions(ctx)
 	if err != nil {
 		return err
@@ -69,8 +68,8 @@ func workDemoBoard(ctx context.Context, db *store.DB, lead *resonanz.User) error
 	for _, s := range entries {
 		byText[s.Messages[0].Text] = s
 	}
-	station, pendler := byText[demoVoice[3].text], byText[demoVoice[4].text]
-	saturday, dark, tracking := byText[demoVoice[5].text], byText[demoVoice[6].text], byText[demoVoice[7].text]
+	station, pendler := byText[voiceMessages[3].text], byText[voiceMessages[4].text]
+	saturday, dark, tracking := byText[voiceMessages[5].text], byText[voiceMessages[6].text], byText[voiceMessages[7].text]
 	if station == nil || pendler == nil || saturday == nil || dark == nil || tracking == nil {
 		return fmt.Errorf("demo suggestions missing from the board")
 	}

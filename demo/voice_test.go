@@ -1,4 +1,4 @@
-package main
+package demo_test
 
 import (
 	"context"
@@ -11,13 +11,13 @@ import (
 // for its agents by name on its wall, and the board has entries in several
 // states, one of them asked for by two customers.
 func TestDemoShowsPraiseAndSuggestions(t *testing.T) {
-	m, _ := startMain(t, true)
+	db := loaded(t)
 	ctx := context.Background()
-	teams, err := m.DB.FindTeams(ctx)
+	teams, err := db.FindTeams(ctx)
 	must(t, err)
 	named := map[string]bool{}
 	for _, team := range teams {
-		wall, err := m.DB.PraiseWall(ctx, team.ID, 100)
+		wall, err := db.PraiseWall(ctx, team.ID, 100)
 		must(t, err)
 		for _, p := range wall {
 			named[p.UserName] = true
@@ -26,7 +26,7 @@ func TestDemoShowsPraiseAndSuggestions(t *testing.T) {
 	if !named["Tom Berger"] || !named["Aylin Kaya"] {
 		t.Errorf("praise on the walls names %v, want Tom Berger and Aylin Kaya", named)
 	}
-	entries, err := m.DB.Suggestions(ctx)
+	entries, err := db.Suggestions(ctx)
 	must(t, err)
 	statuses, most := map[string]int{}, 0
 	for _, s := range entries {
