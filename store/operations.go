@@ -9,8 +9,10 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-// riverTime is how the job queue writes its times in SQLite: UTC, to the millisecond.
-const riverTime = "2006-01-02 15:04:05.000"
+// riverTime is how the job queue writes its times in SQLite, in UTC: to the
+// millisecond, or to the second where a column's default wrote it; parsing
+// takes a fraction after the seconds without asking for one.
+const riverTime = "2006-01-02 15:04:05"
 
 // Operations reads what operators watch, each figure from an index or a
 // small table, so that a scrape every few seconds costs little.

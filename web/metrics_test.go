@@ -198,7 +198,7 @@ func TestMetricsShowJobLagAndFailures(t *testing.T) {
 		{"export", "available", at(-90 * time.Second), "", ""},
 		{"export", "available", at(-30 * time.Second), "", `[{"error":"timeout"}]`},
 		{"export", "discarded", at(-time.Hour), at(-time.Minute), `[{"error":"timeout"},{"error":"refused"}]`},
-		{"mail", "retryable", at(time.Hour), "", `[{"error":"421"}]`},
+		{"mail", "retryable", now.Add(time.Hour).Format(time.DateTime), "", `[{"error":"421"}]`}, // to the second, as a column default writes it
 	} {
 		_, err := raw.Exec(`INSERT INTO river_job (kind, state, queue, max_attempts, scheduled_at, finalized_at, errors)
 			VALUES (?, ?, 'metrics_test', 3, ?, nullif(?, ''), nullif(?, ''))`, j.kind, j.state, j.scheduled, j.finalized, j.errors)
