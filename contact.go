@@ -22,6 +22,21 @@ type ContactPage struct {
 	Privacy []*PrivacyEvent
 }
 
+// ContactFilter selects contacts for a list; zero values do not filter.
+type ContactFilter struct {
+	Query     string // a part of the name, a handle or a display name
+	Channel   string // has a handle on this channel
+	VisibleTo int64  // a user who sees only some conversations: contacts with one of those; 0: all
+	Before    int64  // the page after the contact of this id (ids fall)
+	Limit     int
+}
+
+// ContactList is one page of contacts; Next is the Before of the next page (0: none).
+type ContactList struct {
+	Contacts []*Contact
+	Next     int64
+}
+
 // ContactSuggestion is another contact that may be the same person, and why.
 type ContactSuggestion struct {
 	Contact *Contact
@@ -40,6 +55,8 @@ type ContactEvent struct {
 
 // ContactService reads and links the people behind the messages.
 type ContactService interface {
+	// FindContacts lists people newest first, with the filter's paging.
+	FindContacts(ctx context.Context, f ContactFilter) (*ContactList, error)
 	// ContactPage gathers a person's page; ENOTFOUND if there is no such contact.
 	ContactPage(ctx context.Context, id int64) (*ContactPage, error)
 	// CanSeeContact reports whether the user may see a contact: leads and

@@ -39,6 +39,12 @@ type CountFact struct {
 	Count     int
 }
 
+// DayCount counts conversations of one local day.
+type DayCount struct {
+	Day   time.Time // the local midnight
+	Count int
+}
+
 // AnswerFact is when a conversation was answered and solved, for answer
 // times; only conversations answered, solved or with a goal have one.
 type AnswerFact struct {
@@ -122,4 +128,19 @@ type ReportFacts interface {
 	// SurveyTally sums up the surveys answered in the period about the
 	// filter's conversations (of any time).
 	SurveyTally(ctx context.Context, f ReportFilter) (SurveyTally, error)
+
+	// ReportZone names the time zone by whose local days the rollups below
+	// count ("": none yet); only a report in that zone may read them.
+	ReportZone(ctx context.Context) (string, error)
+	// DayCounts counts the period's conversations per local day, channel,
+	// kind and sentiment from the rollups.
+	DayCounts(ctx context.Context, f ReportFilter) ([]CountFact, error)
+	// DayTopicTally counts, per topic, the period's conversations from the
+	// rollups; the filter's topic is not applied.
+	DayTopicTally(ctx context.Context, f ReportFilter) (map[string]int, error)
+	// OpenWorkDays counts the open work now per local day of creation, oldest first.
+	OpenWorkDays(ctx context.Context, f ReportFilter) ([]DayCount, error)
+	// OldestOpenWork returns the creation of the oldest open conversation
+	// created at or after since (zero: none).
+	OldestOpenWork(ctx context.Context, f ReportFilter, since time.Time) (time.Time, error)
 }

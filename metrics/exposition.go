@@ -116,6 +116,15 @@ func WriteOperations(w *Writer, o *resonanz.Operations, warming bool) {
 	for _, kind := range slices.Sorted(maps.Keys(failures)) {
 		w.Sample("resonanz_job_failures", float64(failures[kind]), "kind", kind)
 	}
+	w.Family("resonanz_job_lag_seconds", "gauge", "How long the oldest available job of a kind has waited for a worker since it was due; 0: none waits.")
+	w.Family("resonanz_job_failed_attempts", "gauge", "Failed attempts recorded on the durable jobs still kept, by kind.")
+	lags, failed := jobLags(o)
+	for _, kind := range slices.Sorted(maps.Keys(lags)) {
+		w.Sample("resonanz_job_lag_seconds", lags[kind], "kind", kind)
+	}
+	for _, kind := range slices.Sorted(maps.Keys(failed)) {
+		w.Sample("resonanz_job_failed_attempts", float64(failed[kind]), "kind", kind)
+	}
 	w.Family("resonanz_channel_accounts", "gauge", "Channel accounts connected.")
 	w.Sample("resonanz_channel_accounts", float64(o.Accounts))
 	w.Family("resonanz_channel_accounts_failing", "gauge", "Channel accounts that failed several times in a row.")
@@ -130,6 +139,22 @@ func WriteOperations(w *Writer, o *resonanz.Operations, warming bool) {
 	for _, state := range []string{resonanz.DeliveryPending, resonanz.DeliveryDelivered, resonanz.DeliveryFailed} {
 		w.Sample("resonanz_event_webhook_deliveries", float64(o.EventDeliveries[state]), "state", state)
 	}
+}
+
+// jobLags returns, for every kind of job kept, the wait of its oldest
+// available job (0: none) and its failed attempts: a kind with nothing
+// waiting reports 0 rather than vanishing, so an alert on it resolves.
+func jobLags(o *resonanz.Operations) (map[string]float64, map[string]int) {
+	lags, failed := map[string]float64{}, map[string]int{}
+	for _, j := range o.Jobs {
+		if j.State == "available" && j.Count > 0 {
+			lags[j.Kind] = max(o.At.Sub(j.Due).Seconds(), 0)
+		} else if _, ok := lags[j.Kind]; !ok {
+			lags[j.Kind] = 0
+		}
+		failed[j.Kind] += j.FailedAttempts
+	}
+	return lags, failed
 }
 
 func boolValue(b bool) float64 {

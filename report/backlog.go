@@ -15,10 +15,10 @@ const (
 
 // backlog counts the open work now by age in whole local days, so that each
 // bar is a range of dates the inbox can filter by.
-func (r *Reporter) backlog(ctx context.Context, f Filter, now time.Time) (Backlog, error) {
+func (r *Reporter) backlog(ctx context.Context, f Filter, now time.Time, rolled bool) (Backlog, error) {
 	today := midnight(now, r.Location)
 	bounds := []time.Time{today.AddDate(0, 0, -6), today.AddDate(0, 0, -2), today}
-	counts, oldest, err := r.Facts.OpenWorkBefore(ctx, f.facts(f.Period), bounds)
+	counts, oldest, err := r.openWorkBefore(ctx, f, bounds, rolled)
 	if err != nil {
 		return Backlog{}, err
 	}
@@ -29,4 +29,29 @@ func (r *Reporter) backlog(ctx context.Context, f Filter, now time.Time) (Backlo
 		{Key: AgeWeek, From: bounds[0], To: bounds[1], Count: before2 - before6},
 		{Key: AgeWeekPlus, To: bounds[0], Count: before6},
 	}}, nil
+}
+
+// openWorkBefore counts the open work created before each of the bounds
+// (local midnights), and all of it; oldest is the oldest one's creation.
+// From the rollups a conversation's day is before a bound exactly when the
+// conversation is.
+func (r *Reporter) openWorkBefore(ctx context.Context, f Filter, bounds []time.Time, rolled bool) ([]int, time.Time, error) {
+	if !rolled {
+		return r.Facts.OpenWorkBefore(ctx, f.facts(f.Period), bounds)
+	}
+	days, err := r.Facts.OpenWorkDays(ctx, f.facts(f.Period))
+	if err != nil || len(days) == 0 {
+		return make([]int, len(bounds)+1), time.Time{}, err
+	}
+	counts := make([]int, len(bounds)+1)
+	for _, d := range days {
+		for i, b := range bounds {
+			if d.Day.Before(b) {
+				counts[i] += d.Count
+			}
+		}
+		counts[len(bounds)] += d.Count
+	}
+	oldest, err := r.Facts.OldestOpenWork(ctx, f.facts(f.Period), days[0].Day)
+	return counts, oldest, err
 }

@@ -105,7 +105,11 @@ type Reporter struct {
 
 // Overview computes the dashboard of f at now.
 func (r *Reporter) Overview(ctx context.Context, f Filter, now time.Time) (*Overview, error) {
-	counts, err := r.Facts.ConversationCounts(ctx, f.facts(f.Period), slot)
+	rolled, err := r.rolledUp(ctx, f.Period)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := r.counts(ctx, f, rolled)
 	if err != nil {
 		return nil, err
 	}
@@ -132,10 +136,10 @@ func (r *Reporter) Overview(ctx context.Context, f Filter, now time.Time) (*Over
 			o.Complaints += counts[i].Count
 		}
 	}
-	if o.Topics, o.Rising, err = r.topics(ctx, f); err != nil {
+	if o.Topics, o.Rising, err = r.topics(ctx, f, rolled); err != nil {
 		return nil, err
 	}
-	if o.Backlog, err = r.backlog(ctx, f, now); err != nil {
+	if o.Backlog, err = r.backlog(ctx, f, now, rolled); err != nil {
 		return nil, err
 	}
 	if o.Promises, err = r.Facts.PromiseTally(ctx, f.facts(f.Period), now); err != nil {
@@ -156,6 +160,23 @@ func channelOrder() []string {
 		names = append(names, c.Name)
 	}
 	return names
+}
+
+// rolledUp tells whether the store's rollups count by the local days of
+// the report and its period; before the server has named its zone they
+// count by none, and the figures come from the conversations themselves.
+func (r *Reporter) rolledUp(ctx context.Context, p Period) (bool, error) {
+	zone, err := r.Facts.ReportZone(ctx)
+	return zone == r.Location.String() && zone == p.From.Location().String(), err
+}
+
+// counts returns the period's conversations per day (rollups) or per slot
+// (the conversations), channel, kind and sentiment.
+func (r *Reporter) counts(ctx context.Context, f Filter, rolled bool) ([]resonanz.CountFact, error) {
+	if rolled {
+		return r.Facts.DayCounts(ctx, f.facts(f.Period))
+	}
+	return r.Facts.ConversationCounts(ctx, f.facts(f.Period), slot)
 }
 
 // slot is the time the store counts conversations by: a quarter of an
@@ -223,12 +244,18 @@ func goalsOf(facts []resonanz.AnswerFact) Goals {
 
 // topics returns the most frequent topics of the period and those that grew
 // most against the period before.
-func (r *Reporter) topics(ctx context.Context, f Filter) (top, rising []TopicCount, err error) {
-	now, err := r.Facts.TopicTally(ctx, f.facts(f.Period))
+func (r *Reporter) topics(ctx context.Context, f Filter, rolled bool) (top, rising []TopicCount, err error) {
+	// Of the conversations about the filter's topic, their other topics are
+	// not in the rollups.
+	tally := r.Facts.TopicTally
+	if rolled && f.Topic == "" {
+		tally = r.Facts.DayTopicTally
+	}
+	now, err := tally(ctx, f.facts(f.Period))
 	if err != nil {
 		return nil, nil, err
 	}
-	before, err := r.Facts.TopicTally(ctx, f.facts(f.Period.Before()))
+	before, err := tally(ctx, f.facts(f.Period.Before()))
 	if err != nil {
 		return nil, nil, err
 	}

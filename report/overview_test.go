@@ -48,6 +48,7 @@ func newDesk(t testing.TB) *desk {
 	}
 	t.Cleanup(func() { db.Close() })
 	d := &desk{t: t, db: db, path: path}
+	d.must(db.CountReportsIn(ctx, berlin))
 	db.Now = func() time.Time { return d.now }
 	d.lead = &resonanz.User{Login: "lea", Name: "Lea", Role: resonanz.RoleLead}
 	d.must(db.CreateUser(ctx, d.lead, "long-enough-password"))

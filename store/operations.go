@@ -4,14 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/resonanz/resonanz"
 )
 
+// riverTime is how the job queue writes its times in SQLite, in UTC: to the
+// millisecond, or to the second where a column's default wrote it; parsing
+// takes a fraction after the seconds without asking for one.
+const riverTime = "2006-01-02 15:04:05"
+
 // Operations reads what operators watch, each figure from an index or a
 // small table, so that a scrape every few seconds costs little.
 func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
-	o := &resonanz.Operations{AlertsOpen: map[string]int{}, EventDeliveries: map[string]int{}}
+	o := &resonanz.Operations{At: db.Now(), AlertsOpen: map[string]int{}, EventDeliveries: map[string]int{}}
 	err := func() error {
 		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE state = ?`, resonanz.OutboxPending).Scan(&o.OutboxPending); err != nil {
 			return err
@@ -21,10 +27,16 @@ func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
 			return err
 		}
 		var err error
-		o.Jobs, err = collect(ctx, db.read, `SELECT kind, state, count(*) FROM river_job GROUP BY kind, state ORDER BY kind, state`, nil,
+		o.Jobs, err = collect(ctx, db.read, `SELECT kind, state, count(*), min(scheduled_at), coalesce(sum(json_array_length(errors)), 0)
+			FROM river_job GROUP BY kind, state ORDER BY kind, state`, nil,
 			func(row interface{ Scan(...any) error }) (resonanz.JobCount, error) {
 				var j resonanz.JobCount
-				return j, row.Scan(&j.Kind, &j.State, &j.Count)
+				var due string
+				if err := row.Scan(&j.Kind, &j.State, &j.Count, &due, &j.FailedAttempts); err != nil {
+					return j, err
+				}
+				j.Due, err = time.Parse(riverTime, due)
+				return j, err
 			})
 		if err != nil {
 			return err

@@ -26,6 +26,7 @@ func (s *Server) apiRoutes() {
 	s.mux.HandleFunc("POST /api/v1/conversations/{id}/status", s.requireAPI(resonanz.ScopeWrite, s.handleAPIStatus))
 	s.mux.HandleFunc("POST /api/v1/conversations/{id}/notes", s.requireAPI(resonanz.ScopeWrite, s.handleAPINote))
 	s.mux.HandleFunc("POST /api/v1/conversations/{id}/promises", s.requireAPI(resonanz.ScopeWrite, s.handleAPIPromise))
+	s.mux.HandleFunc("GET /api/v1/contacts", s.requireAPI(resonanz.ScopeRead, s.handleAPIContacts))
 	s.mux.HandleFunc("GET /api/v1/contacts/{id}", s.requireAPI(resonanz.ScopeRead, s.handleAPIContact))
 	s.eventWebhookAPIRoutes()
 }
@@ -40,16 +41,12 @@ func (s *Server) apiFilter(q url.Values) (resonanz.ConversationFilter, error) {
 		f.OpenWork = true
 	}
 	labels := s.labelChoices()
-	channels := []string{}
-	for _, ch := range resonanz.Channels {
-		channels = append(channels, ch.Name)
-	}
 	choices := []struct {
 		name    string
 		into    *string
 		allowed []string
 	}{
-		{"status", &f.Status, resonanz.Statuses}, {"channel", &f.Channel, channels}, {"kind", &f.Kind, labels.Kinds},
+		{"status", &f.Status, resonanz.Statuses}, {"kind", &f.Kind, labels.Kinds},
 		{"sentiment", &f.Sentiment, labels.Sentiments}, {"language", &f.Language, labels.Languages},
 		{"topic", &f.Topic, labels.Topics}, {"priority", &f.Priority, resonanz.Priorities},
 	}
@@ -69,16 +66,37 @@ func (s *Server) apiFilter(q url.Values) (resonanz.ConversationFilter, error) {
 			*into = id
 		}
 	}
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > apiMaxPageSize {
-			return f, resonanz.FieldError("limit", "limit must be a number from 1 to %d.", apiMaxPageSize)
-		}
-		f.Limit = n
-	}
 	var err error
+	if f.Channel, err = apiChannel(q); err != nil {
+		return f, err
+	}
+	if f.Limit, err = apiLimit(q); err != nil {
+		return f, err
+	}
 	f.After, err = decodeCursor(q.Get("cursor"))
 	return f, err
+}
+
+// apiLimit reads the page size of a list; none: the default.
+func apiLimit(q url.Values) (int, error) {
+	v := q.Get("limit")
+	if v == "" {
+		return apiPageSize, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > apiMaxPageSize {
+		return 0, resonanz.FieldError("limit", "limit must be a number from 1 to %d.", apiMaxPageSize)
+	}
+	return n, nil
+}
+
+// apiChannel reads a channel of the query; the API refuses one it does not know.
+func apiChannel(q url.Values) (string, error) {
+	v := q.Get("channel")
+	if v == "" || slices.ContainsFunc(resonanz.Channels, func(ch resonanz.ChannelInfo) bool { return ch.Name == v }) {
+		return v, nil
+	}
+	return "", resonanz.FieldError("channel", "Unknown channel %q.", v)
 }
 
 // handleAPIConversations lists conversations newest first, with the inbox's

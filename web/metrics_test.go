@@ -3,15 +3,20 @@ package web_test
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/events"
 	ingester "github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/metrics"
+	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -167,6 +172,59 @@ func TestMetricsNeedATokenFromElsewhere(t *testing.T) {
 		srv.ServeHTTP(rec, req)
 		if rec.Code != c.want {
 			t.Errorf("from 192.0.2.7 with token %q: %d, want %d", c.token, rec.Code, c.want)
+		}
+	}
+}
+
+// TestMetricsShowJobLagAndFailures: with two exports waiting 90 and 30
+// seconds, one given up after two failed attempts and a mail waiting to be
+// retried, /metrics tells the oldest export's wait, that no mail waits, the
+// failed attempts of each kind and the job given up.
+func TestMetricsShowJobLagAndFailures(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "resonanz.db")
+	db, err := store.Open(context.Background(), path)
+	must(t, err)
+	t.Cleanup(func() { db.Close() })
+	now := time.Now().UTC().Truncate(time.Second)
+	db.Now = func() time.Time { return now }
+	raw, err := sql.Open("sqlite", path)
+	must(t, err)
+	defer raw.Close()
+	at := func(d time.Duration) string { return now.Add(d).Format("2006-01-02 15:04:05.000") }
+	// A queue no worker serves, so that the jobs stay as written.
+	for _, j := range []struct {
+		kind, state, scheduled, finalized, errors string
+	}{
+		{"export", "available", at(-90 * time.Second), "", ""},
+		{"export", "available", at(-30 * time.Second), "", `[{"error":"timeout"}]`},
+		{"export", "discarded", at(-time.Hour), at(-time.Minute), `[{"error":"timeout"},{"error":"refused"}]`},
+		{"mail", "retryable", now.Add(time.Hour).Format(time.DateTime), "", `[{"error":"421"}]`}, // to the second, as a column default writes it
+	} {
+		_, err := raw.Exec(`INSERT INTO river_job (kind, state, queue, max_attempts, scheduled_at, finalized_at, errors)
+			VALUES (?, ?, 'metrics_test', 3, ?, nullif(?, ''), nullif(?, ''))`, j.kind, j.state, j.scheduled, j.finalized, j.errors)
+		must(t, err)
+	}
+	base := newNode(t, db, events.NewBus(), func(s *web.Server) { s.Metrics = metrics.New() })
+	status, body := do(t, "GET", base+"/metrics", "", "")
+	if status != 200 {
+		t.Fatalf("/metrics from loopback: %d %s", status, body)
+	}
+	samples := parseExposition(t, string(body))
+	for _, c := range []struct {
+		name   string
+		labels []string
+		want   float64
+	}{
+		{"resonanz_job_lag_seconds", []string{"kind", "export"}, 90},
+		{"resonanz_job_lag_seconds", []string{"kind", "mail"}, 0},
+		{"resonanz_job_failed_attempts", []string{"kind", "export"}, 3},
+		{"resonanz_job_failed_attempts", []string{"kind", "mail"}, 1},
+		{"resonanz_jobs", []string{"kind", "export", "state", "available"}, 2},
+		{"resonanz_jobs", []string{"kind", "mail", "state", "retryable"}, 1},
+		{"resonanz_job_failures", []string{"kind", "export"}, 1},
+	} {
+		if got, ok := find(samples, c.name, c.labels...); !ok || got != c.want {
+			t.Errorf("%s%v = %v (found: %v), want %v", c.name, c.labels, got, ok, c.want)
 		}
 	}
 }

@@ -156,6 +156,7 @@ var accessMatrix = map[string]string{
 	"GET /api/v1/conversations":                "UUUUUFOF",
 	"GET /api/v1/conversations/{id}":           "UUUUUFOF",
 	"GET /api/v1/conversations/{id}/messages":  "UUUUUFOF",
+	"GET /api/v1/contacts":                     "UUUUUFOF",
 	"GET /api/v1/contacts/{id}":                "UUUUUFOF",
 	"POST /api/v1/conversations/{id}/reply":    "UUUUUFFO",
 	"POST /api/v1/conversations/{id}/assign":   "UUUUUFFO",

@@ -97,6 +97,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	if err := db.CountReportsIn(ctx, zone); err != nil {
+		return err
+	}
 	m.setDeliveries()
 	if err := m.setChannels(); err != nil {
 		return err
