@@ -14,24 +14,33 @@ import (
 // the period only when withPeriod. The topic test is the inbox's, so that a
 // report's count and the inbox it links to agree.
 func reportConditions(f resonanz.ReportFilter, withPeriod bool) (where []string, args []any) {
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
 	if withPeriod {
-		add("c.created_at >= ? AND c.created_at < ?", millis(f.From), millis(f.To))
-	}
-	if f.Channel != "" {
-		add("c.channel = ?", f.Channel)
-	}
-	if f.TeamID != 0 {
-		add("c.team_id = ?", f.TeamID)
-	}
-	if f.OwnerID != 0 {
-		add("c.owner_id = ?", f.OwnerID)
-	}
-	if f.Language != "" {
-		add("c.language = ?", f.Language)
+		where, args = []string{"c.created_at >= ? AND c.created_at < ?"}, []any{millis(f.From), millis(f.To)}
 	}
 	if f.Topic != "" {
-		add("instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(nullif(c.topics, '')) WHERE value = ?)", f.Topic, f.Topic)
+		where = append(where, "instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(nullif(c.topics, '')) WHERE value = ?)")
+		args = append(args, f.Topic, f.Topic)
+	}
+	return filterConditions(f, "c", where, args)
+}
+
+// filterConditions adds to where and args the terms of a report filter's
+// channel, team, owner and language on the columns of table alias.
+func filterConditions(f resonanz.ReportFilter, alias string, where []string, args []any) ([]string, []any) {
+	add := func(column string, arg any) {
+		where, args = append(where, alias+"."+column+" = ?"), append(args, arg)
+	}
+	if f.Channel != "" {
+		add("channel", f.Channel)
+	}
+	if f.TeamID != 0 {
+		add("team_id", f.TeamID)
+	}
+	if f.OwnerID != 0 {
+		add("owner_id", f.OwnerID)
+	}
+	if f.Language != "" {
+		add("language", f.Language)
 	}
 	return where, args
 }

@@ -74,24 +74,11 @@ func (db *DB) ReportZone(ctx context.Context) (string, error) {
 // rollupConditions are the WHERE terms of a report filter on a rollup r;
 // the period's days only when withPeriod.
 func rollupConditions(f resonanz.ReportFilter, withPeriod bool) (where []string, args []any) {
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	add("r.topic = ?", f.Topic)
+	where, args = []string{"r.topic = ?"}, []any{f.Topic}
 	if withPeriod {
-		add("r.day >= ? AND r.day < ?", millis(f.From), millis(f.To))
+		where, args = append(where, "r.day >= ? AND r.day < ?"), append(args, millis(f.From), millis(f.To))
 	}
-	if f.Channel != "" {
-		add("r.channel = ?", f.Channel)
-	}
-	if f.TeamID != 0 {
-		add("r.team_id = ?", f.TeamID)
-	}
-	if f.OwnerID != 0 {
-		add("r.owner_id = ?", f.OwnerID)
-	}
-	if f.Language != "" {
-		add("r.language = ?", f.Language)
-	}
-	return where, args
+	return filterConditions(f, "r", where, args)
 }
 
 // DayCounts counts the period's conversations per local day, channel, kind
