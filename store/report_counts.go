@@ -50,13 +50,7 @@ func (db *DB) AnswerFacts(ctx context.Context, f resonanz.ReportFilter) ([]reson
 			if err := rows.Scan(&created, &first, &resolved, &a.PolicyID, &a.Breached); err != nil {
 				return err
 			}
-			a.CreatedAt = fromMillis(created)
-			if first != 0 {
-				a.FirstResponseAt = fromMillis(first)
-			}
-			if resolved != 0 {
-				a.ResolvedAt = fromMillis(resolved)
-			}
+			(*answerTimes)(&a).set(created, first, resolved)
 			facts = append(facts, a)
 			return nil
 		}, args...)

@@ -61,13 +61,8 @@ func (db *DB) ConversationFacts(ctx context.Context, f resonanz.ReportFilter) ([
 			&c.Status, &first, &resolved, &c.PolicyID, &c.Breached, &topics); err != nil {
 			return err
 		}
-		c.CreatedAt, c.Topics = fromMillis(created), decodeTopics(topics)
-		if first != 0 {
-			c.FirstResponseAt = fromMillis(first)
-		}
-		if resolved != 0 {
-			c.ResolvedAt = fromMillis(resolved)
-		}
+		c.Topics = decodeTopics(topics)
+		(*answerTimes)(&c.AnswerFact).set(created, first, resolved)
 		facts = append(facts, c)
 		return nil
 	}, args...)
@@ -183,4 +178,18 @@ func (db *DB) SurveyTally(ctx context.Context, f resonanz.ReportFilter) (resonan
 		return t, fmt.Errorf("store: survey tally: %w", err)
 	}
 	return t, nil
+}
+
+// answerTimes fills an AnswerFact's times from the stored milliseconds,
+// where 0 means not yet.
+type answerTimes resonanz.AnswerFact
+
+func (a *answerTimes) set(created, first, resolved int64) {
+	a.CreatedAt = fromMillis(created)
+	if first != 0 {
+		a.FirstResponseAt = fromMillis(first)
+	}
+	if resolved != 0 {
+		a.ResolvedAt = fromMillis(resolved)
+	}
 }
