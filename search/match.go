@@ -18,11 +18,29 @@ const MaxQueryLen = 500
 // injection attempts separate words and are otherwise dropped, and words like
 // OR, NOT or NEAR are searched for as words. Quoted phrases are therefore
 // searched as their words in any order, and there is no prefix search. Every
-// emitted word is double-quoted and consists of letters and digits only.
+// emitted word is quoted and consists of letters and digits only.
 //
 // Match returns an EINVALID error for field "q" if the query is longer than
 // MaxQueryLen characters or has no words.
-func Match(query string) (string, error) {
+func Match(query string) (string, error) { return fts5.expr(query) }
+
+// TSQuery is Match for PostgreSQL: the same words and stems, written for
+// to_tsquery with the 'simple' configuration over a tsvector of Terms:
+// `('rechnung' | 'rechnungen') & 'liefer'`.
+func TSQuery(query string) (string, error) { return tsquery.expr(query) }
+
+// syntax is how a query language writes "and", "or" and a quoted word.
+type syntax struct {
+	and, or string
+	quote   byte
+}
+
+var (
+	fts5    = syntax{and: " AND ", or: " OR ", quote: '"'}
+	tsquery = syntax{and: " & ", or: " | ", quote: '\''}
+)
+
+func (s syntax) expr(query string) (string, error) {
 	if n := utf8.RuneCountInString(query); n > MaxQueryLen {
 		return "", resonanz.FieldError("q", "q is too long (%d characters, at most %d)", n, MaxQueryLen).Keyed("search.long")
 	}
@@ -31,16 +49,16 @@ func Match(query string) (string, error) {
 	for start, end := range words(query) {
 		p := stems(appendLower(buf[:0], query[start:end]))
 		if b.Len() > 0 {
-			b.WriteString(" AND ")
+			b.WriteString(s.and)
 		}
 		if p.en == p.de {
-			writeQuoted(&b, p.de)
+			s.writeQuoted(&b, p.de)
 			continue
 		}
 		b.WriteByte('(')
-		writeQuoted(&b, p.de)
-		b.WriteString(" OR ")
-		writeQuoted(&b, p.en)
+		s.writeQuoted(&b, p.de)
+		b.WriteString(s.or)
+		s.writeQuoted(&b, p.en)
 		b.WriteByte(')')
 	}
 	if b.Len() == 0 {
@@ -49,10 +67,10 @@ func Match(query string) (string, error) {
 	return b.String(), nil
 }
 
-// writeQuoted writes an FTS5 string; stems never contain the quote character,
-// so they need no escaping inside it.
-func writeQuoted(b *strings.Builder, stem string) {
-	b.WriteByte('"')
+// writeQuoted writes a quoted word; stems are letters and digits only, so
+// they need no escaping inside either quote.
+func (s syntax) writeQuoted(b *strings.Builder, stem string) {
+	b.WriteByte(s.quote)
 	b.WriteString(stem)
-	b.WriteByte('"')
+	b.WriteByte(s.quote)
 }

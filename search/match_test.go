@@ -39,6 +39,21 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestTSQuery(t *testing.T) {
+	for query, want := range map[string]string{
+		"Rechnung delivery":   `'rechnung' & ('delivery' | 'deliveri')`,
+		`foo' | !bar & *`:     `'foo' & 'bar'`,
+		"'; DROP TABLE x; --": `'drop' & 'tabl' & 'x'`,
+	} {
+		if got, err := TSQuery(query); err != nil || got != want {
+			t.Errorf("TSQuery(%q) = %s, %v; want %s", query, got, err, want)
+		}
+	}
+	if _, err := TSQuery("?!"); resonanz.ErrorCode(err) != resonanz.EINVALID {
+		t.Errorf("TSQuery without words: %v, want EINVALID", err)
+	}
+}
+
 func TestMatchInvalid(t *testing.T) {
 	tests := []struct {
 		name, query, message string
@@ -65,6 +80,9 @@ func TestMatchInvalid(t *testing.T) {
 // ORed in pairs, ANDed.
 var safeMatch = regexp.MustCompile(`^(?:"[\pL\pN]+"|\("[\pL\pN]+" OR "[\pL\pN]+"\))(?: AND (?:"[\pL\pN]+"|\("[\pL\pN]+" OR "[\pL\pN]+"\)))*$`)
 
+// safeTSQuery is the same shape in PostgreSQL's tsquery syntax.
+var safeTSQuery = regexp.MustCompile(`^(?:'[\pL\pN]+'|\('[\pL\pN]+' \| '[\pL\pN]+'\))(?: & (?:'[\pL\pN]+'|\('[\pL\pN]+' \| '[\pL\pN]+'\)))*$`)
+
 func FuzzMatch(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -79,6 +97,10 @@ func FuzzMatch(f *testing.F) {
 		}
 		if !safeMatch.MatchString(got) {
 			t.Errorf("Match(%q) = %s, not plain quoted words", query, got)
+		}
+		ts, err := TSQuery(query)
+		if err != nil || !safeTSQuery.MatchString(ts) {
+			t.Errorf("TSQuery(%q) = %s, %v; not plain quoted words", query, ts, err)
 		}
 	})
 }

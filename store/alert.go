@@ -72,7 +72,7 @@ func (db *DB) LinkAlertMessages(ctx context.Context, alertID int64, messageIDs [
 	if len(messageIDs) == 0 {
 		return nil
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: link alert messages: %w", err)
 	}

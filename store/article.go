@@ -34,11 +34,11 @@ func (db *DB) FindArticles(ctx context.Context, f resonanz.ArticleFilter) ([]*re
 	}
 	query := `SELECT ` + articleColumns + ` WHERE ` + where + ` ORDER BY a.category, a.title, a.id LIMIT ?`
 	if f.Query != "" {
-		match, err := search.Match(f.Query)
+		match, err := db.engine.searchArg(f.Query)
 		if err != nil {
 			return nil, err
 		}
-		query = `SELECT ` + articleColumns + ` JOIN (SELECT rowid, rank FROM help_article_terms WHERE help_article_terms MATCH ?) t
+		query = `SELECT ` + articleColumns + ` JOIN (` + db.engine.rankedTerms("help_article_terms") + `) t
 			ON t.rowid = a.id WHERE ` + where + ` ORDER BY t.rank, a.id LIMIT ?`
 		args = append([]any{match}, args...)
 	}
@@ -75,12 +75,10 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a *resonanz.Article, by *reson
 		alert = a.AlertID
 	}
 	if a.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO help_articles (language, category, title, body, published, alert_id, updated_by, updated_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Language, a.Category, a.Title, a.Body, a.Published, alert, by.ID, now, now)
-		if err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO help_articles (language, category, title, body, published, alert_id, updated_by, updated_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.Language, a.Category, a.Title, a.Body, a.Published, alert, by.ID, now, now).Scan(&a.ID); err != nil {
 			return err
 		}
-		a.ID, _ = res.LastInsertId()
 	} else {
 		res, err := tx.ExecContext(ctx, `UPDATE help_articles SET language = ?, category = ?, title = ?, body = ?, published = ?,
 			updated_by = ?, updated_at = ? WHERE id = ?`, a.Language, a.Category, a.Title, a.Body, a.Published, by.ID, now, a.ID)

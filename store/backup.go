@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+
+	"github.com/resonanz/resonanz"
 )
 
 // CopyTo writes a consistent copy of the database to the new file at path,
@@ -14,6 +16,9 @@ import (
 // committed before it started and none after. SQLite refuses a path that
 // exists and is not empty.
 func (db *DB) CopyTo(ctx context.Context, path string) error {
+	if db.engine != sqliteEngine {
+		return resonanz.Errorf(resonanz.EINVALID, "A PostgreSQL database is backed up with pg_dump (see docs/deploy.md), not by resonanz backup.").Keyed("backup.postgres")
+	}
 	if _, err := db.read.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("store: copy database to %s: %w", path, err)
 	}

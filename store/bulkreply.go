@@ -24,7 +24,7 @@ func (db *DB) SendBulkReply(ctx context.Context, id int64, by *resonanz.User, dr
 	if nonce == "" || len(nonce) > maxNonceLen {
 		return nil, resonanz.FieldError("nonce", "The form is incomplete. Please reload the page and try again.").Keyed("form.incomplete")
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin bulk reply: %w", err)
 	}

@@ -73,7 +73,7 @@ func (db *DB) AlertTold(ctx context.Context, alertID int64) (resonanz.AlertTold,
 // EnqueueAlertNews records the news as told and queues its deliveries in the
 // same transaction: the news is either told and queued, or neither.
 func (db *DB) EnqueueAlertNews(ctx context.Context, n *resonanz.AlertNews) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin alert news: %w", err)
 	}

@@ -18,15 +18,15 @@ import (
 // marks: without it, a mark cannot be tested against a guessed handle.
 const ErasureKeyFile = "erasure.key"
 
-// loadErasureKey reads the key next to the database, making it on first use.
-func loadErasureKey(dbPath string) ([]byte, error) {
-	text, err := keyfile.Load(filepath.Dir(dbPath), ErasureKeyFile)
+// loadErasureKey reads the key kept in dir (the data directory), making it on first use.
+func loadErasureKey(dir string) ([]byte, error) {
+	text, err := keyfile.Load(dir, ErasureKeyFile)
 	if err != nil {
 		return nil, fmt.Errorf("erasure key: %w", err)
 	}
 	key, err := hex.DecodeString(strings.TrimSpace(text))
 	if err != nil || len(key) != 32 {
-		return nil, fmt.Errorf("erasure key %s: want 64 hex digits", filepath.Join(filepath.Dir(dbPath), ErasureKeyFile))
+		return nil, fmt.Errorf("erasure key %s: want 64 hex digits", filepath.Join(dir, ErasureKeyFile))
 	}
 	return key, nil
 }

@@ -10,10 +10,11 @@ import (
 )
 
 // factQueries read each source of event facts after its cursor. Only the
-// audit kinds and alert steps that some event is made of are read.
+// audit kinds and alert steps that some event is made of are read. The
+// engine writes JSON_OBJECT in its own way (jsonObjects).
 var factQueries = map[string]string{
 	resonanz.EventSourceMessage: `SELECT m.id, '', m.conversation_id, m.id, 0, '',
-			json_object('channel', m.channel, 'author', m.author_name, 'handle', coalesce(i.handle, ''), 'text', m.text, 'visibility', m.visibility),
+			JSON_OBJECT('channel', m.channel, 'author', m.author_name, 'handle', coalesce(i.handle, ''), 'text', m.text, 'visibility', m.visibility),
 			m.created_at
 		FROM messages m LEFT JOIN identities i ON i.id = m.identity_id
 		WHERE m.id > ? AND m.direction = 'in' ORDER BY m.id LIMIT ?`,
@@ -52,6 +53,7 @@ func (db *DB) EventFacts(ctx context.Context, limit int) ([]*resonanz.EventFact,
 	}
 	var facts []*resonanz.EventFact
 	for source, query := range factQueries {
+		query = db.engine.jsonObjects(query)
 		list, err := collect(ctx, db.read, query, []any{cursors[source], limit}, func(row interface{ Scan(...any) error }) (*resonanz.EventFact, error) {
 			f := &resonanz.EventFact{Source: source}
 			var params paramsColumn

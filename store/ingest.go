@@ -19,7 +19,7 @@ const previewLen = 140
 // refers to, the routing is decided in Go, and multi-row statements write the
 // result. Per-message statements would cost several times as much.
 func (db *DB) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]resonanz.IngestResult, error) {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin ingest: %w", err)
 	}
@@ -43,6 +43,9 @@ func (db *DB) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]re
 	}
 	if err := b.write(ctx); err != nil {
 		return nil, fmt.Errorf("store: ingest write: %w", err)
+	}
+	if err := db.engine.advanceIDs(ctx, tx, "contacts", "identities", "conversations", "messages"); err != nil {
+		return nil, fmt.Errorf("store: ingest ids: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit ingest: %w", err)

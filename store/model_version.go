@@ -56,14 +56,13 @@ func (db *DB) LiveModel(ctx context.Context) (*resonanz.ModelVersion, error) {
 // SaveModelVersion records a learned version, accepted or refused.
 func (db *DB) SaveModelVersion(ctx context.Context, v *resonanz.ModelVersion) error {
 	v.CreatedAt = db.Now()
-	res, err := db.write.ExecContext(ctx, `INSERT INTO model_versions (reset, accepted, learned, held_back, score, live_score,
-		shipped_score, since, through, delta, created_at) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.Accepted, v.Learned, v.HeldBack, v.Score, v.LiveScore, v.ShippedScore, v.Since, v.Through, v.Delta, millis(v.CreatedAt))
+	err := db.write.QueryRowContext(ctx, `INSERT INTO model_versions (reset, accepted, learned, held_back, score, live_score,
+		shipped_score, since, through, delta, created_at) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		v.Accepted, v.Learned, v.HeldBack, v.Score, v.LiveScore, v.ShippedScore, v.Since, v.Through, v.Delta, millis(v.CreatedAt)).Scan(&v.ID)
 	if err != nil {
 		return fmt.Errorf("store: save model version: %w", err)
 	}
-	v.ID, err = res.LastInsertId()
-	return err
+	return nil
 }
 
 // ResetModel goes back to the shipped models and records who did it (nil:
@@ -80,15 +79,11 @@ func (db *DB) ResetModel(ctx context.Context, by *resonanz.User) (*resonanz.Mode
 			return err
 		}
 		v.Since = v.Through
-		res, err := tx.ExecContext(ctx, `INSERT INTO model_versions (reset, accepted, since, through, user_id, created_at)
-			VALUES (1, 1, ?, ?, ?, ?)`, v.Since, v.Through, user, millis(v.CreatedAt))
-		if err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO model_versions (reset, accepted, since, through, user_id, created_at)
+			VALUES (1, 1, ?, ?, ?, ?) RETURNING id`, v.Since, v.Through, user, millis(v.CreatedAt)).Scan(&v.ID); err != nil {
 			return err
 		}
-		if v.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		_, err = db.timers.client.InsertTx(ctx, tx, reloadJob{}, nil)
+		_, err := db.timers.client.InsertTx(ctx, tx, reloadJob{}, nil)
 		return err
 	})
 	if err != nil {

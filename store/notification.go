@@ -19,6 +19,7 @@ func (db *DB) Notify(ctx context.Context, n *resonanz.Notification) error {
 // execer runs statements: the write pool or a transaction.
 type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // notify records a notification through q.
@@ -27,12 +28,10 @@ func notify(ctx context.Context, q execer, n *resonanz.Notification) error {
 	if n.ConversationID != 0 {
 		conv = n.ConversationID
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, params, text, conversation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		n.UserID, n.Kind, paramsText(n.Params), n.Text, conv, millis(n.CreatedAt))
-	if err != nil {
+	if err := q.QueryRowContext(ctx, `INSERT INTO notifications (user_id, kind, params, text, conversation_id, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		n.UserID, n.Kind, paramsText(n.Params), n.Text, conv, millis(n.CreatedAt)).Scan(&n.ID); err != nil {
 		return fmt.Errorf("store: notify: %w", err)
 	}
-	n.ID, _ = res.LastInsertId()
 	return nil
 }
 

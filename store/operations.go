@@ -14,6 +14,19 @@ import (
 // takes a fraction after the seconds without asking for one.
 const riverTime = "2006-01-02 15:04:05"
 
+// riverDue reads a job's scheduled time: text in SQLite, a time in PostgreSQL.
+func riverDue(v any) (time.Time, error) {
+	switch due := v.(type) {
+	case time.Time:
+		return due.UTC(), nil
+	case string:
+		return time.Parse(riverTime, due)
+	case []byte:
+		return time.Parse(riverTime, string(due))
+	}
+	return time.Time{}, fmt.Errorf("store: a job's time of type %T", v)
+}
+
 // Operations reads what operators watch, each figure from an index or a
 // small table, so that a scrape every few seconds costs little.
 func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
@@ -27,15 +40,21 @@ func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
 			return err
 		}
 		var err error
-		o.Jobs, err = collect(ctx, db.read, `SELECT kind, state, count(*), min(scheduled_at), coalesce(sum(json_array_length(errors)), 0)
+		// The queue keeps a job's errors as a JSON array in SQLite, as an
+		// array of jsonb in PostgreSQL.
+		failed := `json_array_length(errors)`
+		if db.engine == postgresEngine {
+			failed = `cardinality(errors)`
+		}
+		o.Jobs, err = collect(ctx, db.read, `SELECT kind, state, count(*), min(scheduled_at), coalesce(sum(`+failed+`), 0)
 			FROM river_job GROUP BY kind, state ORDER BY kind, state`, nil,
 			func(row interface{ Scan(...any) error }) (resonanz.JobCount, error) {
 				var j resonanz.JobCount
-				var due string
+				var due any
 				if err := row.Scan(&j.Kind, &j.State, &j.Count, &due, &j.FailedAttempts); err != nil {
 					return j, err
 				}
-				j.Due, err = time.Parse(riverTime, due)
+				j.Due, err = riverDue(due)
 				return j, err
 			})
 		if err != nil {

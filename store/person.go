@@ -105,7 +105,7 @@ func (db *DB) ExportPerson(ctx context.Context, contactID int64, by *resonanz.Us
 // exportRows reads a table's rows about the person, columns as stored;
 // moments (columns named *_at) become times.
 func exportRows(ctx context.Context, tx *sql.Tx, name, where string, contactID int64) (*resonanz.PersonTable, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT * FROM `+name+` WHERE `+where+` ORDER BY rowid`, contactID)
+	rows, err := tx.QueryContext(ctx, `SELECT * FROM `+name+` WHERE `+where+` ORDER BY 1`, contactID)
 	if err != nil {
 		return nil, err
 	}

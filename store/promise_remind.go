@@ -24,7 +24,7 @@ func (db *DB) MarkPromiseEscalated(ctx context.Context, id int64, at time.Time, 
 }
 
 func (db *DB) markPromise(ctx context.Context, id int64, at time.Time, notes []*resonanz.Notification, kind, update string) (bool, error) {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return false, fmt.Errorf("store: begin: %w", err)
 	}

@@ -38,7 +38,7 @@ func (db *DB) Reanalyze(ctx context.Context, analyze func(text string) resonanz.
 // reanalyzeConversations relabels the messages of the next conversations
 // after id after, returning the last conversation id and the messages done.
 func (db *DB) reanalyzeConversations(ctx context.Context, after int64, analyze func(string) resonanz.Analysis) (int64, int, error) {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return 0, 0, err
 	}

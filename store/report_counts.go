@@ -14,7 +14,7 @@ import (
 // kind and sentiment inside SQLite, from the report index alone: a week of
 // a million messages is counted without handing each row to Go.
 func (db *DB) ConversationCounts(ctx context.Context, f resonanz.ReportFilter, slot time.Duration) ([]resonanz.CountFact, error) {
-	where, args := reportConditions(f, true)
+	where, args := db.reportConditions(f, true)
 	size := slot.Milliseconds()
 	var counts []resonanz.CountFact
 	err := db.eachRow(ctx, `SELECT c.created_at / ?, c.channel, c.kind, c.sentiment, count(*)
@@ -39,7 +39,7 @@ func (db *DB) ConversationCounts(ctx context.Context, f resonanz.ReportFilter, s
 // with an answer-time goal, when they began, were answered and solved; the
 // partial index of those alone (migration 0120) skips the rest of the period.
 func (db *DB) AnswerFacts(ctx context.Context, f resonanz.ReportFilter) ([]resonanz.AnswerFact, error) {
-	where, args := reportConditions(f, true)
+	where, args := db.reportConditions(f, true)
 	var facts []resonanz.AnswerFact
 	err := db.eachRow(ctx, `SELECT c.created_at, coalesce(c.first_response_at, 0), coalesce(c.resolved_at, 0), coalesce(c.sla_policy_id, 0), c.sla_breached
 		FROM conversations c INDEXED BY conversations_answers WHERE `+strings.Join(where, " AND ")+`

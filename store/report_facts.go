@@ -13,12 +13,12 @@ import (
 // reportConditions are the WHERE terms of a report filter on conversations c;
 // the period only when withPeriod. The topic test is the inbox's, so that a
 // report's count and the inbox it links to agree.
-func reportConditions(f resonanz.ReportFilter, withPeriod bool) (where []string, args []any) {
+func (db *DB) reportConditions(f resonanz.ReportFilter, withPeriod bool) (where []string, args []any) {
 	if withPeriod {
 		where, args = []string{"c.created_at >= ? AND c.created_at < ?"}, []any{millis(f.From), millis(f.To)}
 	}
 	if f.Topic != "" {
-		where = append(where, "instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(nullif(c.topics, '')) WHERE value = ?)")
+		where = append(where, "instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)")
 		args = append(args, f.Topic, f.Topic)
 	}
 	return filterConditions(f, "c", where, args)
@@ -48,7 +48,7 @@ func filterConditions(f resonanz.ReportFilter, alias string, where []string, arg
 // ConversationFacts returns the conversations created in the filter's
 // period, read from the report index alone (migration 0100).
 func (db *DB) ConversationFacts(ctx context.Context, f resonanz.ReportFilter) ([]resonanz.ConversationFact, error) {
-	where, args := reportConditions(f, true)
+	where, args := db.reportConditions(f, true)
 	q := `SELECT c.id, c.created_at, c.channel, c.kind, c.sentiment, c.language, coalesce(c.team_id, 0), coalesce(c.owner_id, 0),
 		c.status, coalesce(c.first_response_at, 0), coalesce(c.resolved_at, 0), coalesce(c.sla_policy_id, 0), c.sla_breached, c.topics
 		FROM conversations c INDEXED BY conversations_report WHERE ` + strings.Join(where, " AND ")
@@ -74,7 +74,7 @@ func (db *DB) ConversationFacts(ctx context.Context, f resonanz.ReportFilter) ([
 
 // TopicTally counts, per topic, the conversations created in the period.
 func (db *DB) TopicTally(ctx context.Context, f resonanz.ReportFilter) (map[string]int, error) {
-	where, args := reportConditions(f, true)
+	where, args := db.reportConditions(f, true)
 	tally := map[string]int{}
 	err := db.eachRow(ctx, `SELECT c.topics, count(*) FROM conversations c INDEXED BY conversations_report
 		WHERE `+strings.Join(where, " AND ")+` AND c.topics <> '' GROUP BY c.topics`, func(rows *sql.Rows) error {
@@ -97,7 +97,7 @@ func (db *DB) TopicTally(ctx context.Context, f resonanz.ReportFilter) (map[stri
 // OpenWorkBefore counts the open work now created before each moment, and
 // all of it, in one walk of the open work's age index (migration 0100).
 func (db *DB) OpenWorkBefore(ctx context.Context, f resonanz.ReportFilter, moments []time.Time) ([]int, time.Time, error) {
-	where, args := reportConditions(f, false)
+	where, args := db.reportConditions(f, false)
 	cols := make([]string, 0, len(moments)+2)
 	var colArgs []any
 	for _, m := range moments {
@@ -125,7 +125,7 @@ func (db *DB) OpenWorkBefore(ctx context.Context, f resonanz.ReportFilter, momen
 // PromiseTally counts the promises of the filter's conversations kept or
 // broken in the period, and those open and past due at now.
 func (db *DB) PromiseTally(ctx context.Context, f resonanz.ReportFilter, now time.Time) (resonanz.PromiseTally, error) {
-	where, args := reportConditions(f, false)
+	where, args := db.reportConditions(f, false)
 	cond := ""
 	if len(where) > 0 {
 		cond = " AND " + strings.Join(where, " AND ")
@@ -147,7 +147,7 @@ func (db *DB) PromiseTally(ctx context.Context, f resonanz.ReportFilter, now tim
 
 // GoodwillTally sums the goodwill granted in the period to the filter's conversations.
 func (db *DB) GoodwillTally(ctx context.Context, f resonanz.ReportFilter) (resonanz.GoodwillTally, error) {
-	where, args := reportConditions(f, false)
+	where, args := db.reportConditions(f, false)
 	where = append([]string{"g.state = 'granted' AND g.granted_at >= ? AND g.granted_at < ?"}, where...)
 	var t resonanz.GoodwillTally
 	err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(g.amount), 0)
@@ -162,7 +162,7 @@ func (db *DB) GoodwillTally(ctx context.Context, f resonanz.ReportFilter) (reson
 // SurveyTally sums up the surveys answered in the filter's period about
 // its conversations (created at any time).
 func (db *DB) SurveyTally(ctx context.Context, f resonanz.ReportFilter) (resonanz.SurveyTally, error) {
-	where, args := reportConditions(f, false)
+	where, args := db.reportConditions(f, false)
 	where = append([]string{"s.answered_at >= ? AND s.answered_at < ?"}, where...)
 	var t resonanz.SurveyTally
 	err := db.read.QueryRowContext(ctx, `SELECT count(CASE WHEN s.question = 'csat' THEN 1 END),

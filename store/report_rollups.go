@@ -154,7 +154,7 @@ func (db *DB) OpenWorkDays(ctx context.Context, f resonanz.ReportFilter) ([]reso
 // created at or after since was created (zero: none); since is the oldest
 // day with open work, so the walk of the age index stops within a day.
 func (db *DB) OldestOpenWork(ctx context.Context, f resonanz.ReportFilter, since time.Time) (time.Time, error) {
-	where, args := reportConditions(f, false)
+	where, args := db.reportConditions(f, false)
 	where = append([]string{"c.open_work = 1", "c.created_at >= ?"}, where...)
 	var oldest int64
 	err := db.read.QueryRowContext(ctx, `SELECT c.created_at FROM conversations c INDEXED BY conversations_open_age

@@ -91,31 +91,29 @@ func (db *DB) ApplyRetention(ctx context.Context) (int, error) {
 	return total, nil
 }
 
-// The rows that belong to the conversations listed in ?1, a JSON array of ids.
-const (
-	expiredConversations = `(SELECT value FROM json_each(?1))`
-	expiredMessages      = `(SELECT id FROM messages WHERE conversation_id IN ` + expiredConversations + `)`
-)
-
-// conversationDeletes remove conversations and whatever points at them,
-// those pointing at others first.
-var conversationDeletes = []string{
-	`DELETE FROM message_terms WHERE rowid IN ` + expiredMessages,
-	`DELETE FROM message_consents WHERE message_id IN ` + expiredMessages,
-	`DELETE FROM label_corrections WHERE message_id IN ` + expiredMessages,
-	`DELETE FROM alert_messages WHERE message_id IN ` + expiredMessages,
-	`DELETE FROM outbox WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM messages WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM notes WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM audit_events WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM route_events WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM notifications WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM promise_handovers WHERE promise_id IN (SELECT id FROM promises WHERE conversation_id IN ` + expiredConversations + `)`,
-	`DELETE FROM promises WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM goodwill_grants WHERE conversation_id IN ` + expiredConversations,
-	`UPDATE contact_wishes SET conversation_id = NULL WHERE conversation_id IN ` + expiredConversations,
-	`UPDATE surveys SET conversation_id = NULL, message_id = NULL, comment = '' WHERE conversation_id IN ` + expiredConversations,
-	`DELETE FROM conversations WHERE id IN ` + expiredConversations,
+// conversationDeletes remove the conversations listed in ?1, a JSON array of
+// ids, and whatever points at them, those pointing at others first.
+func (e engine) conversationDeletes() []string {
+	expiredConversations := e.jsonIDs("?1")
+	expiredMessages := `(SELECT id FROM messages WHERE conversation_id IN ` + expiredConversations + `)`
+	return []string{
+		`DELETE FROM message_terms WHERE rowid IN ` + expiredMessages,
+		`DELETE FROM message_consents WHERE message_id IN ` + expiredMessages,
+		`DELETE FROM label_corrections WHERE message_id IN ` + expiredMessages,
+		`DELETE FROM alert_messages WHERE message_id IN ` + expiredMessages,
+		`DELETE FROM outbox WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM messages WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM notes WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM audit_events WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM route_events WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM notifications WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM promise_handovers WHERE promise_id IN (SELECT id FROM promises WHERE conversation_id IN ` + expiredConversations + `)`,
+		`DELETE FROM promises WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM goodwill_grants WHERE conversation_id IN ` + expiredConversations,
+		`UPDATE contact_wishes SET conversation_id = NULL WHERE conversation_id IN ` + expiredConversations,
+		`UPDATE surveys SET conversation_id = NULL, message_id = NULL, comment = '' WHERE conversation_id IN ` + expiredConversations,
+		`DELETE FROM conversations WHERE id IN ` + expiredConversations,
+	}
 }
 
 // deleteExpired deletes up to retentionBatch conversations of channel whose
@@ -135,7 +133,7 @@ func (db *DB) deleteExpired(ctx context.Context, channel string, cutoff time.Tim
 			return err
 		}
 		list, _ := json.Marshal(ids) // a slice of integers always marshals
-		for _, stmt := range conversationDeletes {
+		for _, stmt := range db.engine.conversationDeletes() {
 			if _, err := tx.ExecContext(ctx, stmt, string(list)); err != nil {
 				return err
 			}

@@ -106,7 +106,7 @@ func (db *DB) loadPendingRoutes(ctx context.Context, byID map[int64]*resonanz.Pe
 // ApplyRoutes writes the router's decisions, with an audit entry for each, and
 // schedules the timers of changed clocks, all in one transaction.
 func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin routes: %w", err)
 	}

@@ -94,7 +94,7 @@ func (db *DB) DeleteRule(ctx context.Context, id int64) error {
 
 // MoveRule swaps a rule with its neighbour above (delta < 0) or below.
 func (db *DB) MoveRule(ctx context.Context, id int64, delta int) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin move rule: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/search"
 )
 
 // SearchMessages finds messages whose words match every query word, in
@@ -13,7 +12,7 @@ import (
 // With visibleTo set, only messages of conversations that user may see are
 // searched; the newest hits come first either way.
 func (db *DB) SearchMessages(ctx context.Context, query string, limit int, visibleTo int64) ([]*resonanz.SearchHit, error) {
-	match, err := search.Match(query)
+	match, err := db.engine.searchArg(query)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +23,7 @@ func (db *DB) SearchMessages(ctx context.Context, query string, limit int, visib
 			m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, `+labelColumns+`,
 			coalesce(ct.name, m.author_name)
 		FROM (SELECT t.rowid FROM message_terms t JOIN messages v ON v.id = t.rowid JOIN conversations c ON c.id = v.conversation_id
-			WHERE message_terms MATCH ? AND `+visibleCondition+` ORDER BY t.rowid DESC LIMIT ?) hit
+			WHERE `+db.engine.matchTerms("message_terms")+` AND `+visibleCondition+` ORDER BY t.rowid DESC LIMIT ?) hit
 		JOIN messages m ON m.id = hit.rowid
 		LEFT JOIN identities i ON i.id = m.identity_id
 		LEFT JOIN contacts ct ON ct.id = i.contact_id

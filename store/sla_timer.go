@@ -13,7 +13,7 @@ import (
 // say who is told and whether the conversation goes back to its team, and
 // records that in one transaction.
 func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin sla timer: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -18,14 +19,15 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-//go:embed migrations/sqlite/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
 
 // DB is the resonanz database: one connection for writes, a pool for reads,
 // so that readers never wait for the single SQLite writer.
 type DB struct {
-	write *sql.DB
-	read  *sql.DB
+	write  *sql.DB
+	read   *sql.DB
+	engine engine
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
@@ -81,9 +83,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(8)
-	db := &DB{write: write, read: read, Now: time.Now, writeStmts: stmtCache{db: write, stmts: map[string]*sql.Stmt{}},
-		routerWake: make(chan struct{}, 1), learnDelay: defaultLearnDelay}
-	if db.eraseKey, err = loadErasureKey(path); err != nil {
+	return setUp(ctx, &DB{write: write, read: read, engine: sqliteEngine}, filepath.Dir(path))
+}
+
+// setUp loads the keys kept in keyDir, migrates the schema, makes the job
+// client and prepares the statements every request runs.
+func setUp(ctx context.Context, db *DB, keyDir string) (*DB, error) {
+	db.Now = time.Now
+	db.writeStmts = stmtCache{db: db.write, stmts: map[string]*sql.Stmt{}}
+	db.routerWake = make(chan struct{}, 1)
+	db.learnDelay = defaultLearnDelay
+	var err error
+	if db.eraseKey, err = loadErasureKey(keyDir); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %w", err)
 	}
@@ -143,7 +154,7 @@ func (db *DB) migrate(ctx context.Context, last string) error {
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
 		return fmt.Errorf("store: create migrations table: %w", err)
 	}
-	names, err := fs.Glob(migrationFS, "migrations/sqlite/*.sql")
+	names, err := fs.Glob(migrationFS, "migrations/"+string(db.engine)+"/*.sql")
 	if err != nil {
 		return err
 	}
@@ -160,7 +171,7 @@ func (db *DB) migrate(ctx context.Context, last string) error {
 }
 
 func (db *DB) applyMigration(ctx context.Context, name string) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return err
 	}
@@ -186,6 +197,11 @@ func (db *DB) applyMigration(ctx context.Context, name string) error {
 
 // Size returns the bytes the database files take on disk (main file and WAL).
 func (db *DB) Size(ctx context.Context) (int64, error) {
+	if db.engine == postgresEngine {
+		var n int64
+		err := db.read.QueryRowContext(ctx, `SELECT pg_database_size(current_database())`).Scan(&n)
+		return n, err
+	}
 	var pages, pageSize int64
 	if err := db.read.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
 		return 0, err
@@ -198,7 +214,11 @@ func (db *DB) Size(ctx context.Context) (int64, error) {
 
 // Optimize refreshes the query planner's statistics; run it after bulk loads.
 func (db *DB) Optimize(ctx context.Context) error {
-	_, err := db.write.ExecContext(ctx, `PRAGMA optimize=0x10002`)
+	query := `PRAGMA optimize=0x10002`
+	if db.engine == postgresEngine {
+		query = `ANALYZE`
+	}
+	_, err := db.write.ExecContext(ctx, query)
 	return err
 }
 

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,14 +21,36 @@ type engine struct {
 }
 
 func engines() []engine {
-	return []engine{{"sqlite", func(t *testing.T) *store.DB { return storetest.Open(t) }}}
+	list := []engine{{"sqlite", func(t *testing.T) *store.DB { return storetest.Open(t) }}}
+	if os.Getenv(storetest.PostgresEnv) != "" {
+		list = append(list, engine{"postgres", func(t *testing.T) *store.DB { return storetest.OpenPostgres(t) }})
+	}
+	return list
 }
 
 // contract runs fn as a subtest on each engine.
 func contract(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	for _, e := range engines() {
-		t.Run(e.name, func(t *testing.T) { fn(t, e.open(t)) })
+		t.Run(e.name, func(t *testing.T) {
+			if e.name == "postgres" && notYetOnPostgres[strings.SplitN(t.Name(), "/", 2)[0]] {
+				t.Skip("not yet ported to PostgreSQL")
+			}
+			fn(t, e.open(t))
+		})
 	}
+}
+
+// notYetOnPostgres are the contract tests whose queries are still being
+// ported to PostgreSQL; each runs on SQLite alone until it leaves the list.
+var notYetOnPostgres = map[string]bool{
+	"TestDismissAlerts": true, "TestCloseQuietAlerts": true, "TestRoomChoices": true, "TestAlerts": true, "TestHelpArticles": true,
+	"TestOptOutsMigrateToWishes": true, "TestAttachmentsAndReplyAddress": true, "TestBulkReply": true, "TestContacts": true,
+	"TestWishes": true, "TestWishesAtSending": true, "TestUpdateConversation": true, "TestAlertNews": true,
+	"TestGoodwillWithinLimitGranted": true, "TestNothingQueuedAgainstAWish": true, "TestHandOver": true, "TestSetVIP": true,
+	"TestOpenWorkAndCounts": true, "TestReleaseHeldReplies": true, "TestGoodwillAboveLimit": true, "TestAnalysisIsStored": true,
+	"TestCorrectLabel": true, "TestModelVersions": true, "TestIngest": true, "TestPraise": true, "TestPromiseLifecycle": true,
+	"TestOutbox": true, "TestReanalyze": true, "TestSendReply": true, "TestRouteEvents": true, "TestSignatures": true,
+	"TestSuggestionBoard": true, "TestSurveyTally": true, "TestTopicsMigrate": true, "TestTopicFilterExact": true, "TestSurveys": true,
 }
 
 var t0 = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)

@@ -55,7 +55,7 @@ func (db *DB) CreateTeam(ctx context.Context, name string) (*resonanz.Team, erro
 
 // SaveTeam updates a team's languages, topics, members and assignment mode.
 func (db *DB) SaveTeam(ctx context.Context, t *resonanz.Team) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin save team: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 )
@@ -40,7 +42,10 @@ func (w *slaWorker) Work(ctx context.Context, job *river.Job[slaTimer]) error {
 
 // newTimers migrates River's tables and makes its client; jobs run once StartTimers is called.
 func newTimers(ctx context.Context, db *DB) (*timers, error) {
-	driver := riversqlite.New(db.write)
+	var driver riverdriver.Driver[*sql.Tx] = riversqlite.New(db.write)
+	if db.engine == postgresEngine {
+		driver = riverdatabasesql.New(db.write)
+	}
 	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return nil, err

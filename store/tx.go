@@ -10,7 +10,7 @@ import (
 
 // inTx runs fn in a write transaction.
 func (db *DB) inTx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin %s: %w", what, err)
 	}
@@ -25,6 +25,20 @@ func (db *DB) inTx(ctx context.Context, what string, fn func(tx *sql.Tx) error) 
 		return fmt.Errorf("store: commit %s: %w", what, err)
 	}
 	return nil
+}
+
+// begin starts a write transaction; on PostgreSQL it first waits for the
+// other nodes' writes (serializeWrites).
+func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.engine.serializeWrites(ctx, tx); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 // collect runs a query and reads every row with scan.

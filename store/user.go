@@ -119,7 +119,7 @@ func (db *DB) updateUser(ctx context.Context, login, query string, value any) er
 	if err != nil {
 		return err
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: update user: %w", err)
 	}
