@@ -47,5 +47,5 @@ func MigrateUpTo(ctx context.Context, path, last string) error {
 		return err
 	}
 	defer write.Close()
-	return (&DB{write: write}).migrate(ctx, last)
+	return (&DB{write: write, engine: sqliteEngine}).migrate(ctx, last)
 }
