@@ -108,7 +108,7 @@ func (db *DB) inboxQuery(f resonanz.ConversationFilter) (string, []any) {
 	q := `SELECT ` + conversationColumns
 	if f.OpenWork && f.Overdue {
 		// The overdue are few: walking all open work in time order to find them reads it all.
-		q = strings.Replace(q, "FROM conversations c", "FROM conversations c INDEXED BY conversations_open_due", 1)
+		q = strings.Replace(q, "FROM conversations c", "FROM conversations c"+db.engine.indexedBy("conversations_open_due"), 1)
 	}
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

@@ -129,3 +129,30 @@ func (e engine) advanceIDs(ctx context.Context, tx *sql.Tx, tables ...string) er
 	}
 	return nil
 }
+
+// greatest is the larger of two values that are never NULL (SQLite's
+// two-argument max; PostgreSQL's GREATEST would skip a NULL where SQLite
+// answers NULL).
+func (e engine) greatest(a, b string) string {
+	if e == postgresEngine {
+		return `GREATEST(` + a + `, ` + b + `)`
+	}
+	return `max(` + a + `, ` + b + `)`
+}
+
+// least is the smaller of two values that are never NULL.
+func (e engine) least(a, b string) string {
+	if e == postgresEngine {
+		return `LEAST(` + a + `, ` + b + `)`
+	}
+	return `min(` + a + `, ` + b + `)`
+}
+
+// indexedBy tells SQLite's planner the index to walk (" INDEXED BY name"),
+// where its statistics would choose worse; PostgreSQL chooses for itself.
+func (e engine) indexedBy(index string) string {
+	if e == postgresEngine {
+		return ""
+	}
+	return ` INDEXED BY ` + index
+}

@@ -25,7 +25,7 @@ func (db *DB) countQuery(f resonanz.ConversationFilter, most int) (string, []any
 	where, args := db.inboxConditions(f)
 	q := `SELECT count(*) FROM (SELECT 1 FROM conversations c`
 	if f.OpenWork {
-		q += ` INDEXED BY ` + openWorkIndex(f)
+		q += db.engine.indexedBy(openWorkIndex(f))
 	}
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

@@ -85,7 +85,7 @@ func refuseUnseen(ctx context.Context, tx *sql.Tx, id, userID, seen int64) error
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE conversation_id = ? AND id > ?
-		AND (direction = 'in' OR user_id IS NOT ?)`, id, seen, userID).Scan(&n); err != nil {
+		AND (direction = 'in' OR user_id IS DISTINCT FROM ?)`, id, seen, userID).Scan(&n); err != nil {
 		return fmt.Errorf("unseen messages: %w", err)
 	}
 	if n > 0 {

@@ -18,7 +18,7 @@ func (db *DB) ConversationCounts(ctx context.Context, f resonanz.ReportFilter, s
 	size := slot.Milliseconds()
 	var counts []resonanz.CountFact
 	err := db.eachRow(ctx, `SELECT c.created_at / ?, c.channel, c.kind, c.sentiment, count(*)
-		FROM conversations c INDEXED BY conversations_report WHERE `+strings.Join(where, " AND ")+` GROUP BY 1, 2, 3, 4`,
+		FROM conversations c`+db.engine.indexedBy("conversations_report")+` WHERE `+strings.Join(where, " AND ")+` GROUP BY 1, 2, 3, 4`,
 		func(rows *sql.Rows) error {
 			var n int64
 			var c resonanz.CountFact
@@ -42,7 +42,7 @@ func (db *DB) AnswerFacts(ctx context.Context, f resonanz.ReportFilter) ([]reson
 	where, args := db.reportConditions(f, true)
 	var facts []resonanz.AnswerFact
 	err := db.eachRow(ctx, `SELECT c.created_at, coalesce(c.first_response_at, 0), coalesce(c.resolved_at, 0), coalesce(c.sla_policy_id, 0), c.sla_breached
-		FROM conversations c INDEXED BY conversations_answers WHERE `+strings.Join(where, " AND ")+`
+		FROM conversations c`+db.engine.indexedBy("conversations_answers")+` WHERE `+strings.Join(where, " AND ")+`
 		AND (c.first_response_at IS NOT NULL OR c.resolved_at IS NOT NULL OR c.sla_policy_id IS NOT NULL)`,
 		func(rows *sql.Rows) error {
 			var a resonanz.AnswerFact

@@ -51,7 +51,7 @@ func (db *DB) ConversationFacts(ctx context.Context, f resonanz.ReportFilter) ([
 	where, args := db.reportConditions(f, true)
 	q := `SELECT c.id, c.created_at, c.channel, c.kind, c.sentiment, c.language, coalesce(c.team_id, 0), coalesce(c.owner_id, 0),
 		c.status, coalesce(c.first_response_at, 0), coalesce(c.resolved_at, 0), coalesce(c.sla_policy_id, 0), c.sla_breached, c.topics
-		FROM conversations c INDEXED BY conversations_report WHERE ` + strings.Join(where, " AND ")
+		FROM conversations c` + db.engine.indexedBy("conversations_report") + ` WHERE ` + strings.Join(where, " AND ")
 	var facts []resonanz.ConversationFact
 	err := db.eachRow(ctx, q, func(rows *sql.Rows) error {
 		var c resonanz.ConversationFact
@@ -76,7 +76,7 @@ func (db *DB) ConversationFacts(ctx context.Context, f resonanz.ReportFilter) ([
 func (db *DB) TopicTally(ctx context.Context, f resonanz.ReportFilter) (map[string]int, error) {
 	where, args := db.reportConditions(f, true)
 	tally := map[string]int{}
-	err := db.eachRow(ctx, `SELECT c.topics, count(*) FROM conversations c INDEXED BY conversations_report
+	err := db.eachRow(ctx, `SELECT c.topics, count(*) FROM conversations c`+db.engine.indexedBy("conversations_report")+`
 		WHERE `+strings.Join(where, " AND ")+` AND c.topics <> '' GROUP BY c.topics`, func(rows *sql.Rows) error {
 		var topics string
 		var n int
@@ -105,7 +105,7 @@ func (db *DB) OpenWorkBefore(ctx context.Context, f resonanz.ReportFilter, momen
 		colArgs = append(colArgs, millis(m))
 	}
 	cols = append(cols, "count(*)", "coalesce(min(c.created_at), 0)")
-	q := `SELECT ` + strings.Join(cols, ", ") + ` FROM conversations c INDEXED BY conversations_open_age WHERE ` +
+	q := `SELECT ` + strings.Join(cols, ", ") + ` FROM conversations c` + db.engine.indexedBy("conversations_open_age") + ` WHERE ` +
 		strings.Join(append([]string{"c.open_work = 1"}, where...), " AND ")
 	counts := make([]int, len(moments)+1)
 	var oldest int64

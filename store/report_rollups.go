@@ -157,7 +157,7 @@ func (db *DB) OldestOpenWork(ctx context.Context, f resonanz.ReportFilter, since
 	where, args := db.reportConditions(f, false)
 	where = append([]string{"c.open_work = 1", "c.created_at >= ?"}, where...)
 	var oldest int64
-	err := db.read.QueryRowContext(ctx, `SELECT c.created_at FROM conversations c INDEXED BY conversations_open_age
+	err := db.read.QueryRowContext(ctx, `SELECT c.created_at FROM conversations c`+db.engine.indexedBy("conversations_open_age")+`
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY c.created_at LIMIT 1`, append([]any{millis(since)}, args...)...).Scan(&oldest)
 	if errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, nil

@@ -184,7 +184,7 @@ func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time
 		nullID(u.PolicyID), string(u.Clock), u.Goal, u.ConversationID); err != nil {
 		return nil, err
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_due = ?, sla_warned = 0, sla_breached = 0 WHERE id = ? AND sla_due IS NOT ?`,
+	res, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_due = ?, sla_warned = 0, sla_breached = 0 WHERE id = ? AND sla_due IS DISTINCT FROM ?`,
 		due, u.ConversationID, due)
 	if err != nil {
 		return nil, err
