@@ -12,7 +12,6 @@ import (
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/analyze/train"
-	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/watch/eval"
 )
 
@@ -65,10 +64,10 @@ the next build embeds. The same data and seed give the same files.`, stderr)
 // correctedExamples turns the agents' corrections in the database into
 // training examples, the latest correction of each label winning.
 func correctedExamples(ctx context.Context, cfg Config) ([]analyze.Example, error) {
-	if _, err := os.Stat(cfg.DatabasePath()); err != nil {
+	if _, err := os.Stat(cfg.DatabasePath()); err != nil && cfg.Database == "" {
 		return nil, nil // no database: train on the data sets alone
 	}
-	db, err := store.Open(ctx, cfg.DatabasePath())
+	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}

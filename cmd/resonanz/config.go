@@ -23,6 +23,10 @@ import (
 type Config struct {
 	Addr    string // where the server listens
 	DataDir string // where the database and files live
+	// Database is a PostgreSQL address (postgres://…) to keep the data in
+	// instead of the SQLite file in DataDir, which still holds the keys
+	// and files.
+	Database string
 	Demo    bool   // load demo data into an empty database
 	// Zone is the company's time zone (IANA name): every page shows times
 	// in it, unless a user chose a zone of their own.
@@ -115,12 +119,22 @@ func (c Config) outbound(timeout time.Duration) *http.Client {
 	return channel.Outbound{Allow: allow, Timeout: timeout}.Client()
 }
 
+// redactURL writes a database address without its password.
+func redactURL(address string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return "(an address that does not parse)"
+	}
+	return u.Redacted()
+}
+
 // DatabasePath is the SQLite file inside the data directory.
 func (c Config) DatabasePath() string { return filepath.Join(c.DataDir, "resonanz.db") }
 
 // dataFlag adds --data, shared by every command that opens the database.
 func dataFlag(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.DataDir, "data", envOr("DATA", "data"), "directory for the database and files (RESONANZ_DATA)")
+	fs.StringVar(&c.Database, "database", envOr("DATABASE", ""), "PostgreSQL address postgres://… to keep the data in instead of the SQLite file in --data, which still holds the keys and files (RESONANZ_DATABASE)")
 }
 
 // serveFlags adds the flags of 'resonanz serve'.

@@ -132,10 +132,17 @@ func subcommandArgs(args []string) []string {
 	return args
 }
 
-// openStore opens the database in the data directory, creating both if needed.
+// openStore opens the database: PostgreSQL when --database names it, else
+// the SQLite file in the data directory, creating both if needed.
 func openStore(ctx context.Context, cfg Config) (*store.DB, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	if cfg.Database != "" {
+		if !store.IsPostgres(cfg.Database) {
+			return nil, fmt.Errorf("--database %q: want a PostgreSQL address postgres://user@host:port/name", redactURL(cfg.Database))
+		}
+		return store.OpenPostgres(ctx, cfg.Database, cfg.DataDir)
 	}
 	return store.Open(ctx, cfg.DatabasePath())
 }
