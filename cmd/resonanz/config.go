@@ -27,7 +27,7 @@ type Config struct {
 	// instead of the SQLite file in DataDir, which still holds the keys
 	// and files.
 	Database string
-	Demo    bool   // load demo data into an empty database
+	Demo     bool // load demo data into an empty database
 	// Zone is the company's time zone (IANA name): every page shows times
 	// in it, unless a user chose a zone of their own.
 	Zone string
