@@ -38,6 +38,8 @@ type Runner struct {
 	mu     sync.Mutex
 	warmed bool
 	early  [][]Observed // batches stored while the history replays
+
+	followed chan struct{} // closed when a follower stopped reading the store; nil: fed by Observe
 }
 
 // StartRunner starts the monitor and the replay of the history: the
@@ -156,6 +158,9 @@ func (r *Runner) observe(batch []Observed) {
 // running; call it after ingest has stopped.
 func (r *Runner) Stop() {
 	r.cancel()
+	if r.followed != nil {
+		<-r.followed
+	}
 	close(r.queue)
 	<-r.done
 }
