@@ -15,9 +15,10 @@ func (db *DB) DismissAlerts(ctx context.Context, userID int64, seen map[int64]in
 	now := millis(db.Now())
 	return db.inTx(ctx, "dismiss alerts", func(tx *sql.Tx) error {
 		for id, severity := range seen {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO alert_dismissals (user_id, alert_id, severity, dismissed_at)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO alert_dismissals AS d (user_id, alert_id, severity, dismissed_at)
 				SELECT ?, id, ?, ? FROM alerts WHERE id = ?
-				ON CONFLICT (user_id, alert_id) DO UPDATE SET severity = max(severity, excluded.severity), dismissed_at = excluded.dismissed_at`,
+				ON CONFLICT (user_id, alert_id) DO UPDATE SET severity = `+db.engine.greatest("d.severity", "excluded.severity")+`,
+					dismissed_at = excluded.dismissed_at`,
 				userID, severity, now, id); err != nil {
 				return err
 			}

@@ -16,8 +16,8 @@ func (db *DB) CloseQuietAlerts(ctx context.Context, lastBefore time.Time) ([]int
 	now := millis(db.Now())
 	err := db.inTx(ctx, "close quiet alerts", func(tx *sql.Tx) error {
 		var err error
-		ids, err = collect(ctx, tx, `SELECT a.id FROM alerts a WHERE a.status <> ? AND max(a.last_seen, coalesce(
-				(SELECT max(m.sent_at) FROM alert_messages am JOIN messages m ON m.id = am.message_id WHERE am.alert_id = a.id), 0)) < ?
+		ids, err = collect(ctx, tx, `SELECT a.id FROM alerts a WHERE a.status <> ? AND `+db.engine.greatest("a.last_seen", `coalesce(
+				(SELECT max(m.sent_at) FROM alert_messages am JOIN messages m ON m.id = am.message_id WHERE am.alert_id = a.id), 0)`)+` < ?
 			ORDER BY a.id`, []any{resonanz.AlertResolved, millis(lastBefore)},
 			func(row interface{ Scan(...any) error }) (id int64, err error) {
 				err = row.Scan(&id)

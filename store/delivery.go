@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -31,10 +30,10 @@ var deliveryPauses = []time.Duration{30 * time.Second, time.Minute, 2 * time.Min
 // webhookJob is one alert news for one receiver; the body is kept as it was
 // when the news happened, and signed anew at each attempt.
 type webhookJob struct {
-	URL     string          `json:"url"`
-	Event   string          `json:"event"`
-	AlertID int64           `json:"alert_id"`
-	Payload json.RawMessage `json:"payload"`
+	URL     string   `json:"url"`
+	Event   string   `json:"event"`
+	AlertID int64    `json:"alert_id"`
+	Payload keptBody `json:"payload"`
 }
 
 func (webhookJob) Kind() string { return "webhook_delivery" }

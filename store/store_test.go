@@ -43,15 +43,10 @@ func contract(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // notYetOnPostgres are the contract tests whose queries are still being
 // ported to PostgreSQL; each runs on SQLite alone until it leaves the list.
 var notYetOnPostgres = []string{
-	"TestAlertNews",
-	"TestAlerts",
 	"TestAnalysisIsStored",
 	"TestAttachmentsAndReplyAddress",
-	"TestBulkReply",
-	"TestCloseQuietAlerts",
 	"TestContacts",
 	"TestCorrectLabel",
-	"TestDismissAlerts",
 	"TestGoodwillAboveLimit",
 	"TestGoodwillWithinLimitGranted",
 	"TestHandOver",
@@ -66,7 +61,6 @@ var notYetOnPostgres = []string{
 	"TestPromiseLifecycle",
 	"TestReanalyze",
 	"TestReleaseHeldReplies",
-	"TestRoomChoices",
 	"TestRouteEvents",
 	"TestSendReply",
 	"TestSetVIP",
