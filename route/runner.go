@@ -2,28 +2,23 @@ package route
 
 import (
 	"context"
-	"log/slog"
 	"time"
 )
 
-// routeEvery is how often the router looks for work it was not woken for.
+// routeEvery is how often the router looks for work it was not woken for,
+// such as conversations another node of a cluster took in.
 const routeEvery = 5 * time.Second
 
-// Timers fire the warnings and breaches of the answer-time clocks.
-type Timers interface {
-	StartTimers(ctx context.Context, logger *slog.Logger) error
-}
-
-// Runner keeps routing and the SLA timers going beside the server.
+// Runner keeps routing beside the server.
 type Runner struct {
 	stop context.CancelFunc
 	done chan struct{}
 }
 
-// StartRunner routes what arrived while resonanz was down (before the first
+// StartRunner routes what arrived while no router ran (before the first
 // page is served), then keeps routing whenever wake is signalled, as
-// conversations change, and starts the timers.
-func StartRunner(ctx context.Context, router *Router, wake <-chan struct{}, timers Timers) (*Runner, error) {
+// conversations change, and every few seconds.
+func StartRunner(ctx context.Context, router *Router, wake <-chan struct{}) (*Runner, error) {
 	if _, err := router.RouteAll(ctx); err != nil {
 		return nil, err
 	}
@@ -33,14 +28,10 @@ func StartRunner(ctx context.Context, router *Router, wake <-chan struct{}, time
 		defer close(r.done)
 		router.Run(ctx, wake, routeEvery)
 	}()
-	if err := timers.StartTimers(ctx, router.Logger); err != nil {
-		r.Close()
-		return nil, err
-	}
 	return r, nil
 }
 
-// Close stops routing and the timers.
+// Close stops routing.
 func (r *Runner) Close() {
 	r.stop()
 	<-r.done

@@ -58,12 +58,7 @@ func (m *Main) tellOfFailingChannels() {
 	m.channelHealth.Alerters = append(m.channelHealth.Alerters, n)
 }
 
-// startPolling fetches new messages of every account until ctx ends.
-func (m *Main) startPolling(ctx context.Context) {
-	m.poller = &channel.Poller{Registry: m.Channels, Ingest: m.ingester, Health: m.channelHealth, Logger: m.Logger, Interval: m.Config.PollInterval}
-	m.pollerDone = make(chan struct{})
-	go func() {
-		defer close(m.pollerDone)
-		m.poller.Run(ctx)
-	}()
+// pollLoop fetches new messages of every account until its ctx ends.
+func (m *Main) pollLoop() func(context.Context) {
+	return m.poller.Run
 }

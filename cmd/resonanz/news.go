@@ -29,12 +29,12 @@ func (m *Main) setDeliveries() {
 	}
 }
 
-// startNews queues alert news for the webhooks and the alert email, if any
-// are configured, until ctx ends.
-func (m *Main) startNews(ctx context.Context) {
+// newsLoop queues alert news for the webhooks and the alert email until
+// its ctx ends; nil when none are configured.
+func (m *Main) newsLoop() func(context.Context) {
 	c := m.Config
 	if len(c.Webhooks) == 0 && len(c.AlertEmail) == 0 {
-		return
+		return nil
 	}
 	n := &webhook.Notifier{URLs: c.Webhooks, BaseURL: m.URL(), Alerts: m.DB, Queue: m.DB, Logger: m.Logger}
 	if len(c.AlertEmail) > 0 {
@@ -42,9 +42,5 @@ func (m *Main) startNews(ctx context.Context) {
 			return alertmail.Compose(c.AlertEmail, p.Event, p.Alert, p.URL, m.zone)
 		}
 	}
-	m.newsDone = make(chan struct{})
-	go func() {
-		defer close(m.newsDone)
-		n.Run(ctx, m.Events)
-	}()
+	return func(ctx context.Context) { n.Run(ctx, m.Events) }
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/resonanz/resonanz/analyze"
 	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/channel"
+	"github.com/resonanz/resonanz/cluster"
 	"github.com/resonanz/resonanz/demo"
 	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
@@ -48,25 +49,20 @@ type Main struct {
 	zone *time.Location // the company's time zone
 
 	ingester     *ingest.Ingester
-	storms       *watch.Runner
-	routing      *route.Runner
+	storms       *watch.Relay
 	server       *http.Server
 	stopRequests context.CancelFunc
-	reminderDone chan struct{}
-	quietDone    chan struct{}
 	voice        *voice.Collector
-	voiceDone    chan struct{}
-	newsDone     chan struct{}
-	weeklyDone   chan struct{}
-	// eventHooksDone closes when the event webhook dispatcher stopped.
-	eventHooksDone chan struct{}
-	metrics        *metrics.Registry
-	listener       net.Listener
+	metrics      *metrics.Registry
+	listener     net.Listener
+	// stopSolo stops what a node alone runs (soloWork); in a cluster,
+	// leading closes when the node has stopped trying to lead.
+	stopSolo func()
+	leading  chan struct{}
 
 	channelHealth *channel.Health
 	replySender   *outbox.Sender
-	poller        *channel.Poller
-	pollerDone    chan struct{}
+	poller        *channel.Poller // run by soloWork
 	// history is what the storm monitor learns from; nil: the database.
 	// Tests hold it to see resonanz serve while the monitor warms up.
 	history watch.History
@@ -135,22 +131,18 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.openEvents(ctx); err != nil {
 		return err
 	}
-	if err := m.startStorms(ctx, loaded); err != nil {
-		return fmt.Errorf("start storm monitor: %w", err)
-	}
+	m.storms = &watch.Relay{}
 	live, learner, err := learn.Start(ctx, analyzer, db, m.Logger)
 	if err != nil {
 		return err
 	}
 	db.SetModelLearner(learner, m.Config.LearnDelay)
-	if err := m.startRouting(ctx); err != nil {
-		return fmt.Errorf("start routing: %w", err)
-	}
 	m.metrics = metrics.New()
 	m.voice = voice.NewCollector(db, m.Logger)
 	m.ingester = ingest.New(db, live, m.storms.Observe, m.metrics.ObserveIngest, m.voice.Observe)
 	files := m.Config.attachments()
 	m.ingester.Files = files
+	m.poller = &channel.Poller{Registry: m.Channels, Ingest: m.ingester, Health: m.channelHealth, Logger: m.Logger, Interval: m.Config.PollInterval}
 	srv := web.NewServer(web.Services{Messages: m.ingester, Conversations: db, Users: db, Search: db, Alerts: db, Promises: db, Goodwill: db,
 		Events: m.Events, Rules: db, SLA: db, Notifications: db, Reports: db, RouteStore: db, Analyzer: live, TryRules: route.TryRules, CheckCalendar: route.CheckCalendar,
 		Topics: db, BuiltinTopics: analyze.BuiltinTopics(), ReloadTopics: live.Reload, SuggestSeedTerms: live.Suggest(db.LabelCorrections), Models: learner,
@@ -173,14 +165,20 @@ func (m *Main) Run(ctx context.Context) error {
 	base, cancel := context.WithCancel(context.Background())
 	m.stopRequests = cancel
 	m.server = m.Config.httpServer(srv, base)
-	m.startReminder(base)
-	m.startNews(base)
-	m.startWeekly(base)
-	m.startEventHooks(base)
-	m.startPolling(base)
-	m.startQuietCloser(base)
-	m.voiceDone = make(chan struct{})
-	go m.voice.Run(base, 30*time.Second, m.voiceDone)
+	// Every node runs the durable jobs (SLA timers, deliveries); the queue
+	// hands each to one of them.
+	if err := db.StartTimers(base, m.Logger); err != nil {
+		return err
+	}
+	if m.clustered() {
+		m.leading = make(chan struct{})
+		go func() {
+			defer close(m.leading)
+			cluster.Lead(base, db, "solo", leaseRetry, m.Logger, m.soloWork(loaded))
+		}()
+	} else if m.stopSolo, err = m.soloWork(loaded)(base); err != nil {
+		return err
+	}
 	go func() {
 		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -234,35 +232,16 @@ func (m *Main) Close() error {
 		defer cancel()
 		m.server.Shutdown(ctx)
 	}
-	if m.reminderDone != nil {
-		<-m.reminderDone // stopRequests ended it; let a running check finish before the database closes
+	// stopRequests ended the lead; let running work finish before the
+	// database closes.
+	if m.leading != nil {
+		<-m.leading
 	}
-	if m.newsDone != nil {
-		<-m.newsDone
-	}
-	if m.weeklyDone != nil {
-		<-m.weeklyDone
-	}
-	if m.eventHooksDone != nil {
-		<-m.eventHooksDone
-	}
-	if m.pollerDone != nil {
-		<-m.pollerDone
-	}
-	if m.quietDone != nil {
-		<-m.quietDone
-	}
-	if m.voiceDone != nil {
-		<-m.voiceDone
+	if m.stopSolo != nil {
+		m.stopSolo()
 	}
 	if m.ingester != nil {
 		m.ingester.Close()
-	}
-	if m.storms != nil {
-		m.storms.Stop()
-	}
-	if m.routing != nil {
-		m.routing.Close()
 	}
 	if m.cluster != nil {
 		m.cluster.Close()
@@ -273,19 +252,15 @@ func (m *Main) Close() error {
 	return nil
 }
 
-// startReminder checks promises every minute until ctx ends, starting now
-// so that whatever came due while resonanz was down is caught up at once.
-func (m *Main) startReminder(ctx context.Context) {
+// reminderLoop checks promises every minute until its ctx ends, starting
+// now so that whatever came due while resonanz was down is caught up at once.
+func (m *Main) reminderLoop() func(context.Context) {
 	lead := m.Config.RemindBefore
 	if lead <= 0 {
 		lead = time.Hour
 	}
 	r := followup.New(m.DB, lead, m.Logger)
-	m.reminderDone = make(chan struct{})
-	go func() {
-		defer close(m.reminderDone)
-		r.Run(ctx, time.Minute)
-	}()
+	return func(ctx context.Context) { r.Run(ctx, time.Minute) }
 }
 
 // ensureAdmin creates the first admin with a random password on a database without users.
