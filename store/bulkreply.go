@@ -177,7 +177,7 @@ func alertRecipients(ctx context.Context, q queryer, id int64) ([]*resonanz.Bulk
 			SELECT rm.contact_id, m.id, m.conversation_id, m.text, m.visibility, m.language,
 				row_number() OVER (PARTITION BY rm.contact_id ORDER BY m.sent_at DESC, m.id DESC) AS rank
 			FROM room_messages rm JOIN messages m ON m.id = rm.message_id
-			WHERE rm.alert_id = ? AND rm.in_room AND rm.contact_id IS NOT NULL AND m.direction = 'in')
+			WHERE rm.alert_id = ? AND rm.in_room = 1 AND rm.contact_id IS NOT NULL AND m.direction = 'in')
 		SELECT l.contact_id, l.conversation_id, c.channel, l.visibility, l.text, l.language, coalesce(nullif(ci.display_name, ''), ci.handle)
 		FROM latest l JOIN conversations c ON c.id = l.conversation_id JOIN identities ci ON ci.id = c.identity_id
 		WHERE l.rank = 1 ORDER BY l.id`, id)
