@@ -80,7 +80,7 @@ func (db *DB) contactSuggestions(ctx context.Context, ct *resonanz.Contact) ([]*
 		}
 		others, err := collect(ctx, db.read, `SELECT DISTINCT i.contact_id, 'same_handle' FROM identities i
 			WHERE lower(i.handle) IN (?, ?) AND i.contact_id <> ?
-			UNION SELECT id, 'same_email' FROM contacts WHERE lower(customer_ref) = ? AND id <> ? AND instr(?, '@') > 0`,
+			UNION SELECT id, 'same_email' FROM contacts WHERE lower(customer_ref) = ? AND id <> ? AND ? LIKE '%@%'`,
 			[]any{handle, "@" + handle, ct.ID, handle, ct.ID, handle}, func(row interface{ Scan(...any) error }) (*resonanz.ContactSuggestion, error) {
 				s := &resonanz.ContactSuggestion{Contact: &resonanz.Contact{}, Handle: idn.Handle}
 				return s, row.Scan(&s.Contact.ID, &s.Reason)

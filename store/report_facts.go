@@ -171,7 +171,7 @@ func (db *DB) SurveyTally(ctx context.Context, f resonanz.ReportFilter) (resonan
 			count(CASE WHEN s.question = 'nps' THEN 1 END),
 			count(CASE WHEN s.question = 'nps' AND s.score >= ? THEN 1 END),
 			count(CASE WHEN s.question = 'nps' AND s.score <= ? THEN 1 END)
-		FROM surveys s CROSS JOIN conversations c ON c.id = s.conversation_id WHERE `+strings.Join(where, " AND "),
+		FROM surveys s CROSS JOIN conversations c WHERE c.id = s.conversation_id AND `+strings.Join(where, " AND "),
 		append([]any{resonanz.PraiseCSAT, resonanz.PraiseNPS, resonanz.NPSDetractorMax, millis(f.From), millis(f.To)}, args...)...).
 		Scan(&t.CSAT, &t.CSATSum, &t.Satisfied, &t.NPS, &t.Promoters, &t.Detractors)
 	if err != nil {

@@ -47,7 +47,7 @@ func (db *DB) SaveSignature(ctx context.Context, s *resonanz.Signature) error {
 		if _, err := lookupName(ctx, tx, "teams", s.TeamID, "team"); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM signatures WHERE user_id IS ? AND team_id IS ? AND language = ?`,
+		if _, err := tx.ExecContext(ctx, `DELETE FROM signatures WHERE user_id IS NOT DISTINCT FROM ? AND team_id IS NOT DISTINCT FROM ? AND language = ?`,
 			nullID(s.UserID), nullID(s.TeamID), s.Language); err != nil {
 			return err
 		}

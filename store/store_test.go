@@ -44,8 +44,6 @@ func contract(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // ported to PostgreSQL; each runs on SQLite alone until it leaves the list.
 var notYetOnPostgres = []string{
 	"TestAnalysisIsStored",
-	"TestAttachmentsAndReplyAddress",
-	"TestContacts",
 	"TestCorrectLabel",
 	"TestGoodwillAboveLimit",
 	"TestGoodwillWithinLimitGranted",
@@ -53,26 +51,15 @@ var notYetOnPostgres = []string{
 	"TestHelpArticles",
 	"TestIngest",
 	"TestModelVersions",
-	"TestNothingQueuedAgainstAWish",
 	"TestOpenWorkAndCounts",
-	"TestOptOutsMigrateToWishes",
-	"TestOutbox",
 	"TestPraise",
 	"TestPromiseLifecycle",
 	"TestReanalyze",
-	"TestReleaseHeldReplies",
 	"TestRouteEvents",
-	"TestSendReply",
-	"TestSetVIP",
-	"TestSignatures",
 	"TestSuggestionBoard",
-	"TestSurveyTally",
-	"TestSurveys",
 	"TestTopicFilterExact",
 	"TestTopicsMigrate",
 	"TestUpdateConversation",
-	"TestWishes",
-	"TestWishesAtSending",
 }
 
 var t0 = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)

@@ -376,7 +376,7 @@ func (db *DB) SurveyResults(ctx context.Context, since time.Time) ([]*resonanz.S
 			count(CASE WHEN s.question = 'nps' AND s.score >= 9 THEN 1 END),
 			count(CASE WHEN s.question = 'nps' AND s.score <= 6 THEN 1 END)
 		FROM surveys s LEFT JOIN users u ON u.id = s.agent_id WHERE s.sent_at >= ?
-		GROUP BY 1, 2, 3 ORDER BY u.name IS NULL, u.name, s.question`, []any{millis(since)},
+		GROUP BY s.agent_id, u.name, s.question ORDER BY u.name IS NULL, u.name, s.question`, []any{millis(since)},
 		func(row interface{ Scan(...any) error }) (*resonanz.SurveyResult, error) {
 			var r resonanz.SurveyResult
 			return &r, row.Scan(&r.AgentID, &r.AgentName, &r.Question, &r.Sent, &r.Answered, &r.Average, &r.Low, &r.Promoters, &r.Detractors)
