@@ -30,7 +30,7 @@ func (db *DB) countQuery(f resonanz.ConversationFilter, most int) (string, []any
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	return q + ` LIMIT ?)`, append(args, most)
+	return q + ` LIMIT ?) AS hits`, append(args, most)
 }
 
 // openWorkIndex names the index a count of open work walks. SQLite's

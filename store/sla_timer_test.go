@@ -1,24 +1,23 @@
-package store
+package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
 )
 
 // TestFireSLA checks what a missed goal does: the owner is warned once, at
 // the breach the owner and the team's lead are told once, the conversation
 // goes back to the team, and a timer for a clock that moved does nothing.
 func TestFireSLA(t *testing.T) {
+	contract(t, func(t *testing.T, db *store.DB) { fireSLA(t, db) })
+}
+
+func fireSLA(t *testing.T, db *store.DB) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "r.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	users := map[string]*resonanz.User{}
 	for _, u := range []*resonanz.User{{Login: "ann", Name: "Ann", Role: "agent"}, {Login: "lea", Name: "Lea", Role: "lead"},
 		{Login: "max", Name: "Max", Role: "lead"}} {
@@ -48,10 +47,8 @@ func TestFireSLA(t *testing.T) {
 		PolicyID: policy.ID, Goal: resonanz.GoalFirstResponse, Due: due, WarnAt: due.Add(-10 * time.Minute)}}); err != nil {
 		t.Fatal(err)
 	}
-	var jobs int
-	db.read.QueryRow(`SELECT count(*) FROM river_job WHERE kind = 'sla_timer'`).Scan(&jobs)
-	if jobs != 2 {
-		t.Fatalf("%d timers scheduled, want a warning and a breach", jobs)
+	if jobs, err := store.ScheduledJobs(ctx, db, "sla_timer"); err != nil || jobs != 2 {
+		t.Fatalf("%d timers scheduled (%v), want a warning and a breach", jobs, err)
 	}
 	unread := func(login string) int {
 		n, err := db.CountUnread(ctx, users[login].ID)
@@ -60,19 +57,21 @@ func TestFireSLA(t *testing.T) {
 		}
 		return n
 	}
-	stale := slaTimer{ConversationID: conv, Due: millis(due) - 1}
-	warn := slaTimer{ConversationID: conv, Due: millis(due), Warn: true}
-	breach := slaTimer{ConversationID: conv, Due: millis(due)}
-	for _, timer := range []slaTimer{stale, warn, warn} {
-		if err := db.fireSLA(ctx, timer); err != nil {
+	type firing struct {
+		due  time.Time
+		warn bool
+	}
+	stale, warn, breach := firing{due.Add(-time.Millisecond), false}, firing{due, true}, firing{due, false}
+	for _, timer := range []firing{stale, warn, warn} {
+		if err := db.FireSLA(ctx, conv, timer.due, timer.warn); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if unread("ann") != 1 || unread("lea") != 0 {
 		t.Fatalf("after the warning: ann %d, lea %d notifications; want 1 and 0", unread("ann"), unread("lea"))
 	}
-	for _, timer := range []slaTimer{breach, breach} {
-		if err := db.fireSLA(ctx, timer); err != nil {
+	for _, timer := range []firing{breach, breach} {
+		if err := db.FireSLA(ctx, conv, timer.due, timer.warn); err != nil {
 			t.Fatal(err)
 		}
 	}

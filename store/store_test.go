@@ -45,21 +45,11 @@ func contract(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 var notYetOnPostgres = []string{
 	"TestAnalysisIsStored",
 	"TestCorrectLabel",
-	"TestGoodwillAboveLimit",
-	"TestGoodwillWithinLimitGranted",
-	"TestHandOver",
 	"TestHelpArticles",
-	"TestIngest",
 	"TestModelVersions",
-	"TestOpenWorkAndCounts",
 	"TestPraise",
-	"TestPromiseLifecycle",
 	"TestReanalyze",
-	"TestRouteEvents",
 	"TestSuggestionBoard",
-	"TestTopicFilterExact",
-	"TestTopicsMigrate",
-	"TestUpdateConversation",
 }
 
 var t0 = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
