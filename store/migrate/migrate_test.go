@@ -35,7 +35,15 @@ func demoFile(t *testing.T) string {
 	db.Links = links
 	_, err = demo.Load(ctx, db, analyzer, io.Discard)
 	must(t, err)
+	// A person linked to one who came later: the row refers to a row of
+	// its own table copied after it.
+	admin, err := db.FindUserByLogin(ctx, demo.Login)
+	must(t, err)
+	must(t, db.LinkContacts(ctx, 400, 2, admin))
 	must(t, db.Close())
+	if n := count(t, lite(t, path), `SELECT count(*) FROM contacts WHERE merged_into > id`); n != 1 {
+		t.Fatalf("%d contacts linked to a later one, want 1", n)
+	}
 	return path
 }
 
@@ -53,6 +61,7 @@ func TestMigrateData(t *testing.T) {
 		}
 	}
 	sameContents(t, from, url)
+	triggersOn(t, url)
 	sameSearch(t, from, url, "Paket", "Rechnung", "app")
 	newRowsComeAfter(t, from, url)
 }
@@ -77,6 +86,7 @@ func TestMigrateDataResumes(t *testing.T) {
 	}
 	src.Close()
 	dst.Close()
+	triggersOn(t, url)
 	if n := count(t, pg(t, url), `SELECT count(*) FROM messages`); n == 0 || n >= count(t, lite(t, from), `SELECT count(*) FROM messages`) {
 		t.Fatalf("the interrupted copy holds %d messages, want some but not all", n)
 	}
@@ -194,6 +204,20 @@ func sameSearch(t *testing.T, from, url string, words ...string) {
 		if !slices.Equal(x, y) {
 			t.Errorf("search %q found other messages on PostgreSQL", w)
 		}
+	}
+}
+
+// triggersOn: the copy leaves every trigger of the target on, also after an
+// interruption.
+func triggersOn(t *testing.T, url string) {
+	t.Helper()
+	db := pg(t, url)
+	if n := count(t, db, `SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'`); n > 0 {
+		t.Errorf("%d triggers of the target are off", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+		WHERE NOT g.tgisinternal AND c.relname = 'conversations' AND c.relnamespace = current_schema()::regnamespace`); n == 0 {
+		t.Error("the target has no report triggers on conversations; the test looks at nothing")
 	}
 }
 
