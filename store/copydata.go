@@ -35,9 +35,9 @@ type TableCount struct {
 // CopyData copies every row of the SQLite database from into the empty
 // PostgreSQL database to, table by table, parents before children, in
 // batches of their own transaction, so that an interrupted copy resumes
-// (opt.Resume). River's jobs are not copied: they are the timers and
-// deliveries in flight, which the old installation finishes before it
-// stops. Afterwards the targets's id sequences go on after the copied
+// (opt.Resume). Of River's jobs the ones still to run are copied (timers,
+// survey invitations, deliveries), not the finished ones. Afterwards the
+// target's id sequences go on after the copied
 // ids, and every table is counted on both sides; the counts are returned,
 // and a difference is an error.
 func CopyData(ctx context.Context, from, to *DB, opt CopyOptions) ([]TableCount, error) {
@@ -94,7 +94,7 @@ func verifyCopy(ctx context.Context, from, to *DB, tables []*copyTable) ([]Table
 	for _, t := range tables {
 		c := TableCount{Table: t.target}
 		var err error
-		if c.Source, err = countRows(ctx, from, t.target); err != nil {
+		if c.Source, err = t.sourceRows(ctx, from); err != nil {
 			return nil, fmt.Errorf("store: count %s in the source: %w", t.target, err)
 		}
 		if c.Target, err = countRows(ctx, to, t.target); err != nil {

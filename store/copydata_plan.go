@@ -30,6 +30,12 @@ type copyTable struct {
 	// triggered: the target has triggers on the table (the report
 	// rollups), which must not fire for rows copied with their results.
 	triggered bool
+	// where picks the source's rows to copy ("": all of them).
+	where string
+	// reads and writes are, for the columns named, the source's expression
+	// and the target's value (with ? for the value read) where the plain
+	// column and parameter would not do.
+	reads, writes map[string]string
 	// terms: the contentless full-text table of the source, whose words
 	// cannot be read back; they are made anew from text of the table
 	// name, as the store makes them when it writes.
@@ -48,7 +54,9 @@ var derivedTerms = map[string]termsSource{
 
 // copyPlan lists the tables to copy, parents before children. Left out:
 // SQLite's own tables and the shadow tables of full-text search, the list
-// of applied migrations (each engine has its own) and River's job tables.
+// of applied migrations (each engine has its own) and River's tables but
+// its jobs still to run (River makes its own queues, leader and
+// migrations on each engine).
 func copyPlan(ctx context.Context, from, to *DB) ([]*copyTable, error) {
 	names, err := collect(ctx, from.read, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
 		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE 'river\_%' ESCAPE '\' AND name <> 'migrations' ORDER BY name`, nil,
@@ -90,6 +98,9 @@ func copyPlan(ctx context.Context, from, to *DB) ([]*copyTable, error) {
 	// The report rollups' triggers read the local days of report_days:
 	// they are the parent of conversations, though no key says so.
 	parents["conversations"] = append(parents["conversations"], "report_days")
+	jobs := pendingJobs()
+	jobs.triggered = triggered[jobs.name]
+	byName[jobs.name] = jobs
 	for name, src := range derivedTerms {
 		t := &copyTable{name: src.table, target: name, columns: []string{"rowid", "terms"}, key: []string{"rowid"}, intKey: true, terms: &src}
 		byName[name] = t

@@ -15,7 +15,7 @@ import (
 // a single integer key, starts again); a table the schema fills itself is
 // replaced in one transaction.
 func (t *copyTable) copy(ctx context.Context, from, to *DB, opt CopyOptions) error {
-	total, err := countRows(ctx, from, t.target)
+	total, err := t.sourceRows(ctx, from)
 	if err != nil {
 		return err
 	}
@@ -90,10 +90,12 @@ func (t *copyTable) batch(ctx context.Context, from *DB, after, skip int64, n in
 			WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`
 		args = append(args, after)
 	case t.intKey:
-		query = `SELECT ` + quoted(t.columns) + ` FROM ` + t.name + ` WHERE ` + t.key[0] + ` > ? ORDER BY ` + t.key[0] + ` LIMIT ?`
+		query = `SELECT ` + t.selected() + ` FROM ` + t.name + ` WHERE ` + t.whereOr("1 = 1") + ` AND ` + t.key[0] + ` > ?
+			ORDER BY ` + t.key[0] + ` LIMIT ?`
 		args = append(args, after)
 	default:
-		query = `SELECT ` + quoted(t.columns) + ` FROM ` + t.name + ` ORDER BY ` + strings.Join(t.key, ", ") + ` LIMIT ? OFFSET ?`
+		query = `SELECT ` + t.selected() + ` FROM ` + t.name + ` WHERE ` + t.whereOr("1 = 1") + ` ORDER BY ` + strings.Join(t.key, ", ") + `
+			LIMIT ? OFFSET ?`
 	}
 	args = append(args, n)
 	if t.terms == nil && !t.intKey {
@@ -121,4 +123,29 @@ func (t *copyTable) batch(ctx context.Context, from *DB, after, skip int64, n in
 		out = append(out, row)
 	}
 	return out, rows.Err()
+}
+
+// sourceRows counts the rows to copy.
+func (t *copyTable) sourceRows(ctx context.Context, from *DB) (n int64, err error) {
+	err = from.read.QueryRowContext(ctx, `SELECT count(*) FROM `+t.target+` WHERE `+t.whereOr("1 = 1")).Scan(&n)
+	return n, err
+}
+
+func (t *copyTable) whereOr(all string) string {
+	if t.where == "" {
+		return all
+	}
+	return t.where
+}
+
+// selected is the source's select list.
+func (t *copyTable) selected() string {
+	list := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		list[i] = `"` + c + `"`
+		if e, ok := t.reads[c]; ok {
+			list[i] = e
+		}
+	}
+	return strings.Join(list, ", ")
 }

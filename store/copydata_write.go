@@ -53,7 +53,7 @@ func (t *copyTable) write(ctx context.Context, to *DB, first string, rows [][]an
 	for len(rows) > 0 {
 		chunk := rows[:min(per, len(rows))]
 		rows = rows[len(chunk):]
-		if err := insertRows(ctx, tx, t.target, t.columns, chunk); err != nil {
+		if err := t.insertRows(ctx, tx, chunk); err != nil {
 			return err
 		}
 	}
@@ -65,11 +65,18 @@ func (t *copyTable) write(ctx context.Context, to *DB, first string, rows [][]an
 	return tx.Commit()
 }
 
-func insertRows(ctx context.Context, tx *sql.Tx, table string, columns []string, rows [][]any) error {
+func (t *copyTable) insertRows(ctx context.Context, tx *sql.Tx, rows [][]any) error {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO ` + table + ` (` + quoted(columns) + `) VALUES `)
-	marks := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(columns)), ", ") + ")"
-	args := make([]any, 0, len(rows)*len(columns))
+	b.WriteString(`INSERT INTO ` + t.target + ` (` + quoted(t.columns) + `) VALUES `)
+	values := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		values[i] = "?"
+		if v, ok := t.writes[c]; ok {
+			values[i] = v
+		}
+	}
+	marks := "(" + strings.Join(values, ", ") + ")"
+	args := make([]any, 0, len(rows)*len(t.columns))
 	for i, row := range rows {
 		if i > 0 {
 			b.WriteString(", ")

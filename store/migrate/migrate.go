@@ -29,7 +29,7 @@ type Config struct {
 // reads it too.
 func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	if !store.IsPostgres(cfg.To) {
-		return fmt.Errorf("--to must be the address of a PostgreSQL database (postgres://user:password@host:5432/name), not %q", cfg.To)
+		return fmt.Errorf("--to must be the address of a PostgreSQL database: postgres://user:password@host:5432/name")
 	}
 	if _, err := os.Stat(cfg.From); err != nil {
 		return fmt.Errorf("--from must be the SQLite file of resonanz: %w", err)
