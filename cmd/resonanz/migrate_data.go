@@ -17,9 +17,8 @@ Creates the tables in the PostgreSQL database and copies every table in
 batches of 1,000 rows, showing the progress, then counts the rows of every
 table on both sides and fails if any differ. The target must be empty. An
 interrupted run (Ctrl-C, a lost connection) goes on where it stopped with
---resume, without copying a row twice. Queued jobs (timers, deliveries in
-flight) are not copied: let the server finish them before stopping it. The
-erasure key stays beside the SQLite file: give the server on PostgreSQL the
+--resume, without copying a row twice. Of the job queue the jobs still to
+run are copied (timers, survey invitations, deliveries). The erasure key stays beside the SQLite file: give the server on PostgreSQL the
 same --data directory. See docs/deploy.md.`
 
 func runMigrateData(ctx context.Context, args []string, stdout, stderr io.Writer) error {
