@@ -95,9 +95,6 @@ func copyPlan(ctx context.Context, from, to *DB) ([]*copyTable, error) {
 		}
 		byName[name] = t
 	}
-	// The report rollups' triggers read the local days of report_days:
-	// they are the parent of conversations, though no key says so.
-	parents["conversations"] = append(parents["conversations"], "report_days")
 	jobs := pendingJobs()
 	jobs.triggered = triggered[jobs.name]
 	byName[jobs.name] = jobs

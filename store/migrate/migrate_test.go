@@ -60,6 +60,15 @@ func TestMigrateData(t *testing.T) {
 			t.Errorf("the output lacks %q", want)
 		}
 	}
+	var messages string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "messages ") && strings.Contains(line, "%") {
+			messages = line
+		}
+	}
+	if fields := strings.Fields(messages); len(fields) < 5 || fields[1] != fields[3] || fields[4] != "100%" {
+		t.Errorf("the progress of the messages is %q, want all of them, 100%%", messages)
+	}
 	sameContents(t, from, url)
 	triggersOn(t, url)
 	sameSearch(t, from, url, "Paket", "Rechnung", "app")
