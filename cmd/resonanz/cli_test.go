@@ -23,7 +23,7 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	if err := run(context.Background(), []string{"--help"}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
-	for _, cmd := range []string{"serve", "user", "token", "backup", "restore", "bench"} {
+	for _, cmd := range []string{"serve", "user", "token", "backup", "restore", "migrate-data", "bench"} {
 		if !strings.Contains(out.String(), "\n  "+cmd+" ") {
 			t.Errorf("resonanz --help does not list %q:\n%s", cmd, out.String())
 		}

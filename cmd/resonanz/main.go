@@ -32,10 +32,11 @@ Commands:
   model    list the versions of the analysis learned from corrections, or reset to the shipped models
   backup   copy the database, keys and attachments while the server runs
   restore  put a backup back into an empty data directory
+  migrate-data  move the data from the SQLite file to PostgreSQL (resonanz stopped)
 
 Run 'resonanz <command> --help' for the flags of a command.
 Every flag can also be set as an environment variable RESONANZ_<FLAG>, e.g. RESONANZ_DATA=/var/lib/resonanz.
-Commands that open the database (serve, user, token, channel, train, reanalyze, privacy, model, backup, restore) use the data directory
+Commands that open the database (serve, user, token, channel, train, reanalyze, privacy, model, backup, restore, migrate-data) use the data directory
 --data (default ./data): give them all the same one as the server.
 `
 
@@ -58,7 +59,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	commands := map[string]command{"serve": runServe, "user": runUser, "token": runToken, "channel": runChannel, "import": runImport, "bench": runBench,
 		"analyze": runAnalyze, "train": runTrain, "eval": runEval, "reanalyze": runReanalyze, "privacy": runPrivacy, "model": runModel,
-		"backup": runBackup, "restore": runRestore}
+		"backup": runBackup, "restore": runRestore, "migrate-data": runMigrateData}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil
