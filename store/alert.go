@@ -13,7 +13,7 @@ import (
 const alertColumns = `a.id, a.key, a.status, a.severity, a.count, a.window_seconds, a.expected, a.ratio, a.growth,
 	a.channels, a.authors, a.top_terms, a.urgent, a.first_seen, a.last_seen, coalesce(u.name, ''),
 	coalesce(a.acknowledged_at, 0), coalesce(a.resolved_at, 0),
-	(SELECT count(*) FROM room_messages rm WHERE rm.alert_id = a.id AND rm.in_room),
+	(SELECT count(*) FROM room_messages rm WHERE rm.alert_id = a.id AND rm.in_room = 1),
 	a.statement, a.statement_url, coalesce(su.name, ''), a.statement_at, a.statement_public
 	FROM alerts a LEFT JOIN users u ON u.id = a.acknowledged_by LEFT JOIN users su ON su.id = a.statement_by`
 

@@ -145,9 +145,9 @@ func (db *DB) inboxConditions(f resonanz.ConversationFilter) (where []string, ar
 		}
 	}
 	if f.Topic != "" {
-		// instr is a cheap first test (names need no JSON escaping); json_each
+		// contains is a cheap first test (names need no JSON escaping); json_each
 		// decides exactly, so "_" and "%" are plain characters.
-		add("instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)", f.Topic, f.Topic)
+		add(db.engine.contains("c.topics", "?")+" AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)", f.Topic, f.Topic)
 	}
 	if f.Urgent {
 		add("c.urgency <> ''")

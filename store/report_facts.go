@@ -18,7 +18,7 @@ func (db *DB) reportConditions(f resonanz.ReportFilter, withPeriod bool) (where 
 		where, args = []string{"c.created_at >= ? AND c.created_at < ?"}, []any{millis(f.From), millis(f.To)}
 	}
 	if f.Topic != "" {
-		where = append(where, "instr(c.topics, ?) > 0 AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)")
+		where = append(where, db.engine.contains("c.topics", "?")+" AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)")
 		args = append(args, f.Topic, f.Topic)
 	}
 	return filterConditions(f, "c", where, args)

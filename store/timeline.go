@@ -76,7 +76,7 @@ func (db *DB) timelineMessages(ctx context.Context, tl *resonanz.Timeline) error
 			coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, `+labelColumns+`
 		FROM messages m JOIN conversations c ON c.id = m.conversation_id
 		LEFT JOIN identities i ON i.id = m.identity_id
-		WHERE c.contact_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?) ORDER BY 11, 1`,
+		WHERE c.contact_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?) recent ORDER BY 11, 1`,
 		tl.Conversation.ContactID, timelineLimit)
 	if err != nil {
 		return err
