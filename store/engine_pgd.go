@@ -8,3 +8,13 @@ func (e engine) contains(haystack, needle string) string {
 	}
 	return `instr(` + haystack + `, ` + needle + `) > 0`
 }
+
+// joinInOrder is the inner join that keeps the table before it as the outer
+// loop: SQLite's CROSS JOIN, which its planner never reorders. PostgreSQL's
+// CROSS JOIN takes no ON; its planner chooses the order for itself.
+func (e engine) joinInOrder() string {
+	if e == postgresEngine {
+		return `JOIN`
+	}
+	return `CROSS JOIN`
+}

@@ -101,7 +101,7 @@ func (db *DB) OpenWorkBefore(ctx context.Context, f resonanz.ReportFilter, momen
 	cols := make([]string, 0, len(moments)+2)
 	var colArgs []any
 	for _, m := range moments {
-		cols = append(cols, "coalesce(sum(c.created_at < ?), 0)")
+		cols = append(cols, "count(CASE WHEN c.created_at < ? THEN 1 END)")
 		colArgs = append(colArgs, millis(m))
 	}
 	cols = append(cols, "count(*)", "coalesce(min(c.created_at), 0)")
@@ -132,10 +132,10 @@ func (db *DB) PromiseTally(ctx context.Context, f resonanz.ReportFilter, now tim
 	}
 	var t resonanz.PromiseTally
 	err := db.read.QueryRowContext(ctx, `SELECT
-		coalesce(sum(p.state = 'kept' AND p.closed_at >= ? AND p.closed_at < ?), 0),
-		coalesce(sum(p.state = 'broken' AND p.closed_at >= ? AND p.closed_at < ?), 0),
-		coalesce(sum(p.state = 'open' AND p.due_at < ?), 0)
-		FROM promises p CROSS JOIN conversations c ON c.id = p.conversation_id
+		count(CASE WHEN p.state = 'kept' AND p.closed_at >= ? AND p.closed_at < ? THEN 1 END),
+		count(CASE WHEN p.state = 'broken' AND p.closed_at >= ? AND p.closed_at < ? THEN 1 END),
+		count(CASE WHEN p.state = 'open' AND p.due_at < ? THEN 1 END)
+		FROM promises p `+db.engine.joinInOrder()+` conversations c ON c.id = p.conversation_id
 		WHERE (p.state = 'open' OR p.closed_at >= ?)`+cond,
 		append([]any{millis(f.From), millis(f.To), millis(f.From), millis(f.To), millis(now), millis(f.From)}, args...)...).
 		Scan(&t.Kept, &t.Broken, &t.Overdue)
@@ -151,7 +151,7 @@ func (db *DB) GoodwillTally(ctx context.Context, f resonanz.ReportFilter) (reson
 	where = append([]string{"g.state = 'granted' AND g.granted_at >= ? AND g.granted_at < ?"}, where...)
 	var t resonanz.GoodwillTally
 	err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(g.amount), 0)
-		FROM goodwill_grants g CROSS JOIN conversations c ON c.id = g.conversation_id WHERE `+strings.Join(where, " AND "),
+		FROM goodwill_grants g `+db.engine.joinInOrder()+` conversations c ON c.id = g.conversation_id WHERE `+strings.Join(where, " AND "),
 		append([]any{millis(f.From), millis(f.To)}, args...)...).Scan(&t.Grants, &t.Amount)
 	if err != nil {
 		return t, fmt.Errorf("store: goodwill tally: %w", err)
@@ -171,7 +171,7 @@ func (db *DB) SurveyTally(ctx context.Context, f resonanz.ReportFilter) (resonan
 			count(CASE WHEN s.question = 'nps' THEN 1 END),
 			count(CASE WHEN s.question = 'nps' AND s.score >= ? THEN 1 END),
 			count(CASE WHEN s.question = 'nps' AND s.score <= ? THEN 1 END)
-		FROM surveys s CROSS JOIN conversations c ON c.id = s.conversation_id WHERE `+strings.Join(where, " AND "),
+		FROM surveys s `+db.engine.joinInOrder()+` conversations c ON c.id = s.conversation_id WHERE `+strings.Join(where, " AND "),
 		append([]any{resonanz.PraiseCSAT, resonanz.PraiseNPS, resonanz.NPSDetractorMax, millis(f.From), millis(f.To)}, args...)...).
 		Scan(&t.CSAT, &t.CSATSum, &t.Satisfied, &t.NPS, &t.Promoters, &t.Detractors)
 	if err != nil {
