@@ -30,7 +30,8 @@ func utc(day, hour, minute int) time.Time {
 
 // desk is a database with a calendar open Monday to Friday 9–17 in Berlin,
 // a policy using it, and a clock the test moves; raw is a plain connection
-// to the same database for what the store does not offer.
+// to the same database for what the store does not offer, whose queries
+// number their arguments ($1) as both drivers read them.
 type desk struct {
 	t      testing.TB
 	db     *store.DB
