@@ -13,7 +13,7 @@ import (
 // BenchmarkOverview computes a week's overview of 20,000 new conversations,
 // a third of them answered.
 func BenchmarkOverview(b *testing.B) {
-	d := newDesk(b)
+	d := newDesk(b, "sqlite")
 	ctx := context.Background()
 	start := time.Date(2030, 3, 4, 0, 0, 0, 0, berlin)
 	kinds := []string{resonanz.KindComplaint, resonanz.KindQuestion, resonanz.KindPraise}

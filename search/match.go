@@ -24,9 +24,9 @@ const MaxQueryLen = 500
 // MaxQueryLen characters or has no words.
 func Match(query string) (string, error) { return fts5.expr(query) }
 
-// TSQuery is Match for PostgreSQL: the same words and stems, written for
-// to_tsquery with the 'simple' configuration over a tsvector of Terms:
-// `('rechnung' | 'rechnungen') & 'liefer'`.
+// TSQuery is Match for PostgreSQL: the same words and stems, written as a
+// tsquery literal (read by a cast, so no parser splits the words) over a
+// tsvector of Terms' words: `('rechnung' | 'rechnungen') & 'liefer'`.
 func TSQuery(query string) (string, error) { return tsquery.expr(query) }
 
 // syntax is how a query language writes "and", "or" and a quoted word.

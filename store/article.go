@@ -25,7 +25,7 @@ func scanArticle(row interface{ Scan(...any) error }) (*resonanz.Article, error)
 // FindArticles lists articles by category and title; with a query, those
 // that contain every word, best matches first.
 func (db *DB) FindArticles(ctx context.Context, f resonanz.ArticleFilter) ([]*resonanz.Article, error) {
-	where, args := `1`, []any{}
+	where, args := `1 = 1`, []any{}
 	if f.Language != "" {
 		where, args = where+` AND a.language = ?`, append(args, f.Language)
 	}

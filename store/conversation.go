@@ -145,10 +145,9 @@ func (db *DB) inboxConditions(f resonanz.ConversationFilter) (where []string, ar
 		}
 	}
 	if f.Topic != "" {
-		// A substring test is a cheap first test (names need no JSON
-		// escaping); the JSON values decide exactly, so "_" and "%" are
-		// plain characters.
-		add(db.engine.position("c.topics", "?")+" > 0 AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)", f.Topic, f.Topic)
+		// contains is a cheap first test (names need no JSON escaping); json_each
+		// decides exactly, so "_" and "%" are plain characters.
+		add(db.engine.contains("c.topics", "?")+" AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)", f.Topic, f.Topic)
 	}
 	if f.Urgent {
 		add("c.urgency <> ''")

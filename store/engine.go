@@ -74,7 +74,7 @@ func (e engine) searchArg(query string) (string, error) {
 // holds every word of the query given as the next argument (searchArg).
 func (e engine) matchTerms(table string) string {
 	if e == postgresEngine {
-		return `t.tsv @@ to_tsquery('simple', ?)`
+		return `t.tsv @@ CAST(? AS tsquery)`
 	}
 	return table + ` MATCH ?`
 }
@@ -83,7 +83,7 @@ func (e engine) matchTerms(table string) string {
 // the terms table that hold every word of the query given as its argument.
 func (e engine) rankedTerms(table string) string {
 	if e == postgresEngine {
-		return `SELECT t.rowid, -ts_rank(t.tsv, q) AS rank FROM ` + table + ` t, to_tsquery('simple', ?) q WHERE t.tsv @@ q`
+		return `SELECT t.rowid, -ts_rank(t.tsv, q) AS rank FROM ` + table + ` t, CAST(? AS tsquery) q WHERE t.tsv @@ q`
 	}
 	return `SELECT rowid, rank FROM ` + table + ` WHERE ` + table + ` MATCH ?`
 }
@@ -157,11 +157,11 @@ func (e engine) indexedBy(index string) string {
 	return ` INDEXED BY ` + index
 }
 
-// position is where the text needle first occurs in haystack, counted from
-// 1, or 0 where it does not (SQLite's instr, PostgreSQL's strpos).
-func (e engine) position(haystack, needle string) string {
+// contains is the condition that the text haystack holds needle as a plain
+// substring (SQLite's instr; PostgreSQL names it strpos).
+func (e engine) contains(haystack, needle string) string {
 	if e == postgresEngine {
-		return `strpos(` + haystack + `, ` + needle + `)`
+		return `strpos(` + haystack + `, ` + needle + `) > 0`
 	}
-	return `instr(` + haystack + `, ` + needle + `)`
+	return `instr(` + haystack + `, ` + needle + `) > 0`
 }

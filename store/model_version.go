@@ -43,7 +43,7 @@ func (db *DB) ModelVersions(ctx context.Context, limit int) ([]*resonanz.ModelVe
 func (db *DB) LiveModel(ctx context.Context) (*resonanz.ModelVersion, error) {
 	var delta []byte
 	v, err := scanModelVersion(db.read.QueryRowContext(ctx, `SELECT `+modelVersionColumns+`, v.delta FROM model_versions v
-		LEFT JOIN users u ON u.id = v.user_id WHERE v.accepted ORDER BY v.id DESC LIMIT 1`), &delta)
+		LEFT JOIN users u ON u.id = v.user_id WHERE v.accepted = 1 ORDER BY v.id DESC LIMIT 1`), &delta)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {

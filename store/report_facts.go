@@ -18,7 +18,7 @@ func (db *DB) reportConditions(f resonanz.ReportFilter, withPeriod bool) (where 
 		where, args = []string{"c.created_at >= ? AND c.created_at < ?"}, []any{millis(f.From), millis(f.To)}
 	}
 	if f.Topic != "" {
-		where = append(where, db.engine.position("c.topics", "?")+" > 0 AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)")
+		where = append(where, db.engine.contains("c.topics", "?")+" AND EXISTS (SELECT 1 FROM "+db.engine.jsonValues("nullif(c.topics, '')")+" WHERE value = ?)")
 		args = append(args, f.Topic, f.Topic)
 	}
 	return filterConditions(f, "c", where, args)
@@ -101,7 +101,7 @@ func (db *DB) OpenWorkBefore(ctx context.Context, f resonanz.ReportFilter, momen
 	cols := make([]string, 0, len(moments)+2)
 	var colArgs []any
 	for _, m := range moments {
-		cols = append(cols, "coalesce(sum(c.created_at < ?), 0)")
+		cols = append(cols, "count(CASE WHEN c.created_at < ? THEN 1 END)")
 		colArgs = append(colArgs, millis(m))
 	}
 	cols = append(cols, "count(*)", "coalesce(min(c.created_at), 0)")
@@ -132,11 +132,11 @@ func (db *DB) PromiseTally(ctx context.Context, f resonanz.ReportFilter, now tim
 	}
 	var t resonanz.PromiseTally
 	err := db.read.QueryRowContext(ctx, `SELECT
-		coalesce(sum(p.state = 'kept' AND p.closed_at >= ? AND p.closed_at < ?), 0),
-		coalesce(sum(p.state = 'broken' AND p.closed_at >= ? AND p.closed_at < ?), 0),
-		coalesce(sum(p.state = 'open' AND p.due_at < ?), 0)
-		FROM promises p CROSS JOIN conversations c ON c.id = p.conversation_id
-		WHERE (p.state = 'open' OR p.closed_at >= ?)`+cond,
+		count(CASE WHEN p.state = 'kept' AND p.closed_at >= ? AND p.closed_at < ? THEN 1 END),
+		count(CASE WHEN p.state = 'broken' AND p.closed_at >= ? AND p.closed_at < ? THEN 1 END),
+		count(CASE WHEN p.state = 'open' AND p.due_at < ? THEN 1 END)
+		FROM promises p CROSS JOIN conversations c
+		WHERE c.id = p.conversation_id AND (p.state = 'open' OR p.closed_at >= ?)`+cond,
 		append([]any{millis(f.From), millis(f.To), millis(f.From), millis(f.To), millis(now), millis(f.From)}, args...)...).
 		Scan(&t.Kept, &t.Broken, &t.Overdue)
 	if err != nil {
@@ -151,7 +151,7 @@ func (db *DB) GoodwillTally(ctx context.Context, f resonanz.ReportFilter) (reson
 	where = append([]string{"g.state = 'granted' AND g.granted_at >= ? AND g.granted_at < ?"}, where...)
 	var t resonanz.GoodwillTally
 	err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(g.amount), 0)
-		FROM goodwill_grants g CROSS JOIN conversations c ON c.id = g.conversation_id WHERE `+strings.Join(where, " AND "),
+		FROM goodwill_grants g CROSS JOIN conversations c WHERE c.id = g.conversation_id AND `+strings.Join(where, " AND "),
 		append([]any{millis(f.From), millis(f.To)}, args...)...).Scan(&t.Grants, &t.Amount)
 	if err != nil {
 		return t, fmt.Errorf("store: goodwill tally: %w", err)

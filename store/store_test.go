@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -31,25 +30,8 @@ func engines() []engine {
 // contract runs fn as a subtest on each engine.
 func contract(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	for _, e := range engines() {
-		t.Run(e.name, func(t *testing.T) {
-			if e.name == "postgres" && slices.Contains(notYetOnPostgres, strings.SplitN(t.Name(), "/", 2)[0]) {
-				t.Skip("not yet ported to PostgreSQL")
-			}
-			fn(t, e.open(t))
-		})
+		t.Run(e.name, func(t *testing.T) { fn(t, e.open(t)) })
 	}
-}
-
-// notYetOnPostgres are the contract tests whose queries are still being
-// ported to PostgreSQL; each runs on SQLite alone until it leaves the list.
-var notYetOnPostgres = []string{
-	"TestAnalysisIsStored",
-	"TestCorrectLabel",
-	"TestHelpArticles",
-	"TestModelVersions",
-	"TestPraise",
-	"TestReanalyze",
-	"TestSuggestionBoard",
 }
 
 var t0 = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)

@@ -167,14 +167,25 @@ CREATE TABLE messages (
 CREATE UNIQUE INDEX messages_external ON messages (channel, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX messages_conversation ON messages (conversation_id, sent_at);
 
+-- The words of a terms column (search.Terms: stems separated by single
+-- spaces) as a tsvector, each word one lexeme at its position. Not
+-- to_tsvector: its parser would split words the Go code keeps whole, such as
+-- "m²" or "½", where SQLite's FTS5 keeps them as one token. Words too long
+-- for a lexeme are left out, as to_tsvector leaves them out.
+CREATE FUNCTION resonanz_terms(terms text) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(CAST(string_agg('''' || replace(replace(w, '\', '\\'), '''', '''''') || ''':' || least(n, 16383), ' ') AS tsvector), '')
+	FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS t (w, n)
+	WHERE w <> '' AND octet_length(w) <= 2047
+$$;
+
 -- Stemmed words of each message (rowid = messages.id); the text itself lives
--- in messages. The Go code stems the words, so 'simple' only splits them.
+-- in messages. The Go code stems the words; resonanz_terms keeps them whole.
 -- SQLite: an FTS5 table; the same INSERT (rowid, terms) and DELETE ... WHERE
 -- rowid = ? work on both.
 CREATE TABLE message_terms (
 	rowid BIGINT PRIMARY KEY,
 	terms TEXT NOT NULL,
-	tsv   tsvector GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED
+	tsv   tsvector GENERATED ALWAYS AS (resonanz_terms(terms)) STORED
 );
 CREATE INDEX message_terms_tsv ON message_terms USING gin (tsv);
 
@@ -593,7 +604,7 @@ CREATE INDEX help_articles_public ON help_articles (language, published, categor
 CREATE TABLE help_article_terms (
 	rowid BIGINT PRIMARY KEY,
 	terms TEXT NOT NULL,
-	tsv   tsvector GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED
+	tsv   tsvector GENERATED ALWAYS AS (resonanz_terms(terms)) STORED
 );
 CREATE INDEX help_article_terms_tsv ON help_article_terms USING gin (tsv);
 -- Event webhooks: which receiver hears of which event kinds. The secret
