@@ -107,7 +107,7 @@ func (db *DB) FindEventDeliveries(ctx context.Context, subscriptionID int64, lim
 			return nil, resonanz.Errorf(resonanz.ENOTFOUND, "No webhook subscription %d.", subscriptionID).Keyed("eventhooks.subscription.unknown")
 		}
 	}
-	list, err := collect(ctx, db.read, `SELECT `+deliveryColumns+` WHERE ? IN (0, d.subscription_id) ORDER BY d.id DESC LIMIT ?`,
+	list, err := collect(ctx, db.read, `SELECT `+deliveryColumns+` WHERE CAST(? AS BIGINT) IN (0, d.subscription_id) ORDER BY d.id DESC LIMIT ?`,
 		[]any{subscriptionID, limit}, scanDelivery)
 	if err != nil {
 		return nil, fmt.Errorf("store: find event deliveries: %w", err)

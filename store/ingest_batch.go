@@ -62,6 +62,9 @@ func newBatch(tx *sql.Tx, stmts *stmtCache, now int64) *batch {
 
 // placeholders returns "?, ?, …" with n marks.
 func placeholders(n int) string {
+	if n == 0 {
+		return "NULL" // matches nothing; PostgreSQL refuses an empty list
+	}
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 

@@ -35,7 +35,7 @@ func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
 		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE state = ?`, resonanz.OutboxPending).Scan(&o.OutboxPending); err != nil {
 			return err
 		}
-		if err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(failures >= ?), 0) FROM channel_accounts`,
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN failures >= ? THEN 1 END) FROM channel_accounts`,
 			resonanz.FailingAfter).Scan(&o.Accounts, &o.AccountsFailing); err != nil {
 			return err
 		}

@@ -69,6 +69,10 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 		Workers:           workers,
 		PeriodicJobs:      []*river.PeriodicJob{retentionSchedule()},
 		FetchPollInterval: 500 * time.Millisecond,
+		// A job whose node died while running it is run again by another
+		// node after this long (River's default is an hour); every job
+		// ends within River's default timeout of a minute.
+		RescueStuckJobsAfter: 3 * time.Minute,
 		Logger:            slog.New(slog.DiscardHandler),
 	})
 	if err != nil {

@@ -30,8 +30,10 @@ const followBatch = 500
 // observes what any node stores, reading the store every pause, instead of
 // what this node's ingest hands it. Taking over from a node that stopped or
 // died, it rebuilds the state from the store: it learns from what the last
-// monitor observed and observes, live, what was stored after that.
-func StartFollower(ctx context.Context, monitor *Monitor, stored Stored, logger *slog.Logger, pause time.Duration) (*Runner, error) {
+// monitor observed and observes, live, what was stored after that. With
+// raise set (a database just filled with demo data) the history raises
+// alerts.
+func StartFollower(ctx context.Context, monitor *Monitor, stored Stored, logger *slog.Logger, pause time.Duration, raise bool) (*Runner, error) {
 	last, ok, err := stored.MonitorCursor(ctx)
 	if err == nil && !ok {
 		last, err = stored.LastMessageID(ctx)
@@ -42,7 +44,7 @@ func StartFollower(ctx context.Context, monitor *Monitor, stored Stored, logger 
 	warmCtx, cancel := context.WithCancel(context.Background())
 	r := &Runner{monitor: monitor, queue: make(chan []Observed, 16), warm: make(chan struct{}), done: make(chan struct{}),
 		cancel: cancel, logger: logger, followed: make(chan struct{})}
-	go r.run(warmCtx, stored, last, false)
+	go r.run(warmCtx, stored, last, raise)
 	go r.follow(warmCtx, stored, last, pause)
 	return r, nil
 }

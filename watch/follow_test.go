@@ -30,7 +30,7 @@ func follower(t *testing.T, db *store.DB) *watch.Runner {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := watch.StartFollower(context.Background(), mon, db, slog.New(slog.NewTextHandler(io.Discard, nil)), 5*time.Millisecond)
+	r, err := watch.StartFollower(context.Background(), mon, db, slog.New(slog.NewTextHandler(io.Discard, nil)), 5*time.Millisecond, false)
 	if err != nil {
 		t.Fatal(err)
 	}

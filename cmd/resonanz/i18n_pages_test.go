@@ -19,6 +19,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/demo"
 	"github.com/resonanz/resonanz/linksign"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // lockedBuffer is a log that the server writes while the test reads it.
@@ -39,17 +40,32 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// startDemoLogged runs the demo with a log the test can read.
-func startDemoLogged(t *testing.T) (*Main, *lockedBuffer) {
+// startDemoLogged runs the demo with a log the test can read, in the
+// PostgreSQL database at database if one is given.
+func startDemoLogged(t *testing.T, database string) (*Main, *lockedBuffer) {
 	t.Helper()
 	var log lockedBuffer
-	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Demo: true})
+	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), Demo: true, Database: database})
 	m.Stdout = io.Discard
 	m.Logger = slog.New(slog.NewTextHandler(&log, nil))
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { m.Close() })
+	t.Cleanup(func() {
+		m.Close()
+		if t.Failed() {
+			t.Logf("the server's log:\n%s", log.String())
+		}
+	})
+	if database != "" {
+		// On PostgreSQL the storm monitor runs once the node took the lead.
+		for deadline := time.Now().Add(2 * time.Minute); m.Warm() == nil; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the node never took the lead:\n%s", log.String())
+			}
+		}
+		<-m.Warm()
+	}
 	return m, &log
 }
 
@@ -141,11 +157,18 @@ func rawKeys(page string) []string {
 // Every main page, rendered in German and in English with the demo's data
 // and a shift's work on top, shows only catalogue texts: no key the
 // catalogue lacks is looked up, and nothing that looks like a key shows.
+// It runs on SQLite and, when the tests have one, on PostgreSQL, where it
+// is the walk that shows every page works on the second engine.
 func TestEveryPageInEveryLanguage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the demo")
 	}
-	m, log := startDemoLogged(t)
+	t.Run("sqlite", func(t *testing.T) { everyPageInEveryLanguage(t, "") })
+	t.Run("postgres", func(t *testing.T) { everyPageInEveryLanguage(t, storetest.PostgresSchema(t)) })
+}
+
+func everyPageInEveryLanguage(t *testing.T, database string) {
+	m, log := startDemoLogged(t, database)
 	conv, alertID := workAShift(t, m)
 	rules := url.Values{"name": {"Anwalt"}, "keywords": {"Anwalt"}, "priority": {"urgent"}, "sample": {"Ich schalte meinen Anwalt ein!"},
 		"sample_channel": {"mastodon"}}
@@ -154,6 +177,8 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 		pages := []string{"/", "/?status=open&due=1", "/?overdue=1", fmt.Sprintf("/conversations/%d", conv), "/search?q=Rechnung", "/alerts",
 			fmt.Sprintf("/alerts/%d", alertID), "/promises", "/promises?scope=all", "/goodwill", "/goodwill/policies", "/settings/rules",
 			"/settings/sla", "/settings/teams", "/settings/topics", "/settings/analysis", "/settings/channels", "/reports/sla", "/notifications", "/me", "/settings/surveys",
+			"/reports", "/reports/teams", "/settings/users", "/settings/canned", "/settings/tokens", "/settings/webhooks", "/signatures", "/praise",
+			"/suggestions", "/articles", "/help", "/help?q=Lieferung", "/metrics", "/search?q=App",
 			fmt.Sprintf("/contacts/%d", contactOf(t, m, conv))}
 		for _, path := range pages {
 			status, page := admin.get(path)

@@ -19,7 +19,7 @@ func TestUrgentGoalBeforeSocialMedia(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the demo")
 	}
-	m, _ := startDemoLogged(t)
+	m, _ := startDemoLogged(t, "")
 	page, err := m.DB.FindConversations(context.Background(), resonanz.ConversationFilter{Channel: "mastodon", Priority: resonanz.PriorityUrgent, Limit: 50})
 	must(t, err)
 	if len(page.Conversations) == 0 {

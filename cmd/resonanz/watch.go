@@ -11,16 +11,16 @@ import (
 // nodes stored.
 const followPause = time.Second
 
-// startStorms starts the storm monitor: beside ingest on a node alone, where
-// raise (a database just filled with demo data) makes the stored history
-// raise alerts; following the store on the node that leads a cluster.
+// startStorms starts the storm monitor: beside ingest on a node alone,
+// following the store on the node that leads a cluster. raise (a database
+// just filled with demo data) makes the stored history raise alerts.
 func (m *Main) startStorms(ctx context.Context, raise bool) (*watch.Runner, error) {
 	monitor, err := watch.NewMonitor(watch.DefaultConfig(), m.DB, m.Events)
 	if err != nil {
 		return nil, err
 	}
 	if m.clustered() {
-		return watch.StartFollower(ctx, monitor, m.DB, m.Logger, followPause)
+		return watch.StartFollower(ctx, monitor, m.DB, m.Logger, followPause, raise)
 	}
 	if m.history == nil {
 		m.history = m.DB

@@ -56,7 +56,7 @@ func TestEveryTimeInTheCompanysZone(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	newYork, _ := time.LoadLocation("America/New_York")
 
-	m, _ := startDemoLogged(t)
+	m, _ := startDemoLogged(t, "")
 	conv, alertID := workAShift(t, m)
 	pages := []string{"/", "/?status=solved", fmt.Sprintf("/conversations/%d", conv), "/promises?scope=all", "/alerts",
 		fmt.Sprintf("/alerts/%d", alertID), "/goodwill", "/notifications"}
