@@ -73,7 +73,7 @@ func newTimers(ctx context.Context, db *DB) (*timers, error) {
 		// node after this long (River's default is an hour); every job
 		// ends within River's default timeout of a minute.
 		RescueStuckJobsAfter: 3 * time.Minute,
-		Logger:            slog.New(slog.DiscardHandler),
+		Logger:               slog.New(slog.DiscardHandler),
 	})
 	if err != nil {
 		return nil, err
