@@ -3,6 +3,7 @@ package resonanz
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -80,3 +81,21 @@ func (p Placeholders) Fill(text string) string {
 
 // articlePlaceholder is {article:N}, N an article's id.
 var articlePlaceholder = regexp.MustCompile(`\{article:[0-9]{1,18}\}`)
+
+// MayManageCanned says whether u may write or delete the canned replies of
+// team teamID (0: those for every team): an admin all of them, a lead those
+// of the teams they belong to.
+func MayManageCanned(u *User, teamID int64, teams []*Team) bool {
+	if u.Role == RoleAdmin {
+		return true
+	}
+	if u.Role != RoleLead || teamID == 0 {
+		return false
+	}
+	for _, t := range teams {
+		if t.ID == teamID {
+			return slices.Contains(t.Members, u.ID)
+		}
+	}
+	return false
+}

@@ -131,7 +131,7 @@ var accessMatrix = map[string]string{
 	"POST /settings/channels/{id}/pause":  "LFFFOLLL",
 	"POST /settings/channels/{id}/delete": "LFFFOLLL",
 	"GET /settings/canned":                "LFFOOLLL",
-	"POST /settings/canned":               "LFFOOLLL",
+	"POST /settings/canned":               "LFFFOLLL", // a reply for every team is an admin's; a lead writes their teams' (TestCannedReplies)
 	"POST /settings/canned/{id}/delete":   "LFFOOLLL",
 	"POST /settings/canned/help":          "LFFOOLLL",
 	"GET /conversations/{id}/presence":    "LHOOOLLL",

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/resonanz/resonanz"
@@ -53,7 +54,9 @@ func (s *Server) handleSaveCannedReply(w http.ResponseWriter, r *http.Request) {
 	var err error
 	if c.ID, err = optionalID(r, "id"); err == nil {
 		if c.TeamID, err = optionalID(r, "team"); err == nil {
-			err = s.Canned.SaveCannedReply(r.Context(), c, userFrom(r.Context()))
+			if err = s.mayManageCanned(r, c.ID, c.TeamID); err == nil {
+				err = s.Canned.SaveCannedReply(r.Context(), c, userFrom(r.Context()))
+			}
 		}
 	}
 	s.cannedDone(w, r, c, err)
@@ -62,7 +65,9 @@ func (s *Server) handleSaveCannedReply(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleDeleteCannedReply(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err == nil {
-		err = s.Canned.DeleteCannedReply(r.Context(), id)
+		if err = s.mayManageCanned(r, id, -1); err == nil {
+			err = s.Canned.DeleteCannedReply(r.Context(), id)
+		}
 	}
 	s.cannedDone(w, r, nil, err)
 }
@@ -70,6 +75,37 @@ func (s *Server) handleDeleteCannedReply(w http.ResponseWriter, r *http.Request)
 // handleSaveHelpLink sets the help-center link the placeholder {help} stands for.
 func (s *Server) handleSaveHelpLink(w http.ResponseWriter, r *http.Request) {
 	s.cannedDone(w, r, nil, s.Canned.SetHelpCenterLink(r.Context(), r.PostFormValue("help"), userFrom(r.Context())))
+}
+
+// mayManageCanned refuses a lead the canned reply id (0: a new one) and the
+// team it is to belong to (-1: where it is) unless both are their teams'.
+func (s *Server) mayManageCanned(r *http.Request, id, team int64) error {
+	u := userFrom(r.Context())
+	if u.Role == resonanz.RoleAdmin {
+		return nil
+	}
+	teams, err := s.Users.FindTeams(r.Context())
+	if err != nil {
+		return err
+	}
+	wanted := []int64{team}
+	if id != 0 {
+		all, err := s.Canned.FindCannedReplies(r.Context(), resonanz.CannedFilter{AllTeams: true})
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(all, func(c *resonanz.CannedReply) bool { return c.ID == id })
+		if i < 0 {
+			return resonanz.Errorf(resonanz.ENOTFOUND, "Canned reply %d not found.", id).Keyed("canned.notfound")
+		}
+		wanted = append(wanted, all[i].TeamID)
+	}
+	for _, t := range wanted {
+		if t >= 0 && !resonanz.MayManageCanned(u, t, teams) {
+			return resonanz.Errorf(resonanz.EFORBIDDEN, "Only an admin or a lead of the team may change its canned replies.").Keyed("canned.forbidden")
+		}
+	}
+	return nil
 }
 
 // cannedDone returns to the list, or shows the form again with what was typed and the problem.
