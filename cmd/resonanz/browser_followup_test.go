@@ -42,6 +42,21 @@ func TestBrowserPromiseAndGoodwillApproval(t *testing.T) {
 			t.Fatalf("promise owner %q, want the agent", owner)
 		}
 	})
+	t.Run("FormsThatFailKeepWhatWasTyped", func(t *testing.T) {
+		must(t, chromedp.Do(ctx, chromedp.SendKeys("#promise-text", "Gutschrift prüfen"), chromedp.SetValue("#promise-due", "2020-01-15T10:00"),
+			chromedp.Click("#promise-add")))
+		waitFor(t, ctx, `document.querySelector("#promise-error") !== null`)
+		if text, due := evalString(t, ctx, `document.querySelector("#promise-text").value`), evalString(t, ctx, `document.querySelector("#promise-due").value`); text != "Gutschrift prüfen" || due != "2020-01-15T10:00" {
+			t.Fatalf("after a due time in the past the promise form holds %q, %q; want what was typed", text, due)
+		}
+		must(t, chromedp.Do(ctx, chromedp.SetValue("#goodwill-kind", "voucher"), chromedp.SendKeys("#goodwill-amount", "0"),
+			chromedp.SendKeys("#goodwill-reason", "Lieferung verspätet"), chromedp.Click("#goodwill-grant")))
+		waitFor(t, ctx, `document.querySelector("#goodwill-error") !== null`)
+		if amount, reason := evalString(t, ctx, `document.querySelector("#goodwill-amount").value`), evalString(t, ctx, `document.querySelector("#goodwill-reason").value`); amount != "0" || reason != "Lieferung verspätet" {
+			t.Fatalf("after a zero amount the goodwill form holds %q, %q; want what was typed", amount, reason)
+		}
+		must(t, chromedp.Do(ctx, chromedp.Navigate(conversation), chromedp.WaitVisible("#goodwill-form")))
+	})
 	t.Run("AgentGrantsVoucherAboveLimit", func(t *testing.T) {
 		must(t, chromedp.Do(ctx, chromedp.SetValue("#goodwill-kind", "voucher"), chromedp.SendKeys("#goodwill-amount", "35,00"),
 			chromedp.SendKeys("#goodwill-reason", "Lieferung zwei Wochen zu spät"), chromedp.Click("#goodwill-grant")))
