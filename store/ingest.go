@@ -144,8 +144,8 @@ func (b *batch) conversationFor(m *resonanz.IncomingMessage, who identity) *conv
 func (b *batch) newConversation(who identity, channel, visibility, preview string, sentAt int64, l *labels) *conversationState {
 	b.nextConversationID++
 	c := &conversationState{id: b.nextConversationID, contactID: who.contactID, identityID: who.identityID, channel: channel,
-		status: resonanz.StatusOpen, preview: preview, visibility: visibility, lastMessageAt: sentAt, openedAt: sentAt, isNew: true,
-		language: l.language, sentiment: l.sentiment, kind: l.kind, topics: l.topics, urgency: l.urgency}
+		openedAt: sentAt, isNew: true, conversationFields: conversationFields{status: resonanz.StatusOpen, preview: preview,
+			visibility: visibility, lastMessageAt: sentAt, language: l.language, sentiment: l.sentiment, kind: l.kind, topics: l.topics, urgency: l.urgency}}
 	b.conversations[c.id] = c
 	b.open[contactChannel{who.contactID, channel, visibility}] = c
 	b.newConversations = append(b.newConversations, c)
@@ -175,7 +175,6 @@ func (c *conversationState) receive(sentAt int64, preview, visibility string, l 
 	if c.isNew && sentAt < c.openedAt { // an older message later in the same batch
 		c.openedAt = sentAt
 	}
-	c.changed = true
 }
 
 func authorName(a resonanz.Author) string {

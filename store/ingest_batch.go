@@ -24,12 +24,39 @@ type identity struct{ contactID, identityID int64 }
 
 // conversationState is a conversation as the batch sees and changes it.
 type conversationState struct {
-	id, contactID, identityID                  int64
-	channel, status, preview, visibility       string
+	id, contactID, identityID int64
+	channel                   string
+	conversationFields
+	// stored is what the row held before the batch: an update sets only
+	// what changed, since a column an UPDATE names fires the report
+	// triggers and moves the indexes over it even when its value stays.
+	stored   conversationFields
+	openedAt int64 // a new conversation's first message: its created_at
+	isNew    bool
+}
+
+// conversationFields are what a new message may change in its conversation.
+type conversationFields struct {
+	status, preview, visibility                string
 	language, sentiment, kind, topics, urgency string
 	lastMessageAt                              int64
-	openedAt                                   int64 // a new conversation's first message: its created_at
-	isNew, changed                             bool
+}
+
+// changes lists the columns whose values differ from was, with the new values.
+func (f *conversationFields) changes(was *conversationFields) (columns []string, values []any) {
+	for _, c := range []struct {
+		column    string
+		now, then any
+	}{
+		{"status", f.status, was.status}, {"preview", f.preview, was.preview}, {"visibility", f.visibility, was.visibility},
+		{"last_message_at", f.lastMessageAt, was.lastMessageAt}, {"language", f.language, was.language},
+		{"sentiment", f.sentiment, was.sentiment}, {"kind", f.kind, was.kind}, {"topics", f.topics, was.topics}, {"urgency", f.urgency, was.urgency},
+	} {
+		if c.now != c.then {
+			columns, values = append(columns, c.column+" = ?"), append(values, c.now)
+		}
+	}
+	return columns, values
 }
 
 // batch is one ingest transaction: what the messages refer to, and what to write.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/resonanz/resonanz"
 )
@@ -87,6 +88,7 @@ func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error
 			&c.language, &c.sentiment, &c.kind, &c.topics, &c.urgency); err != nil {
 			return err
 		}
+		c.stored = c.conversationFields
 		if b.conversations[c.id] == nil {
 			b.conversations[c.id] = &c
 		}
@@ -170,16 +172,18 @@ func (b *batch) write(ctx context.Context) error {
 
 func (b *batch) updateConversations(ctx context.Context) error {
 	for _, c := range b.conversations {
-		if c.isNew || !c.changed {
+		if c.isNew {
 			continue
 		}
-		update, err := b.stmts.stmt(ctx, b.tx, `UPDATE conversations SET status = ?, preview = ?, visibility = ?, last_message_at = ?,
-			language = ?, sentiment = ?, kind = ?, topics = ?, urgency = ? WHERE id = ?`, 10)
+		columns, values := c.changes(&c.stored)
+		if len(columns) == 0 {
+			continue
+		}
+		update, err := b.stmts.stmt(ctx, b.tx, `UPDATE conversations SET `+strings.Join(columns, ", ")+` WHERE id = ?`, len(values)+1)
 		if err != nil {
 			return err
 		}
-		if _, err := update.ExecContext(ctx, c.status, c.preview, c.visibility, c.lastMessageAt,
-			c.language, c.sentiment, c.kind, c.topics, c.urgency, c.id); err != nil {
+		if _, err := update.ExecContext(ctx, append(values, c.id)...); err != nil {
 			return err
 		}
 	}
