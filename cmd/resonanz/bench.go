@@ -85,28 +85,34 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// schema makes a fresh PostgreSQL schema named after prefix and returns its
-// address and how to let go of it: drop it, unless --keep.
-func (cfg benchConfig) schema(ctx context.Context, prefix string) (string, func(), error) {
-	address, drop, err := benchSchema(ctx, cfg.database, prefix)
+// schema makes a fresh PostgreSQL schema named after prefix, names it on
+// out, and returns its address and how to let go of it: drop it, unless --keep.
+func (cfg benchConfig) schema(ctx context.Context, prefix string, out io.Writer) (string, func(), error) {
+	address, name, drop, err := benchSchema(ctx, cfg.database, prefix)
 	if err != nil {
 		return "", nil, err
 	}
 	if cfg.keepData {
+		fmt.Fprintf(out, "PostgreSQL schema %s (kept)\n", name)
 		return address, func() {}, nil
 	}
-	return address, func() { drop() }, nil
+	fmt.Fprintf(out, "PostgreSQL schema %s (dropped afterwards)\n", name)
+	return address, func() {
+		if err := drop(); err != nil {
+			fmt.Fprintf(out, "could not drop schema %s: %v\n", name, err)
+		}
+	}, nil
 }
 
 // rawRate measures the engine's own insert of msgs, in batches as the
 // ingest sends them, and names what it measured: plain INSERTs into a SQLite
 // file in dir, or a COPY into a scratch schema of the PostgreSQL database.
-func (cfg benchConfig) rawRate(ctx context.Context, dir string, msgs []resonanz.IncomingMessage) (float64, string, error) {
+func (cfg benchConfig) rawRate(ctx context.Context, dir string, msgs []resonanz.IncomingMessage, out io.Writer) (float64, string, error) {
 	if cfg.database == "" {
 		raw, err := rawinsert.Rate(ctx, dir, msgs, cfg.batchSize)
 		return raw, "raw SQLite insert", err
 	}
-	address, drop, err := cfg.schema(ctx, "bench_raw")
+	address, drop, err := cfg.schema(ctx, "bench_raw", out)
 	if err != nil {
 		return 0, "", err
 	}
@@ -130,10 +136,11 @@ type benchRun struct {
 }
 
 func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error {
+	fmt.Fprintf(out, "\n== N = %d messages ==\n", n)
 	dir := filepath.Join(cfg.dataDir, fmt.Sprintf("n%d", n))
 	c := Config{Addr: "127.0.0.1:0", DataDir: dir}
 	if cfg.database != "" {
-		address, drop, err := cfg.schema(ctx, fmt.Sprintf("bench_%d", n))
+		address, drop, err := cfg.schema(ctx, fmt.Sprintf("bench_%d", n), out)
 		if err != nil {
 			return err
 		}
@@ -154,7 +161,6 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 	if err := r.login(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n== N = %d messages ==\n", n)
 	start := time.Now()
 	if err := r.ingestBatches(ctx, n, cfg.batchSize); err != nil {
 		return err
@@ -163,7 +169,7 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 	ingest := float64(n) / elapsed.Seconds()
 	fmt.Fprintf(out, "ingest, batches of %d (4 clients): %8.0f messages/s (%d in %s)\n",
 		cfg.batchSize, ingest, n, elapsed.Round(time.Millisecond))
-	raw, what, err := cfg.rawRate(ctx, dir, r.stream(0, n))
+	raw, what, err := cfg.rawRate(ctx, dir, r.stream(0, n), out)
 	if err != nil {
 		return err
 	}

@@ -13,20 +13,20 @@ import (
 
 // benchSchema makes a new schema named prefix_<random> in the PostgreSQL
 // database at base and returns base with the schema as its search path, and
-// how to drop the schema with everything in it.
-func benchSchema(ctx context.Context, base, prefix string) (string, func() error, error) {
+// the schema's name and how to drop it with everything in it.
+func benchSchema(ctx context.Context, base, prefix string) (string, string, func() error, error) {
 	u, err := url.Parse(base)
 	if err != nil {
-		return "", nil, fmt.Errorf("bench: --database: %w", err)
+		return "", "", nil, fmt.Errorf("bench: --database: %w", err)
 	}
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
-		return "", nil, err
+		return "", "", nil, err
 	}
 	name := prefix + "_" + strings.ToLower(rand.Text()[:12])
 	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+name); err != nil {
 		admin.Close()
-		return "", nil, fmt.Errorf("bench: create schema in %s: %w", redactURL(base), err)
+		return "", "", nil, fmt.Errorf("bench: create schema in %s: %w", redactURL(base), err)
 	}
 	q := u.Query()
 	q.Set("search_path", name)
@@ -36,7 +36,7 @@ func benchSchema(ctx context.Context, base, prefix string) (string, func() error
 		_, err := admin.ExecContext(context.Background(), `DROP SCHEMA `+name+` CASCADE`)
 		return err
 	}
-	return u.String(), drop, nil
+	return u.String(), name, drop, nil
 }
 
 // schemaSize is the room the tables and indexes of the schema that address's
