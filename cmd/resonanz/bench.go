@@ -18,13 +18,15 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/demo"
+	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/rawinsert"
 )
 
 const benchUsage = `Measure resonanz on a database of N realistic messages, through its HTTP API and UI:
 ingest throughput (batches of 500; single messages from 16 concurrent clients), inbox page
 latency (first and deep page, with and without filters), search latency, database size and
-peak memory. Each N gets a fresh database in a temporary directory (or under --data).`
+peak memory. Each N gets a fresh database in a temporary directory (or under --data), or
+with --database a fresh schema bench_<N>_<random> in that PostgreSQL database.`
 
 // benchConfig is what 'resonanz bench' measures.
 type benchConfig struct {
@@ -32,6 +34,7 @@ type benchConfig struct {
 	singles   int // single-message requests sent after the batch build
 	samples   int // requests per latency figure
 	dataDir   string
+	database  string // a PostgreSQL address; empty for SQLite
 	keepData  bool
 	batchSize int
 }
@@ -44,7 +47,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&cfg.singles, "singles", 30000, "single-message requests for the single ingest figure")
 	fs.IntVar(&cfg.samples, "samples", 300, "requests per latency figure")
 	fs.StringVar(&cfg.dataDir, "data", "", "parent directory for the bench databases (default: a temporary directory)")
-	fs.BoolVar(&cfg.keepData, "keep", false, "keep the bench databases")
+	fs.StringVar(&cfg.database, "database", "", "PostgreSQL address postgres://… to measure in, a new schema per size, instead of SQLite")
+	fs.BoolVar(&cfg.keepData, "keep", false, "keep the bench databases (and PostgreSQL schemas)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,6 +58,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("bench: -n wants sizes of at least 1000, got %q", s)
 		}
 		cfg.sizes = append(cfg.sizes, n)
+	}
+	if cfg.database != "" && !store.IsPostgres(cfg.database) {
+		return fmt.Errorf("bench: --database %q: want a PostgreSQL address postgres://user@host:port/name", redactURL(cfg.database))
 	}
 	cfg.batchSize = 500
 	if cfg.dataDir == "" {
@@ -67,12 +74,51 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer os.RemoveAll(cfg.dataDir)
 	}
 	fmt.Fprintf(stdout, "resonanz bench on %d CPU cores, data under %s\n", numCPU(), cfg.dataDir)
+	if cfg.database != "" {
+		fmt.Fprintf(stdout, "database: PostgreSQL at %s\n", redactURL(cfg.database))
+	}
 	for _, n := range cfg.sizes {
 		if err := benchSize(ctx, cfg, n, stdout); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// schema makes a fresh PostgreSQL schema named after prefix, names it on
+// out, and returns its address and how to let go of it: drop it, unless --keep.
+func (cfg benchConfig) schema(ctx context.Context, prefix string, out io.Writer) (string, func(), error) {
+	address, name, drop, err := benchSchema(ctx, cfg.database, prefix)
+	if err != nil {
+		return "", nil, err
+	}
+	if cfg.keepData {
+		fmt.Fprintf(out, "PostgreSQL schema %s (kept)\n", name)
+		return address, func() {}, nil
+	}
+	fmt.Fprintf(out, "PostgreSQL schema %s (dropped afterwards)\n", name)
+	return address, func() {
+		if err := drop(); err != nil {
+			fmt.Fprintf(out, "could not drop schema %s: %v\n", name, err)
+		}
+	}, nil
+}
+
+// rawRate measures the engine's own insert of msgs, in batches as the
+// ingest sends them, and names what it measured: plain INSERTs into a SQLite
+// file in dir, or a COPY into a scratch schema of the PostgreSQL database.
+func (cfg benchConfig) rawRate(ctx context.Context, dir string, msgs []resonanz.IncomingMessage, out io.Writer) (float64, string, error) {
+	if cfg.database == "" {
+		raw, err := rawinsert.Rate(ctx, dir, msgs, cfg.batchSize)
+		return raw, "raw SQLite insert", err
+	}
+	address, drop, err := cfg.schema(ctx, "bench_raw", out)
+	if err != nil {
+		return 0, "", err
+	}
+	defer drop()
+	raw, err := rawinsert.PostgresRate(ctx, address, msgs, cfg.batchSize)
+	return raw, "raw PostgreSQL COPY", err
 }
 
 // benchRun is one running server with a database being filled.
@@ -90,8 +136,18 @@ type benchRun struct {
 }
 
 func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error {
+	fmt.Fprintf(out, "\n== N = %d messages ==\n", n)
 	dir := filepath.Join(cfg.dataDir, fmt.Sprintf("n%d", n))
-	m := NewMain(Config{Addr: "127.0.0.1:0", DataDir: dir})
+	c := Config{Addr: "127.0.0.1:0", DataDir: dir}
+	if cfg.database != "" {
+		address, drop, err := cfg.schema(ctx, fmt.Sprintf("bench_%d", n), out)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		c.Database = address
+	}
+	m := NewMain(c)
 	m.Stdout, m.Logger = io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil))
 	if err := m.Run(ctx); err != nil {
 		return err
@@ -105,7 +161,6 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 	if err := r.login(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n== N = %d messages ==\n", n)
 	start := time.Now()
 	if err := r.ingestBatches(ctx, n, cfg.batchSize); err != nil {
 		return err
@@ -114,11 +169,11 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 	ingest := float64(n) / elapsed.Seconds()
 	fmt.Fprintf(out, "ingest, batches of %d (4 clients): %8.0f messages/s (%d in %s)\n",
 		cfg.batchSize, ingest, n, elapsed.Round(time.Millisecond))
-	raw, err := rawinsert.Rate(ctx, dir, r.stream(0, n), cfg.batchSize)
+	raw, what, err := cfg.rawRate(ctx, dir, r.stream(0, n), out)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "raw SQLite insert of the same rows with full-text index: %8.0f rows/s; ingest is %.0f %% of it\n", raw, 100*ingest/raw)
+	fmt.Fprintf(out, "%s of the same rows with full-text index: %8.0f rows/s; ingest is %.0f %% of it\n", what, raw, 100*ingest/raw)
 	start = time.Now()
 	if err := r.ingestSingles(ctx, cfg.singles, 16); err != nil {
 		return err
@@ -133,6 +188,9 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 		return err
 	}
 	size, err := dirSize(dir)
+	if err == nil && c.Database != "" {
+		size, err = schemaSize(ctx, c.Database)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,9 @@
-// Package rawinsert measures what SQLite itself manages on this machine:
-// the rows of messages written with plain INSERTs and their words into a
-// full-text index, in transactions of one batch, on a fresh database with
-// the store's settings. `resonanz bench` sets resonanz's ingest beside it,
-// so that the ratio, not a machine's speed, says how much ingest costs.
+// Package rawinsert measures what the database engine itself manages on this
+// machine: the rows of messages and their words into a full-text index, in
+// transactions of one batch, in fresh tables with the store's settings —
+// plain INSERTs on SQLite (Rate), COPY on PostgreSQL (PostgresRate).
+// `resonanz bench` sets resonanz's ingest beside it, so that the ratio, not
+// a machine's speed, says how much ingest costs.
 package rawinsert
 
 import (

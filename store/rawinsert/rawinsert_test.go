@@ -15,11 +15,7 @@ import (
 // Every row and its words are written: a rate over rows lost would flatter SQLite.
 func TestRateWritesEveryRow(t *testing.T) {
 	dir := t.TempDir()
-	msgs := make([]resonanz.IncomingMessage, 1234)
-	for i := range msgs {
-		msgs[i] = resonanz.IncomingMessage{Channel: "mastodon", ExternalID: fmt.Sprint(i), Author: resonanz.Author{Handle: "@a@x.social"},
-			Text: fmt.Sprintf("Paket %d kommt nicht", i), Visibility: resonanz.Public, Time: time.Now()}
-	}
+	msgs := testMessages(1234)
 	rate, err := rawinsert.Rate(context.Background(), dir, msgs, 500)
 	if err != nil || rate <= 0 {
 		t.Fatalf("rate %v, %v", rate, err)
@@ -39,4 +35,14 @@ func TestRateWritesEveryRow(t *testing.T) {
 	if rows != len(msgs) || found != len(msgs) {
 		t.Fatalf("%d rows, %d found by a word, want %d", rows, found, len(msgs))
 	}
+}
+
+// testMessages returns n messages that all hold the word "Paket".
+func testMessages(n int) []resonanz.IncomingMessage {
+	msgs := make([]resonanz.IncomingMessage, n)
+	for i := range msgs {
+		msgs[i] = resonanz.IncomingMessage{Channel: "mastodon", ExternalID: fmt.Sprint(i), Author: resonanz.Author{Handle: "@a@x.social"},
+			Text: fmt.Sprintf("Paket %d kommt nicht", i), Visibility: resonanz.Public, Time: time.Now()}
+	}
+	return msgs
 }
