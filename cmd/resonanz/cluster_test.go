@@ -1,15 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -19,51 +14,6 @@ import (
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 )
-
-// node is a resonanz process of the cluster test.
-type node struct {
-	cmd  *exec.Cmd
-	url  string
-	logs *lockedBuffer
-}
-
-// leads counts how often the node took the lead.
-func (n *node) leads() int { return strings.Count(n.logs.String(), "this node leads") }
-
-var runningAt = regexp.MustCompile(`resonanz is running at (\S+)`)
-
-// startNode starts resonanz serve as its own process and waits until it serves.
-func startNode(t *testing.T, args ...string) *node {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
-	cmd.Env = append(os.Environ(), "RESONANZ_AS_MAIN=1")
-	n := &node{cmd: cmd, logs: &lockedBuffer{}}
-	cmd.Stderr = n.logs
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	lines := bufio.NewScanner(stdout)
-	for lines.Scan() {
-		if m := runningAt.FindStringSubmatch(lines.Text()); m != nil {
-			n.url = m[1]
-			go func() {
-				for lines.Scan() {
-				}
-			}()
-			return n
-		}
-	}
-	t.Fatalf("resonanz serve ended without serving:\n%s", n.logs.String())
-	return nil
-}
 
 // eventsSeen counts the deliveries of each event a webhook receiver got.
 type eventsSeen struct {
@@ -84,15 +34,6 @@ func (e *eventsSeen) snapshot() (events, deliveries int) {
 		events, deliveries = events+1, deliveries+n
 	}
 	return events, deliveries
-}
-
-func eventually(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(2 * time.Minute); !ok(); time.Sleep(200 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal(what)
-		}
-	}
 }
 
 // Three resonanz processes share one PostgreSQL database and one NATS
@@ -171,8 +112,7 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 	})
 
 	// The leader dies; another node takes over.
-	leader.cmd.Process.Kill()
-	leader.cmd.Wait()
+	leader.kill()
 	var survivors []*node
 	for _, n := range nodes {
 		if n != leader {
