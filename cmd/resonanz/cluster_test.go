@@ -143,6 +143,9 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 	for i, n := range nodes {
 		send(n, fmt.Sprint("storm", i, "-"), storm[i*half/3:(i+1)*half/3], "Warenkorb nach dem Update leer, die App ist kaputt #AppDesaster")
 	}
+	alerts, err := db.FindAlerts(ctx, false)
+	must(t, err)
+	t.Logf("the leader dies with %d alerts raised", len(alerts))
 	leader.kill()
 	eventually(t, "no node took over from the one that died", func() bool {
 		return survivors[0].leads()+survivors[1].leads() == 1
