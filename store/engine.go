@@ -47,18 +47,18 @@ func OpenPostgres(ctx context.Context, url, keyDir string) (*DB, error) {
 	return setUp(ctx, &DB{write: pool, read: read, engine: postgresEngine}, keyDir)
 }
 
-// writeLock is the PostgreSQL advisory lock every write transaction holds,
-// so that the nodes of one installation write one after another, as
-// SQLite's single writer does and as the store's transactions assume (they
-// read, decide and write).
-const writeLock = 0x7265736f6e616e7a // "resonanz"
-
-// serializeWrites waits in tx until no other node writes.
+// serializeWrites waits in tx until no other node writes: every write
+// transaction holds a PostgreSQL advisory lock, so that the nodes of one
+// installation write one after another, as SQLite's single writer does and
+// as the store's transactions assume (they read, decide and write).
+// Advisory locks belong to the whole database; the first key names the
+// installation's schema, so that installations in other schemas of the
+// same database (a test's, a benchmark's) never wait for each other.
 func (e engine) serializeWrites(ctx context.Context, tx *sql.Tx) error {
 	if e != postgresEngine {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(writeLock))
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext('resonanz writes'))`)
 	return err
 }
 

@@ -17,8 +17,9 @@ const leaseCheck = time.Second
 
 // TakeLease takes the lease name for this node. On SQLite the one node
 // always holds it. On PostgreSQL it is a session advisory lock on a
-// connection of its own: it ends with Release, or when the node's
-// connection ends (the node died), so that another node's next try gets it.
+// connection of its own, keyed by the installation's schema and the name:
+// it ends with Release, or when the node's connection ends (the node
+// died), so that another node's next try gets it.
 func (db *DB) TakeLease(ctx context.Context, name string) (resonanz.Lease, bool, error) {
 	if db.engine != postgresEngine {
 		return &lease{lost: make(chan struct{}), done: make(chan struct{})}, true, nil
@@ -28,7 +29,7 @@ func (db *DB) TakeLease(ctx context.Context, name string) (resonanz.Lease, bool,
 		return nil, false, fmt.Errorf("store: lease %s: %w", name, err)
 	}
 	var ok bool
-	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(hashtext(?))`, "resonanz lease "+name).Scan(&ok); err != nil || !ok {
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext(?))`, "resonanz lease "+name).Scan(&ok); err != nil || !ok {
 		conn.Close()
 		if err != nil {
 			return nil, false, fmt.Errorf("store: lease %s: %w", name, err)

@@ -72,7 +72,7 @@ func TestLeaseOnPostgresIsHeldByOneNode(t *testing.T) {
 	}
 	defer admin.Close()
 	if _, err := admin.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()
-		AND objid = (SELECT hashtext('resonanz lease router'))::oid`); err != nil {
+		AND objsubid = 2 AND classid = hashtext(current_schema())::oid AND objid = hashtext('resonanz lease router')::oid`); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -83,5 +83,24 @@ func TestLeaseOnPostgresIsHeldByOneNode(t *testing.T) {
 	second.Release()
 	if !take(a) {
 		t.Fatal("no node could take the lease of a dead connection")
+	}
+}
+
+// Two installations in two schemas of one PostgreSQL database lead each
+// their own nodes: advisory locks belong to the whole database, and the
+// lease of one must not keep the other from leading.
+func TestLeaseIsPerInstallation(t *testing.T) {
+	ctx := context.Background()
+	for i := 0; i < 2; i++ {
+		db, err := store.OpenPostgres(ctx, storetest.PostgresSchema(t), t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		l, ok, err := db.TakeLease(ctx, "router")
+		if err != nil || !ok {
+			t.Fatalf("installation %d: TakeLease = %v, %v", i+1, ok, err)
+		}
+		defer l.Release()
 	}
 }

@@ -21,9 +21,16 @@ const chromiumPath = "/usr/bin/chromium"
 
 const xssText = `<img src=x onerror=alert(1)> und <script>alert(2)</script> Rechnungen doppelt?`
 
-// newBrowser starts headless Chromium with the given further flags; it
-// reports whether a JavaScript dialog ever opened.
+// newBrowser starts headless Chromium with the given further flags, for a
+// test of at most 90 seconds; it reports whether a JavaScript dialog ever
+// opened.
 func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) (context.Context, *atomic.Bool) {
+	t.Helper()
+	return newBrowserFor(t, 90*time.Second, flags...)
+}
+
+// newBrowserFor is newBrowser for a test that may take up to limit.
+func newBrowserFor(t *testing.T, limit time.Duration, flags ...chromedp.ExecAllocatorOption) (context.Context, *atomic.Bool) {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("browser tests need %s (apt-get install -y chromium): %v", chromiumPath, err)
@@ -43,7 +50,7 @@ func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) (context.Co
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(cancelTimeout)
 	return ctx, &dialog
 }
@@ -189,7 +196,13 @@ func newUser(t *testing.T, m *Main, login, name, role string) *resonanz.User {
 // logIn signs in through the login form and waits until the inbox is ready.
 func logIn(t *testing.T, ctx context.Context, m *Main, u *resonanz.User) {
 	t.Helper()
-	must(t, chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/login"), chromedp.WaitVisible("#login"),
+	logInAt(t, ctx, m.URL(), u)
+}
+
+// logInAt is logIn on the server at url.
+func logInAt(t *testing.T, ctx context.Context, url string, u *resonanz.User) {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.Navigate(url+"/login"), chromedp.WaitVisible("#login"),
 		chromedp.SendKeys("#login", u.Login), chromedp.SendKeys("#password", testPassword),
 		chromedp.Click("#login-submit"), chromedp.WaitVisible("#inbox")))
 	// htmx wires the page once it has loaded; a person is never faster.

@@ -1,69 +1,21 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events/nats/natstest"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 )
-
-// node is a resonanz process of the cluster test.
-type node struct {
-	cmd  *exec.Cmd
-	url  string
-	logs *lockedBuffer
-}
-
-// leads counts how often the node took the lead.
-func (n *node) leads() int { return strings.Count(n.logs.String(), "this node leads") }
-
-var runningAt = regexp.MustCompile(`resonanz is running at (\S+)`)
-
-// startNode starts resonanz serve as its own process and waits until it serves.
-func startNode(t *testing.T, args ...string) *node {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
-	cmd.Env = append(os.Environ(), "RESONANZ_AS_MAIN=1")
-	n := &node{cmd: cmd, logs: &lockedBuffer{}}
-	cmd.Stderr = n.logs
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	lines := bufio.NewScanner(stdout)
-	for lines.Scan() {
-		if m := runningAt.FindStringSubmatch(lines.Text()); m != nil {
-			n.url = m[1]
-			go func() {
-				for lines.Scan() {
-				}
-			}()
-			return n
-		}
-	}
-	t.Fatalf("resonanz serve ended without serving:\n%s", n.logs.String())
-	return nil
-}
 
 // eventsSeen counts the deliveries of each event a webhook receiver got.
 type eventsSeen struct {
@@ -86,20 +38,12 @@ func (e *eventsSeen) snapshot() (events, deliveries int) {
 	return events, deliveries
 }
 
-func eventually(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(2 * time.Minute); !ok(); time.Sleep(200 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal(what)
-		}
-	}
-}
-
 // Three resonanz processes share one PostgreSQL database and one NATS
-// server: messages taken in on any node are stored once, each event reaches
-// its webhook once, one node leads (router, storm monitor, event webhooks),
-// and when that node is killed another takes over and the storm that
-// follows raises its one alert.
+// server; messages are taken in through all three, and the node that leads
+// (router, storm monitor, event webhooks) is killed in the middle of a
+// storm. Every message is stored once and reaches its webhook once, every
+// answer-time clock that runs out is told once, the storm raises one alert,
+// and a browser on a surviving node sees its banner appear.
 func TestThreeNodesShareTheWork(t *testing.T) {
 	ctx := context.Background()
 	natsURL := natstest.URL(t)
@@ -121,6 +65,11 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 	if _, err := db.Subscribe(ctx, &resonanz.EventSubscription{URL: receiver.URL, Events: []string{resonanz.EventMessageReceived}}); err != nil {
 		t.Fatal(err)
 	}
+	// Every conversation must be answered within a minute: the old ones are
+	// overdue when they arrive, the fresh ones run out after the leader died.
+	must(t, db.SaveSLAPolicy(ctx, &resonanz.SLAPolicy{Name: "Eine Minute", FirstResponse: time.Minute}))
+	lead := &resonanz.User{Login: "lea@example.org", Name: "Lea Lehmann", Role: resonanz.RoleLead}
+	must(t, db.CreateUser(ctx, lead, testPassword))
 
 	args := []string{"--data", data, "--database", database, "--nats", natsURL, "--nats-prefix", prefix, "--allow-outbound", "127.0.0.1"}
 	nodes := []*node{startNode(t, args...)} // the first makes the keys the others read
@@ -139,6 +88,12 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 		}
 		return total == 1
 	})
+	var survivors []*node
+	for _, n := range nodes {
+		if n != leader {
+			survivors = append(survivors, n)
+		}
+	}
 
 	// Quiet weeks about the app, taken in by every node, and one message
 	// sent to two nodes (a retry through another door): stored once.
@@ -170,24 +125,35 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 		return events == sent
 	})
 
-	// The leader dies; another node takes over.
-	leader.cmd.Process.Kill()
-	leader.cmd.Wait()
-	var survivors []*node
-	for _, n := range nodes {
-		if n != leader {
-			survivors = append(survivors, n)
-		}
+	// The lead watches the inbox on a node that will survive.
+	browser, _ := newBrowserFor(t, 10*time.Minute)
+	logInAt(t, browser, survivors[0].url, lead)
+	if n := evalString(t, browser, `String(document.querySelectorAll("#alerts .alert").length)`); n != "0" {
+		t.Fatalf("%s alerts in quiet times", n)
 	}
+
+	// Fresh questions, whose clocks the leader sets and which run out after
+	// it died; then the storm, whose first half every node takes in before
+	// the leader dies and whose rest the survivors take in.
+	for i, n := range nodes {
+		send(n, fmt.Sprint("fresh", i, "-"), []time.Time{time.Now(), time.Now()}, "Wann wird meine Bestellung geliefert?")
+	}
+	storm := everyStep(now.Add(-time.Hour), now, 40*time.Second)
+	half := len(storm) / 2
+	for i, n := range nodes {
+		send(n, fmt.Sprint("storm", i, "-"), storm[i*half/3:(i+1)*half/3], "Warenkorb nach dem Update leer, die App ist kaputt #AppDesaster")
+	}
+	alerts, err := db.FindAlerts(ctx, false)
+	must(t, err)
+	t.Logf("the leader dies with %d alerts raised", len(alerts))
+	leader.kill()
 	eventually(t, "no node took over from the one that died", func() bool {
 		return survivors[0].leads()+survivors[1].leads() == 1
 	})
+	send(survivors[0], "storm-a-", storm[half:half+(len(storm)-half)/2], "Warenkorb nach dem Update leer, die App ist kaputt #AppDesaster")
+	send(survivors[1], "storm-b-", storm[half+(len(storm)-half)/2:], "Warenkorb nach dem Update leer, die App ist kaputt #AppDesaster")
 
-	// A storm after the take-over raises one alert.
-	storm := everyStep(now.Add(-time.Hour), now, 40*time.Second)
-	send(survivors[0], "storm-a-", storm[:len(storm)/2], "Warenkorb nach dem Update leer, die App ist kaputt #AppDesaster")
-	send(survivors[1], "storm-b-", storm[len(storm)/2:], "Warenkorb nach dem Update leer, die App ist kaputt #AppDesaster")
-	eventually(t, "the storm after the take-over raised no alert", func() bool {
+	oneAlert := func() bool {
 		alerts, err := db.FindAlerts(ctx, false)
 		if err != nil {
 			t.Fatal(err)
@@ -196,6 +162,11 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 			t.Fatalf("%d alerts for one storm: %+v", len(alerts), alerts)
 		}
 		return len(alerts) == 1
+	}
+	eventually(t, "the storm raised no alert", oneAlert)
+	eventually(t, "the browser on a surviving node shows no banner", func() bool {
+		shown, err := chromedp.Run(browser, chromedp.Evaluate[bool](`document.querySelectorAll("#alerts .alert").length >= 1`))
+		return err == nil && shown
 	})
 	eventually(t, "the webhook did not receive every message once", func() bool {
 		events, deliveries := seen.snapshot()
@@ -206,6 +177,63 @@ func TestThreeNodesShareTheWork(t *testing.T) {
 	})
 	if n, err := db.CountConversations(ctx, resonanz.ConversationFilter{}, 10000); err != nil || n != sent {
 		t.Fatalf("%d conversations for %d messages from as many people (%v)", n, sent, err)
+	}
+	checkEveryClockToldOnce(t, db, lead, sent)
+	oneAlert()
+}
+
+// checkEveryClockToldOnce waits until the answer-time clock of each of the
+// n conversations has run out, and checks that each breach was recorded
+// once in the conversation's trail and told the lead once.
+func checkEveryClockToldOnce(t *testing.T, db *store.DB, lead *resonanz.User, n int) {
+	t.Helper()
+	ctx := context.Background()
+	var convs []*resonanz.Conversation
+	// A timer job running on the killed node runs again on another after
+	// some minutes; the bound is wider than eventually's.
+	for deadline := time.Now().Add(8 * time.Minute); ; time.Sleep(time.Second) {
+		convs = convs[:0]
+		for f := (resonanz.ConversationFilter{Limit: 200}); ; {
+			page, err := db.FindConversations(ctx, f)
+			must(t, err)
+			convs = append(convs, page.Conversations...)
+			if f.After = page.Next; f.After == nil {
+				break
+			}
+		}
+		breached := 0
+		for _, c := range convs {
+			if c.SLA != nil && c.SLA.Breached {
+				breached++
+			}
+		}
+		if breached == n && len(convs) == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d conversations breached their goal after it ran out", breached, len(convs))
+		}
+	}
+	told := map[int64]int{}
+	notes, err := db.FindNotifications(ctx, lead.ID, 10*n)
+	must(t, err)
+	for _, note := range notes {
+		if note.Kind == resonanz.NotifySLABreach {
+			told[note.ConversationID]++
+		}
+	}
+	for _, c := range convs {
+		tl, err := db.Timeline(ctx, c.ID)
+		must(t, err)
+		trail := 0
+		for _, e := range tl.Audit {
+			if e.Kind == resonanz.AuditSLABreach {
+				trail++
+			}
+		}
+		if trail != 1 || told[c.ID] != 1 {
+			t.Errorf("conversation %d: %d breaches in its trail, the lead told %d times; want once", c.ID, trail, told[c.ID])
+		}
 	}
 }
 
