@@ -11,7 +11,7 @@ import (
 // SLAFirer loads what a firing SLA timer finds and records the outcome
 // decide gives, in one transaction (the store).
 type SLAFirer interface {
-	FireSLA(ctx context.Context, t resonanz.SLATimerJob, decide func(SLAFiring) SLAOutcome) error
+	FireSLA(ctx context.Context, t resonanz.SLATimerJob, decide func(resonanz.SLAFiring) resonanz.SLAOutcome) error
 }
 
 // SLAWorker runs the SLA timers: DecideSLA says what a warning or breach does.

@@ -6,13 +6,12 @@ import (
 	"fmt"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/route"
 )
 
 // FireSLA loads what a conversation's SLA timer finds, lets decide (the
 // route package's policy) say who is told and whether the conversation goes
 // back to its team, and records that, in one transaction.
-func (db *DB) FireSLA(ctx context.Context, t resonanz.SLATimerJob, decide func(route.SLAFiring) route.SLAOutcome) error {
+func (db *DB) FireSLA(ctx context.Context, t resonanz.SLATimerJob, decide func(resonanz.SLAFiring) resonanz.SLAOutcome) error {
 	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin sla timer: %w", err)
@@ -46,8 +45,8 @@ type slaFacts struct {
 
 // loadSLAFiring reads the conversation's clock, owner, policy and the leads
 // who would hear of it.
-func loadSLAFiring(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob) (route.SLAFiring, slaFacts, error) {
-	f := route.SLAFiring{Warn: t.Warn, SetFor: fromMillis(t.Due)}
+func loadSLAFiring(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob) (resonanz.SLAFiring, slaFacts, error) {
+	f := resonanz.SLAFiring{Warn: t.Warn, SetFor: fromMillis(t.Due)}
 	var c slaFacts
 	var team int64
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(c.sla_due, 0), coalesce(c.owner_id, 0), coalesce(c.team_id, 0), c.sla_goal,
@@ -66,7 +65,7 @@ func loadSLAFiring(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob) (rou
 
 // recordSLA marks the warning or breach as told, notifies whom the outcome
 // names, and writes the conversation's trail.
-func (db *DB) recordSLA(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob, c slaFacts, out route.SLAOutcome) error {
+func (db *DB) recordSLA(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob, c slaFacts, out resonanz.SLAOutcome) error {
 	now := db.Now()
 	kind, params := resonanz.NotifySLABreach, resonanz.Params{"goal": c.goal, "policy": c.policy}
 	var err error
