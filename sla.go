@@ -121,3 +121,22 @@ type SLAService interface {
 	SaveSLAPolicy(ctx context.Context, p *SLAPolicy) error
 	DeleteSLAPolicy(ctx context.Context, id int64) error
 }
+
+// SLAFiring is what a conversation's SLA timer finds when it fires.
+type SLAFiring struct {
+	Warn     bool      // the warning before the goal is missed, not the breach
+	SetFor   time.Time // the due time the timer was set for
+	Due      time.Time // the conversation's due time now; zero: its clock stopped
+	Warned   bool      // the warning was told already
+	Breached bool      // the breach was told already
+	Owner    int64     // 0: the conversation waits in its team's queue
+	Leads    []int64   // the team's leads, or every lead and admin when it has none
+	Reassign bool      // the policy gives a breached conversation back to the team
+}
+
+// SLAOutcome is what a firing SLA timer does.
+type SLAOutcome struct {
+	Stale    bool    // the clock moved or this was told already: nothing happens
+	Tell     []int64 // who is notified, the owner first
+	Reassign bool    // the conversation is taken from its owner and routed anew
+}

@@ -15,7 +15,10 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/eventhook"
+	"github.com/resonanz/resonanz/jobs"
+	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/webhook"
 )
 
@@ -74,6 +77,7 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "resonanz.db")
 	db, err := store.Open(ctx, path)
 	must(t, err)
+	storetest.Queue(t, db)
 	sub := &subscriber{got: map[string][]string{}}
 	receiver := httptest.NewServer(sub)
 	defer receiver.Close()
@@ -106,6 +110,7 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 	db, err = store.Open(ctx, path)
 	must(t, err)
 	defer db.Close()
+	storetest.Queue(t, db)
 	d.Feed = db
 	broken := &resonanz.Promise{ConversationID: conv, Text: "Gutschrift", DueAt: time.Now().Add(time.Hour), OwnerID: ann.ID}
 	must(t, db.AddPromise(ctx, broken, ann))
@@ -118,9 +123,12 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 	past := time.Now().Add(-time.Minute).Truncate(time.Millisecond)
 	must(t, db.ApplyRoutes(ctx, []*resonanz.RouteUpdate{{ConversationID: conv, LastEventID: 1 << 40, Routed: true,
 		Decision: resonanz.RouteDecision{Priority: resonanz.PriorityNormal}, PolicyID: policy.ID, Goal: resonanz.GoalFirstResponse, Due: past}}))
-	db.SetEventSender(&eventhook.Sender{Client: receiver.Client(), Now: time.Now})
-	db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
-	must(t, db.StartTimers(ctx, slog.New(slog.DiscardHandler)))
+	storetest.StartJobs(t, db, func(q *jobs.Queue) {
+		jobs.Add(q, &eventhook.Worker{Store: db, Sender: &eventhook.Sender{Client: receiver.Client(), Now: time.Now},
+			Backoff: func(int) time.Duration { return 10 * time.Millisecond }, Logger: slog.New(slog.DiscardHandler)})
+		jobs.Add(q, &route.SLAWorker{Store: db})
+		jobs.Add(q, &jobs.SurveyWorker{Store: db})
+	})
 	waitFor(t, d, sub, 8) // the breach fires as the timers start
 	solved := resonanz.StatusSolved
 	must(t, db.UpdateConversation(ctx, conv, ann, resonanz.ConversationUpdate{Status: &solved}))

@@ -64,6 +64,7 @@ func newDesk(t testing.TB, engine string) *desk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	storetest.Queue(t, db)
 	raw, err := sql.Open(driver, address)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/resonanz/resonanz"
 )
 
 // TestDecideSLA: who hears of a warning or a breach, and when a conversation
@@ -11,29 +13,29 @@ import (
 func TestDecideSLA(t *testing.T) {
 	due := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	const ann, lea, ole = 1, 2, 3
-	firing := func(change func(*SLAFiring)) SLAFiring {
-		f := SLAFiring{SetFor: due, Due: due, Owner: ann, Leads: []int64{lea, ole}, Reassign: true}
+	firing := func(change func(*resonanz.SLAFiring)) resonanz.SLAFiring {
+		f := resonanz.SLAFiring{SetFor: due, Due: due, Owner: ann, Leads: []int64{lea, ole}, Reassign: true}
 		change(&f)
 		return f
 	}
 	for _, tc := range []struct {
 		name string
-		f    SLAFiring
-		want SLAOutcome
+		f    resonanz.SLAFiring
+		want resonanz.SLAOutcome
 	}{
-		{"WarningToOwner", firing(func(f *SLAFiring) { f.Warn = true }), SLAOutcome{Tell: []int64{ann}}},
-		{"WarningWithoutOwnerToLeads", firing(func(f *SLAFiring) { f.Warn, f.Owner = true, 0 }), SLAOutcome{Tell: []int64{lea, ole}}},
-		{"BreachToOwnerAndLeadsAndBackToTeam", firing(func(*SLAFiring) {}), SLAOutcome{Tell: []int64{ann, lea, ole}, Reassign: true}},
-		{"BreachKeepsOwnerWithoutReassignPolicy", firing(func(f *SLAFiring) { f.Reassign = false }), SLAOutcome{Tell: []int64{ann, lea, ole}}},
-		{"BreachWithoutOwnerStaysInQueue", firing(func(f *SLAFiring) { f.Owner = 0 }), SLAOutcome{Tell: []int64{lea, ole}}},
-		{"LeadOwnerToldOnce", firing(func(f *SLAFiring) { f.Owner = lea }), SLAOutcome{Tell: []int64{lea, ole}, Reassign: true}},
-		{"BreachWithNobodyToTell", firing(func(f *SLAFiring) { f.Owner, f.Leads = 0, nil }), SLAOutcome{}},
-		{"WarningAfterWarningIsStale", firing(func(f *SLAFiring) { f.Warn, f.Warned = true, true }), SLAOutcome{Stale: true}},
-		{"WarningAfterBreachIsStale", firing(func(f *SLAFiring) { f.Warn, f.Breached = true, true }), SLAOutcome{Stale: true}},
-		{"BreachAfterWarningFires", firing(func(f *SLAFiring) { f.Warned = true }), SLAOutcome{Tell: []int64{ann, lea, ole}, Reassign: true}},
-		{"BreachAfterBreachIsStale", firing(func(f *SLAFiring) { f.Breached = true }), SLAOutcome{Stale: true}},
-		{"MovedClockIsStale", firing(func(f *SLAFiring) { f.Due = due.Add(time.Hour) }), SLAOutcome{Stale: true}},
-		{"StoppedClockIsStale", firing(func(f *SLAFiring) { f.Due = time.Time{} }), SLAOutcome{Stale: true}},
+		{"WarningToOwner", firing(func(f *resonanz.SLAFiring) { f.Warn = true }), resonanz.SLAOutcome{Tell: []int64{ann}}},
+		{"WarningWithoutOwnerToLeads", firing(func(f *resonanz.SLAFiring) { f.Warn, f.Owner = true, 0 }), resonanz.SLAOutcome{Tell: []int64{lea, ole}}},
+		{"BreachToOwnerAndLeadsAndBackToTeam", firing(func(*resonanz.SLAFiring) {}), resonanz.SLAOutcome{Tell: []int64{ann, lea, ole}, Reassign: true}},
+		{"BreachKeepsOwnerWithoutReassignPolicy", firing(func(f *resonanz.SLAFiring) { f.Reassign = false }), resonanz.SLAOutcome{Tell: []int64{ann, lea, ole}}},
+		{"BreachWithoutOwnerStaysInQueue", firing(func(f *resonanz.SLAFiring) { f.Owner = 0 }), resonanz.SLAOutcome{Tell: []int64{lea, ole}}},
+		{"LeadOwnerToldOnce", firing(func(f *resonanz.SLAFiring) { f.Owner = lea }), resonanz.SLAOutcome{Tell: []int64{lea, ole}, Reassign: true}},
+		{"BreachWithNobodyToTell", firing(func(f *resonanz.SLAFiring) { f.Owner, f.Leads = 0, nil }), resonanz.SLAOutcome{}},
+		{"WarningAfterWarningIsStale", firing(func(f *resonanz.SLAFiring) { f.Warn, f.Warned = true, true }), resonanz.SLAOutcome{Stale: true}},
+		{"WarningAfterBreachIsStale", firing(func(f *resonanz.SLAFiring) { f.Warn, f.Breached = true, true }), resonanz.SLAOutcome{Stale: true}},
+		{"BreachAfterWarningFires", firing(func(f *resonanz.SLAFiring) { f.Warned = true }), resonanz.SLAOutcome{Tell: []int64{ann, lea, ole}, Reassign: true}},
+		{"BreachAfterBreachIsStale", firing(func(f *resonanz.SLAFiring) { f.Breached = true }), resonanz.SLAOutcome{Stale: true}},
+		{"MovedClockIsStale", firing(func(f *resonanz.SLAFiring) { f.Due = due.Add(time.Hour) }), resonanz.SLAOutcome{Stale: true}},
+		{"StoppedClockIsStale", firing(func(f *resonanz.SLAFiring) { f.Due = time.Time{} }), resonanz.SLAOutcome{Stale: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := DecideSLA(tc.f); fmt.Sprint(got) != fmt.Sprint(tc.want) {

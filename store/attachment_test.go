@@ -2,9 +2,7 @@ package store_test
 
 import (
 	"context"
-	"log/slog"
 	"testing"
-	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
@@ -61,11 +59,7 @@ func TestAttachmentsAndReplyAddress(t *testing.T) {
 		})
 		t.Run("ReplyGoesToReplyTo", func(t *testing.T) {
 			p := &platform{}
-			db.SetReplySender(p)
-			db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
-			if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-				t.Fatal(err)
-			}
+			startJobs(t, db, workers{replies: p, backoff: fast})
 			item, err := db.Reply(ctx, res[0].ConversationID, mustUser(t, db, "tom", resonanz.RoleAgent), "Danke, erledigt.", false)
 			if err != nil {
 				t.Fatal(err)

@@ -3,10 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
@@ -231,11 +229,7 @@ func TestWishesAtSending(t *testing.T) {
 		}
 		record(anna, resonanz.Wish{Purpose: resonanz.PurposeService, State: resonanz.WishDenied})
 		p := &platform{outcomes: []error{resonanz.Permanent(errors.New("401 token invalid"))}}
-		db.SetReplySender(p)
-		db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
-		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-			t.Fatal(err)
-		}
+		startJobs(t, db, workers{replies: p, backoff: fast})
 		t.Run("HeldAtSending", func(t *testing.T) {
 			held := waitOutbox(t, db, toAnna.ID, resonanz.OutboxHeld)
 			if held.LastError != resonanz.HeldConsent || held.Consent != resonanz.DecisionDenied {

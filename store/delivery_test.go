@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -33,11 +32,7 @@ func TestAlertNews(t *testing.T) {
 			t.Fatalf("a new alert is known as told (%v)", err)
 		}
 		hooks := make(newsHooks, 4)
-		db.SetWebhookDeliverer(hooks)
-		db.SetAlertMailer(hooks)
-		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-			t.Fatal(err)
-		}
+		startJobs(t, db, workers{webhooks: hooks, mail: hooks})
 		payload := []byte(`{"event":"alert.raised","alert":{"ID":1}}`)
 		err := db.EnqueueAlertNews(ctx, &resonanz.AlertNews{Event: "alert.raised", AlertID: a.ID, Told: resonanz.AlertTold{Severity: 3, Status: "open"},
 			Payload: payload, URLs: []string{"http://hooks.example/x"}, Mail: &resonanz.AlertMail{To: []string{"lea@example.org"}, Subject: "Sturm"}})

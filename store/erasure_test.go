@@ -13,6 +13,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/search"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // berta is the person erased in these tests; everything that identifies
@@ -74,6 +75,7 @@ func openWithReader(t *testing.T) (*store.DB, *sql.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	storetest.Queue(t, db)
 	raw, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)

@@ -5,41 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/riverqueue/river"
 )
-
-// eventJob is one attempt series of an event delivery; the delivery's row
-// holds the payload and the log of how the attempts went.
-type eventJob struct {
-	DeliveryID int64 `json:"delivery_id"`
-}
-
-func (eventJob) Kind() string { return "event_delivery" }
-
-func (eventJob) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{Queue: deliveryQueue, MaxAttempts: deliveryAttempts}
-}
-
-// SetEventSender gives the store what posts event deliveries; set it before StartTimers.
-func (db *DB) SetEventSender(s resonanz.EventSender) { db.events = s }
-
-type eventWorker struct {
-	river.WorkerDefaults[eventJob]
-	db *DB
-}
-
-func (w *eventWorker) Work(ctx context.Context, job *river.Job[eventJob]) error {
-	return w.db.deliverEvent(ctx, job)
-}
-
-func (w *eventWorker) NextRetry(job *river.Job[eventJob]) time.Time {
-	return time.Now().Add(w.db.deliveryPause(job.Attempt))
-}
-
-func (w *eventWorker) Timeout(*river.Job[eventJob]) time.Duration { return time.Minute }
 
 const deliveryColumns = `d.id, d.subscription_id, d.event, d.event_id, d.payload, d.state, d.attempts, d.last_status, d.last_error,
 	d.created_at, coalesce(d.delivered_at, 0) FROM event_deliveries d`
@@ -56,41 +24,33 @@ func scanDelivery(row interface{ Scan(...any) error }) (*resonanz.EventDelivery,
 	return &d, nil
 }
 
-// deliverEvent makes one attempt and writes down how it went.
-func (db *DB) deliverEvent(ctx context.Context, job *river.Job[eventJob]) error {
-	d, err := scanDelivery(db.read.QueryRowContext(ctx, `SELECT `+deliveryColumns+` WHERE d.id = ?`, job.Args.DeliveryID))
+// EventDeliveryTarget loads an event delivery and where it goes: the
+// subscription's URL and secret, and whether the subscription has ended.
+func (db *DB) EventDeliveryTarget(ctx context.Context, id int64) (d *resonanz.EventDelivery, url, secret string, ended bool, err error) {
+	d, err = scanDelivery(db.read.QueryRowContext(ctx, `SELECT `+deliveryColumns+` WHERE d.id = ?`, id))
 	if err != nil {
-		return fmt.Errorf("store: find event delivery %d: %w", job.Args.DeliveryID, err)
+		return nil, "", "", false, fmt.Errorf("store: find event delivery %d: %w", id, err)
 	}
-	var url, secret string
-	var ended bool
 	if err := db.read.QueryRowContext(ctx, `SELECT url, secret, deleted_at IS NOT NULL FROM event_subscriptions WHERE id = ?`,
 		d.SubscriptionID).Scan(&url, &secret, &ended); err != nil {
-		return fmt.Errorf("store: find subscription %d: %w", d.SubscriptionID, err)
+		return nil, "", "", false, fmt.Errorf("store: find subscription %d: %w", d.SubscriptionID, err)
 	}
-	var status int
-	switch {
-	case ended:
-		err = resonanz.Permanent(errors.New("unsubscribed"))
-	case db.events == nil:
-		err = resonanz.Permanent(errors.New("event webhooks are not configured"))
-	default:
-		status, err = db.events.SendEvent(ctx, d, url, secret)
+	return d, url, secret, ended, nil
+}
+
+// RecordEventAttempt writes down how an attempt at delivery id went: its
+// new state, the receiver's status and the problem ("" for none); a
+// delivered one is stamped with the store's clock.
+func (db *DB) RecordEventAttempt(ctx context.Context, id int64, state string, status int, problem string) error {
+	var delivered any
+	if state == resonanz.DeliveryDelivered {
+		delivered = millis(db.Now())
 	}
-	state, delivered, problem := resonanz.DeliveryPending, any(nil), ""
-	switch {
-	case err == nil:
-		state, delivered = resonanz.DeliveryDelivered, millis(db.Now())
-	case resonanz.IsPermanent(err) || job.Attempt >= job.MaxAttempts:
-		state, problem = resonanz.DeliveryFailed, err.Error()
-	default:
-		problem = err.Error()
+	if _, err := db.write.ExecContext(ctx, `UPDATE event_deliveries SET state = ?, attempts = attempts + 1, last_status = ?,
+		last_error = ?, delivered_at = ? WHERE id = ?`, state, status, problem, delivered, id); err != nil {
+		return fmt.Errorf("store: log event delivery %d: %w", id, err)
 	}
-	if _, werr := db.write.ExecContext(ctx, `UPDATE event_deliveries SET state = ?, attempts = attempts + 1, last_status = ?,
-		last_error = ?, delivered_at = ? WHERE id = ?`, state, status, problem, delivered, d.ID); werr != nil {
-		return fmt.Errorf("store: log event delivery %d: %w", d.ID, werr)
-	}
-	return db.settle("event webhook", job.JobRow, err, "receiver", receiverName(url), "event", d.Event, "delivery", d.ID)
+	return nil
 }
 
 // FindEventDeliveries returns the newest deliveries of a subscription (0:
@@ -133,7 +93,6 @@ func (db *DB) ReplayEventDelivery(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE event_deliveries SET state = ? WHERE id = ?`, resonanz.DeliveryPending, id); err != nil {
 			return err
 		}
-		_, err = db.timers.client.InsertTx(ctx, tx, eventJob{DeliveryID: id}, nil)
-		return err
+		return db.queue(ctx, tx, resonanz.Job{Args: resonanz.EventJob{DeliveryID: id}})
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/resonanz/resonanz"
-	"github.com/riverqueue/river"
 )
 
 // factQueries read each source of event facts after its cursor. Only the
@@ -91,7 +90,7 @@ func (db *DB) QueueEvents(ctx context.Context, events []*resonanz.EventOut, read
 		if err != nil {
 			return err
 		}
-		var jobs []river.InsertManyParams
+		var jobs []resonanz.Job
 		for _, e := range events {
 			for _, s := range subs {
 				if !s.Wants(e.Kind) || e.At.Before(s.CreatedAt) {
@@ -103,9 +102,9 @@ func (db *DB) QueueEvents(ctx context.Context, events []*resonanz.EventOut, read
 					millis(db.Now())).Scan(&id); err != nil {
 					return err
 				}
-				jobs = append(jobs, river.InsertManyParams{Args: eventJob{DeliveryID: id}})
+				jobs = append(jobs, resonanz.Job{Args: resonanz.EventJob{DeliveryID: id}})
 			}
 		}
-		return db.schedule(ctx, tx, jobs)
+		return db.queue(ctx, tx, jobs...)
 	})
 }

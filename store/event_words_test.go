@@ -1,23 +1,19 @@
-package store
+package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
 )
 
 // Audit entries and notifications written before they had kinds and params
 // keep their text; new ones carry a kind and params and no text.
 func TestEventsOldAndNew(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "resonanz.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, raw := openWithReader(t)
 	lea := &resonanz.User{Login: "lea", Name: "Lea", Role: resonanz.RoleLead}
 	if err := db.CreateUser(ctx, lea, "correct horse battery"); err != nil {
 		t.Fatal(err)
@@ -28,11 +24,11 @@ func TestEventsOldAndNew(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := res[0].ConversationID
-	if _, err := db.write.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, user_id, action, detail, created_at)
+	if _, err := raw.ExecContext(ctx, `INSERT INTO audit_events (conversation_id, user_id, action, detail, created_at)
 		VALUES (?, ?, 'status', 'waiting → solved', 1)`, id, lea.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.write.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, text, created_at)
+	if _, err := raw.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, text, created_at)
 		VALUES (?, 'sla.breach', 'first response overdue (Standard): Hallo', 1)`, lea.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +39,7 @@ func TestEventsOldAndNew(t *testing.T) {
 	if err := db.Notify(ctx, &resonanz.Notification{UserID: lea.ID, Kind: resonanz.NotifySLABreach, Params: resonanz.Params{"goal": "resolution"}}); err != nil {
 		t.Fatal(err)
 	}
-	trail, err := db.auditTrail(ctx, id)
+	trail, err := store.AuditTrail(ctx, db, id)
 	if err != nil || len(trail) != 2 {
 		t.Fatalf("audit trail %v, %v", trail, err)
 	}

@@ -3,12 +3,15 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/route"
 )
 
-// FireSLA fires the timer of conversation id's goal set for due, the
-// warning when warn, as the job queue would.
-func (db *DB) FireSLA(ctx context.Context, id int64, due time.Time, warn bool) error {
-	return db.fireSLA(ctx, slaTimer{ConversationID: id, Due: millis(due), Warn: warn})
+// FireSLATimer fires the timer of conversation id's goal set for due, the
+// warning when warn, as the SLA worker would.
+func FireSLATimer(ctx context.Context, db *DB, id int64, due time.Time, warn bool) error {
+	return db.FireSLA(ctx, resonanz.SLATimerJob{ConversationID: id, Due: millis(due), Warn: warn}, route.DecideSLA)
 }
 
 // ScheduledJobs counts the queued jobs of kind.

@@ -49,3 +49,8 @@ func MigrateUpTo(ctx context.Context, path, last string) error {
 	defer write.Close()
 	return (&DB{write: write, engine: sqliteEngine}).migrate(ctx, last)
 }
+
+// AuditTrail returns the audit entries of conversation id, oldest first.
+func AuditTrail(ctx context.Context, db *DB, id int64) ([]*resonanz.AuditEvent, error) {
+	return db.auditTrail(ctx, id)
+}

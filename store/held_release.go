@@ -50,7 +50,7 @@ func (db *DB) ReleaseHeldReplies(ctx context.Context, reason string, by *resonan
 			if n, _ := res.RowsAffected(); n == 0 {
 				return nil // sent or changed meanwhile
 			}
-			if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: h.id}, nil); err != nil {
+			if err := db.queue(ctx, tx, resonanz.Job{Args: resonanz.OutboxJob{OutboxID: h.id}}); err != nil {
 				return err
 			}
 			queued = true

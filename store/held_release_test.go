@@ -2,10 +2,8 @@ package store_test
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
@@ -25,11 +23,7 @@ func TestReleaseHeldReplies(t *testing.T) {
 		kim.Visibility, ben.Visibility = resonanz.Private, resonanz.Private
 		res := mustIngest(t, db, kim, ben)
 		p := &platform{outcomes: []error{resonanz.Held(resonanz.HeldNoEmail), resonanz.Held(resonanz.HeldNoEmail)}}
-		db.SetReplySender(p)
-		db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
-		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-			t.Fatal(err)
-		}
+		startJobs(t, db, workers{replies: p, backoff: fast})
 		var items []*resonanz.OutboxItem
 		for _, r := range res {
 			item, err := db.Reply(ctx, r.ConversationID, agent, "Gern!", false)

@@ -83,8 +83,7 @@ func (db *DB) ResetModel(ctx context.Context, by *resonanz.User) (*resonanz.Mode
 			VALUES (1, 1, ?, ?, ?, ?) RETURNING id`, v.Since, v.Through, user, millis(v.CreatedAt)).Scan(&v.ID); err != nil {
 			return err
 		}
-		_, err := db.timers.client.InsertTx(ctx, tx, reloadJob{}, nil)
-		return err
+		return db.queue(ctx, tx, resonanz.Job{Args: resonanz.ReloadJob{}})
 	})
 	if err != nil {
 		return nil, err

@@ -9,113 +9,28 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/riverqueue/river"
 )
 
-// Replies leave one at a time from a queue of their own; twelve attempts
-// with growing pauses ride out about six hours of a platform being away.
-const (
-	outboxQueue    = "outbox"
-	outboxAttempts = 12
-)
+// ErrNothingToSend: the outbox item is no longer pending (sent, given up,
+// or its account removed).
+var ErrNothingToSend = errors.New("store: nothing to send")
 
-var outboxPauses = []time.Duration{10 * time.Second, 30 * time.Second, time.Minute, 2 * time.Minute, 5 * time.Minute,
-	10 * time.Minute, 20 * time.Minute, 30 * time.Minute, 45 * time.Minute, time.Hour, 2 * time.Hour}
-
-// SetReplySender gives the store what sends queued replies; set it before StartTimers.
-func (db *DB) SetReplySender(s resonanz.ReplySender) { db.replies = s }
-
-type outboxWorker struct {
-	river.WorkerDefaults[outboxJob]
-	db *DB
-}
-
-func (w *outboxWorker) Work(ctx context.Context, job *river.Job[outboxJob]) error {
-	return w.db.deliverReply(ctx, job.Args.OutboxID, job.JobRow.Attempt, job.JobRow.MaxAttempts)
-}
-
-func (w *outboxWorker) NextRetry(job *river.Job[outboxJob]) time.Time {
-	return time.Now().Add(w.db.outboxPause(job.Attempt))
-}
-
-func (w *outboxWorker) Timeout(*river.Job[outboxJob]) time.Duration { return 2 * time.Minute }
-
-func (db *DB) outboxPause(attempt int) time.Duration {
-	if db.DeliveryBackoff != nil {
-		return db.DeliveryBackoff(attempt)
-	}
-	return outboxPauses[min(max(attempt, 1), len(outboxPauses))-1]
-}
-
-// deliverReply makes one attempt at sending a queued message and records
-// how it went. It asks the consent check again first: a wish the customer
-// stated after the message was queued holds it back.
-func (db *DB) deliverReply(ctx context.Context, id int64, attempt, maxAttempts int) error {
-	p, err := db.outboxDelivery(ctx, id)
-	if errors.Is(err, errNothingToSend) {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	if p.paused || db.replies == nil {
-		return river.JobSnooze(time.Minute)
-	}
-	if held, err := db.holdAgainstWish(ctx, p); err != nil {
-		return err
-	} else if held {
-		return river.JobCancel(errors.New("held: the customer's wishes rule it out now"))
-	}
-	d := p.delivery
-	d.Attempt = attempt
-	if d.Footer, err = db.emailFooter(ctx, p.contactID, p.language); err != nil {
-		return err
-	}
-	sent, err := db.replies.SendReply(ctx, d)
-	if err == nil {
-		return db.recordSent(ctx, id, attempt, sent)
-	}
-	if reason, ok := resonanz.HeldReason(err); ok {
-		if rerr := db.recordAttempt(ctx, id, attempt, resonanz.OutboxHeld, reason, time.Time{}); rerr != nil {
-			return rerr
-		}
-		return river.JobCancel(err)
-	}
-	if wait, ok := resonanz.RetryAfter(err); ok {
-		if rerr := db.recordAttempt(ctx, id, attempt, resonanz.OutboxPending, err.Error(), time.Now().Add(wait)); rerr != nil {
-			return rerr
-		}
-		return river.JobSnooze(wait)
-	}
-	state, next := resonanz.OutboxPending, time.Now().Add(db.outboxPause(attempt))
-	if resonanz.IsPermanent(err) || attempt >= maxAttempts {
-		state, next = resonanz.OutboxFailed, time.Time{}
-	}
-	if rerr := db.recordAttempt(ctx, id, attempt, state, err.Error(), next); rerr != nil {
-		return rerr
-	}
-	if state == resonanz.OutboxFailed {
-		return river.JobCancel(err)
-	}
-	return err
-}
-
-var errNothingToSend = errors.New("nothing to send")
-
-// pendingItem is an outbox item about to be sent: what the sender needs,
-// and what the consent check and the email footer need.
-type pendingItem struct {
-	delivery                  *resonanz.OutboxDelivery
-	paused                    bool
+// PendingReply is an outbox item about to be sent: what the sender needs
+// (Delivery), whether its account is paused, and what the consent check and
+// the email footer need.
+type PendingReply struct {
+	Delivery                  *resonanz.OutboxDelivery
+	Paused                    bool
 	conversationID, messageID int64
 	contactID                 int64
 	kind, purpose, language   string
 }
 
-// outboxDelivery loads what sending outbox item id needs; errNothingToSend
-// if it is no longer pending (sent, given up, or its account removed).
-func (db *DB) outboxDelivery(ctx context.Context, id int64) (*pendingItem, error) {
+// PendingReply loads what sending outbox item id needs; ErrNothingToSend
+// if it is no longer pending.
+func (db *DB) PendingReply(ctx context.Context, id int64) (*PendingReply, error) {
 	d := &resonanz.OutboxDelivery{OutboxID: id}
-	p := &pendingItem{delivery: d}
+	p := &PendingReply{Delivery: d}
 	var state, visibility string
 	var accountID sql.NullInt64
 	var paused sql.NullBool
@@ -126,11 +41,11 @@ func (db *DB) outboxDelivery(ctx context.Context, id int64) (*pendingItem, error
 		Scan(&state, &accountID, &paused, &p.conversationID, &p.messageID, &p.kind, &p.purpose, &p.contactID, &p.language,
 			&visibility, &d.Text, (*timeColumn)(&d.QueuedAt))
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (state != resonanz.OutboxPending || !accountID.Valid)) {
-		return nil, errNothingToSend
+		return nil, ErrNothingToSend
 	} else if err != nil {
 		return nil, fmt.Errorf("store: outbox %d: %w", id, err)
 	}
-	d.AccountID, d.Public, p.paused = accountID.Int64, visibility == resonanz.Public, paused.Bool
+	d.AccountID, d.Public, p.Paused = accountID.Int64, visibility == resonanz.Public, paused.Bool
 	// The recipient is the customer's latest wish: the Reply-To of their
 	// latest message if it named one, else the handle it came from.
 	err = db.read.QueryRowContext(ctx, `SELECT coalesce(m.external_id, ''), coalesce(r.address, i.handle, '') FROM messages m
@@ -142,10 +57,11 @@ func (db *DB) outboxDelivery(ctx context.Context, id int64) (*pendingItem, error
 	return p, nil
 }
 
-// holdAgainstWish asks the consent check about a queued message again,
+// HoldAgainstWish asks the consent check about a queued message again,
 // with the wishes of now; if they rule it out, it holds the message
-// (resonanz.HeldConsent) and logs the decision, in one transaction.
-func (db *DB) holdAgainstWish(ctx context.Context, p *pendingItem) (bool, error) {
+// (resonanz.HeldConsent) and logs the decision, in one transaction, and
+// returns true.
+func (db *DB) HoldAgainstWish(ctx context.Context, p *PendingReply) (bool, error) {
 	c, err := findConversationByID(ctx, db.read, p.conversationID)
 	if err != nil {
 		return false, err
@@ -154,7 +70,7 @@ func (db *DB) holdAgainstWish(ctx context.Context, p *pendingItem) (bool, error)
 		return false, err // the usual case, without taking the writer
 	}
 	held := false
-	err = db.inTx(ctx, fmt.Sprintf("consent of outbox %d", p.delivery.OutboxID), func(tx *sql.Tx) error {
+	err = db.inTx(ctx, fmt.Sprintf("consent of outbox %d", p.Delivery.OutboxID), func(tx *sql.Tx) error {
 		c, err := findConversationByID(ctx, tx, p.conversationID)
 		if err != nil {
 			return err
@@ -164,7 +80,7 @@ func (db *DB) holdAgainstWish(ctx context.Context, p *pendingItem) (bool, error)
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'held', last_error = ?, consent = ?, next_try_at = NULL
-			WHERE id = ? AND state = 'pending'`, resonanz.HeldConsent, d.Rule, p.delivery.OutboxID)
+			WHERE id = ? AND state = 'pending'`, resonanz.HeldConsent, d.Rule, p.Delivery.OutboxID)
 		if err != nil {
 			return err
 		}
@@ -177,9 +93,11 @@ func (db *DB) holdAgainstWish(ctx context.Context, p *pendingItem) (bool, error)
 	return held, err
 }
 
-// emailFooter is what goes below a message that leaves by email, if the
-// leads want the wishes link there: "" otherwise, or while no link can be made.
-func (db *DB) emailFooter(ctx context.Context, contactID int64, language string) (string, error) {
+// ReplyFooter is what goes below a pending message that leaves by email, if
+// the leads want the wishes link there: "" otherwise, or while no link can
+// be made.
+func (db *DB) ReplyFooter(ctx context.Context, p *PendingReply) (string, error) {
+	contactID, language := p.contactID, p.language
 	if db.Links == nil {
 		return "", nil
 	}
@@ -203,9 +121,9 @@ func (db *DB) emailFooter(ctx context.Context, contactID int64, language string)
 	return resonanz.FillLink(byLang[lang], link), nil
 }
 
-// recordSent marks an outbox item sent and gives the outbound message the
+// RecordSent marks an outbox item sent and gives the outbound message the
 // platform's id, so that a customer answering it joins the conversation.
-func (db *DB) recordSent(ctx context.Context, id int64, attempt int, sent *resonanz.Sent) error {
+func (db *DB) RecordSent(ctx context.Context, id int64, attempt int, sent *resonanz.Sent) error {
 	return db.inTx(ctx, fmt.Sprintf("record outbox %d sent", id), func(tx *sql.Tx) error {
 		var ext any
 		if sent.ExternalID != "" {
@@ -224,7 +142,9 @@ func (db *DB) recordSent(ctx context.Context, id int64, attempt int, sent *reson
 	})
 }
 
-func (db *DB) recordAttempt(ctx context.Context, id int64, attempt int, state, reason string, next time.Time) error {
+// RecordAttempt writes down a failed attempt at sending outbox item id: its
+// new state, why, and when it is tried next (zero: not again).
+func (db *DB) RecordAttempt(ctx context.Context, id int64, attempt int, state, reason string, next time.Time) error {
 	var nextTry any
 	if !next.IsZero() {
 		nextTry = millis(next)
@@ -263,7 +183,7 @@ func (db *DB) RetryReply(ctx context.Context, conversationID, outboxID int64, by
 		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'pending', next_try_at = NULL, consent = ? WHERE id = ?`, d.Rule, outboxID); err != nil {
 			return err
 		}
-		if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: outboxID}, nil); err != nil {
+		if err := db.queue(ctx, tx, resonanz.Job{Args: resonanz.OutboxJob{OutboxID: outboxID}}); err != nil {
 			return err
 		}
 		if err := logDecision(ctx, tx, c.ID, by, kind, d, outboxID, now); err != nil {

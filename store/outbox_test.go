@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -81,11 +80,7 @@ func TestOutbox(t *testing.T) {
 			t.Fatal("a direct message joined the public thread: a reply there would go out publicly")
 		}
 		p := &platform{outcomes: []error{errors.New("connection refused"), nil}}
-		db.SetReplySender(p)
-		db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
-		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-			t.Fatal(err)
-		}
+		startJobs(t, db, workers{replies: p, backoff: fast})
 
 		t.Run("SentAfterARetry", func(t *testing.T) {
 			item, err := db.Reply(ctx, res[0].ConversationID, agent, "Wir schauen nach!", true)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/search"
-	"github.com/riverqueue/river"
 )
 
 // Reasons why a reply is held rather than sent; the UI words them.
@@ -75,7 +74,7 @@ func (db *DB) queueOutbound(ctx context.Context, tx *sql.Tx, c *resonanz.Convers
 		return nil, err
 	}
 	if item.State == resonanz.OutboxPending {
-		if _, err := db.timers.client.InsertTx(ctx, tx, outboxJob{OutboxID: item.ID}, nil); err != nil {
+		if err := db.queue(ctx, tx, resonanz.Job{Args: resonanz.OutboxJob{OutboxID: item.ID}}); err != nil {
 			return nil, err
 		}
 	}
@@ -114,16 +113,4 @@ func replyAccount(ctx context.Context, q queryer, conversationID int64) (id int6
 func indexReply(ctx context.Context, tx *sql.Tx, messageID int64, text string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO message_terms (rowid, terms) VALUES (?, ?)`, messageID, search.Terms(text))
 	return err
-}
-
-// outboxJob sends one queued reply; it runs in a queue of its own, one at a
-// time, so that a bulk reply leaves at the pace the platforms allow.
-type outboxJob struct {
-	OutboxID int64 `json:"outbox_id"`
-}
-
-func (outboxJob) Kind() string { return "outbox_delivery" }
-
-func (outboxJob) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{Queue: outboxQueue, MaxAttempts: outboxAttempts}
 }

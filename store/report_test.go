@@ -46,7 +46,7 @@ func TestSLAReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Now = func() time.Time { return due.Add(time.Minute) }
-		if err := store.FireSLA(ctx, db, ids[2], due); err != nil {
+		if err := store.FireSLATimer(ctx, db, ids[2], due, false); err != nil {
 			t.Fatal(err)
 		}
 		report, err := db.SLAReport(ctx, now.Add(-24*time.Hour))

@@ -7,39 +7,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/riverqueue/river"
-
 	"github.com/resonanz/resonanz"
 )
-
-// retentionEvery is how often the retention job looks for conversations due.
-const retentionEvery = time.Hour
 
 // retentionBatch bounds the conversations one transaction deletes, so that
 // the single writer is never held long.
 const retentionBatch = 200
-
-// retentionJob deletes the conversations whose retention period has passed.
-type retentionJob struct{}
-
-func (retentionJob) Kind() string { return "retention" }
-
-type retentionWorker struct {
-	river.WorkerDefaults[retentionJob]
-	db *DB
-}
-
-func (w *retentionWorker) Work(ctx context.Context, _ *river.Job[retentionJob]) error {
-	_, err := w.db.ApplyRetention(ctx)
-	return err
-}
-
-// retentionSchedule runs the retention job at start and every hour.
-func retentionSchedule() *river.PeriodicJob {
-	return river.NewPeriodicJob(river.PeriodicInterval(retentionEvery),
-		func() (river.JobArgs, *river.InsertOpts) { return retentionJob{}, nil },
-		&river.PeriodicJobOpts{ID: "retention", RunOnStart: true})
-}
 
 // RetentionPolicies lists the channels whose conversations are deleted after a time.
 func (db *DB) RetentionPolicies(ctx context.Context) ([]resonanz.RetentionPolicy, error) {

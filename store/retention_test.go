@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -65,9 +64,7 @@ func TestRetention(t *testing.T) {
 	})
 	t.Run("RunsAsADurableJob", func(t *testing.T) {
 		late := mustIngest(t, db, msg("mastodon", "m-late", "@spaet", "Nachzügler", 10))[0]
-		if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-			t.Fatal(err)
-		}
+		startJobs(t, db, workers{})
 		// Waits for the job, whenever it runs; the clock it judges by is the store's.
 		for count(t, raw, `SELECT count(*) FROM conversations WHERE id = ?`, late.ConversationID) != 0 {
 			if count(t, raw, `SELECT count(*) FROM river_job WHERE kind = 'retention' AND state IN ('discarded', 'cancelled')`) > 0 {

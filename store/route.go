@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/riverqueue/river"
-
 	"github.com/resonanz/resonanz"
 )
 
@@ -112,7 +110,7 @@ func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) 
 	}
 	defer tx.Rollback()
 	now := millis(db.Now())
-	var jobs []river.InsertManyParams
+	var jobs []resonanz.Job
 	for _, u := range updates {
 		more, err := db.applyRoute(ctx, tx, u, now)
 		if err != nil {
@@ -120,7 +118,7 @@ func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) 
 		}
 		jobs = append(jobs, more...)
 	}
-	if err := db.schedule(ctx, tx, jobs); err != nil {
+	if err := db.queue(ctx, tx, jobs...); err != nil {
 		return fmt.Errorf("store: schedule timers: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -130,7 +128,7 @@ func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) 
 }
 
 // applyRoute writes one decision and returns the timers to schedule for it.
-func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now int64) ([]river.InsertManyParams, error) {
+func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now int64) ([]resonanz.Job, error) {
 	if u.Routed {
 		d := &u.Decision
 		route, err := json.Marshal(d.Matches)
@@ -175,7 +173,7 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 
 // setClock stores the conversation's clock; when its due time moved, the
 // warning and breach are forgotten and it returns the new timers.
-func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time.Time) ([]river.InsertManyParams, error) {
+func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time.Time) ([]resonanz.Job, error) {
 	var due any
 	if !u.Due.IsZero() {
 		due = millis(u.Due)

@@ -6,13 +6,12 @@ import (
 	"fmt"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/route"
 )
 
-// fireSLA loads what a conversation's SLA timer finds, lets route.DecideSLA
-// say who is told and whether the conversation goes back to its team, and
-// records that in one transaction.
-func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
+// FireSLA loads what a conversation's SLA timer finds, lets decide (the
+// route package's policy) say who is told and whether the conversation goes
+// back to its team, and records that, in one transaction.
+func (db *DB) FireSLA(ctx context.Context, t resonanz.SLATimerJob, decide func(resonanz.SLAFiring) resonanz.SLAOutcome) error {
 	tx, err := db.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin sla timer: %w", err)
@@ -24,7 +23,7 @@ func (db *DB) fireSLA(ctx context.Context, t slaTimer) error {
 	} else if err != nil {
 		return fmt.Errorf("store: sla timer: %w", err)
 	}
-	out := route.DecideSLA(f)
+	out := decide(f)
 	if out.Stale {
 		return nil
 	}
@@ -46,8 +45,8 @@ type slaFacts struct {
 
 // loadSLAFiring reads the conversation's clock, owner, policy and the leads
 // who would hear of it.
-func loadSLAFiring(ctx context.Context, tx *sql.Tx, t slaTimer) (route.SLAFiring, slaFacts, error) {
-	f := route.SLAFiring{Warn: t.Warn, SetFor: fromMillis(t.Due)}
+func loadSLAFiring(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob) (resonanz.SLAFiring, slaFacts, error) {
+	f := resonanz.SLAFiring{Warn: t.Warn, SetFor: fromMillis(t.Due)}
 	var c slaFacts
 	var team int64
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(c.sla_due, 0), coalesce(c.owner_id, 0), coalesce(c.team_id, 0), c.sla_goal,
@@ -66,7 +65,7 @@ func loadSLAFiring(ctx context.Context, tx *sql.Tx, t slaTimer) (route.SLAFiring
 
 // recordSLA marks the warning or breach as told, notifies whom the outcome
 // names, and writes the conversation's trail.
-func (db *DB) recordSLA(ctx context.Context, tx *sql.Tx, t slaTimer, c slaFacts, out route.SLAOutcome) error {
+func (db *DB) recordSLA(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob, c slaFacts, out resonanz.SLAOutcome) error {
 	now := db.Now()
 	kind, params := resonanz.NotifySLABreach, resonanz.Params{"goal": c.goal, "policy": c.policy}
 	var err error
@@ -98,7 +97,7 @@ func (db *DB) recordSLA(ctx context.Context, tx *sql.Tx, t slaTimer, c slaFacts,
 // auditBreach records a warning or breach in the conversation's trail and,
 // when reassign is set, takes the conversation from its owner so that the
 // router gives it to the next available member of the team.
-func auditBreach(ctx context.Context, tx *sql.Tx, t slaTimer, reassign bool, params resonanz.Params, now int64) error {
+func auditBreach(ctx context.Context, tx *sql.Tx, t resonanz.SLATimerJob, reassign bool, params resonanz.Params, now int64) error {
 	if t.Warn {
 		return audit(ctx, tx, t.ConversationID, nil, resonanz.AuditSLAWarning, params, now)
 	}

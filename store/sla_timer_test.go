@@ -63,7 +63,7 @@ func fireSLA(t *testing.T, db *store.DB) {
 	}
 	stale, warn, breach := firing{due.Add(-time.Millisecond), false}, firing{due, true}, firing{due, false}
 	for _, timer := range []firing{stale, warn, warn} {
-		if err := db.FireSLA(ctx, conv, timer.due, timer.warn); err != nil {
+		if err := store.FireSLATimer(ctx, db, conv, timer.due, timer.warn); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -71,7 +71,7 @@ func fireSLA(t *testing.T, db *store.DB) {
 		t.Fatalf("after the warning: ann %d, lea %d notifications; want 1 and 0", unread("ann"), unread("lea"))
 	}
 	for _, timer := range []firing{breach, breach} {
-		if err := db.FireSLA(ctx, conv, timer.due, timer.warn); err != nil {
+		if err := store.FireSLATimer(ctx, db, conv, timer.due, timer.warn); err != nil {
 			t.Fatal(err)
 		}
 	}

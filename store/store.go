@@ -31,28 +31,19 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
-	// DeliveryBackoff is the pause after a failed delivery attempt; nil:
-	// from 30 s growing to 90 min, ten attempts in about four hours.
-	DeliveryBackoff func(attempt int) time.Duration
-
 	// Statements run on every request, prepared once.
 	findSession, checkToken *sql.Stmt
 	writeStmts              stmtCache
 
 	routerWake chan struct{}
-	timers     *timers
-	replies    resonanz.ReplySender      // sends queued replies; see SetReplySender
-	events     resonanz.EventSender      // posts event webhooks; see SetEventSender
-	learner    resonanz.ModelLearner     // learns from corrections; see SetModelLearner
-	webhooks   resonanz.WebhookDeliverer // delivers alert news; see SetWebhookDeliverer
-	alertMail  resonanz.AlertMailer      // mails alert news; see SetAlertMailer
-	learnDelay time.Duration
+	jobs       JobQueue      // see SetJobQueue
+	learnDelay time.Duration // see SetLearnDelay
 
 	eraseKey []byte // makes the marks of erased people; see erasure_mark.go
 
 	// Links make the signed links of the customers' own pages, for surveys
 	// and the email footer; nil: surveys wait, emails get no footer. Set
-	// it before StartTimers.
+	// it before the job queue starts.
 	Links resonanz.Links
 
 	dummyOnce sync.Once
@@ -86,8 +77,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return setUp(ctx, &DB{write: write, read: read, engine: sqliteEngine}, filepath.Dir(path))
 }
 
-// setUp loads the keys kept in keyDir, migrates the schema, makes the job
-// client and prepares the statements every request runs.
+// setUp loads the keys kept in keyDir, migrates the schema and prepares the statements every request runs.
 func setUp(ctx context.Context, db *DB, keyDir string) (*DB, error) {
 	db.Now = time.Now
 	db.writeStmts = stmtCache{db: db.write, stmts: map[string]*sql.Stmt{}}
@@ -101,10 +91,6 @@ func setUp(ctx context.Context, db *DB, keyDir string) (*DB, error) {
 	if err := db.migrate(ctx, ""); err != nil {
 		db.Close()
 		return nil, err
-	}
-	if db.timers, err = newTimers(ctx, db); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: %w", err)
 	}
 	if err := db.prepareHot(ctx); err != nil {
 		db.Close()
@@ -128,13 +114,8 @@ func (db *DB) prepareHot(ctx context.Context) (err error) {
 // demo works its past month step by step.
 func (db *DB) SetClock(now func() time.Time) { db.Now = now }
 
-// Close closes the database.
+// Close closes the database; stop the job queue before.
 func (db *DB) Close() error {
-	if db.timers != nil {
-		stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		db.timers.client.Stop(stop) // an error only says the timers never started
-		cancel()
-	}
 	db.writeStmts.close()
 	for _, st := range []*sql.Stmt{db.findSession, db.checkToken} {
 		if st != nil {

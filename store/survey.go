@@ -10,37 +10,11 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
-	"github.com/riverqueue/river"
 )
 
-// surveyJob decides, after the settings' delay, the survey of a
-// conversation solved at SolvedAt: it leaves only if the conversation is
-// still solved from then. A solve is decided once, however often the job runs.
-type surveyJob struct {
-	ConversationID int64 `json:"conversation_id"`
-	SolvedAt       int64 `json:"solved_at"`
-}
-
-func (surveyJob) Kind() string { return "survey" }
-
-func (surveyJob) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: 20} }
-
-type surveyWorker struct {
-	river.WorkerDefaults[surveyJob]
-	db *DB
-}
-
-func (w *surveyWorker) Work(ctx context.Context, job *river.Job[surveyJob]) error {
-	_, err := w.db.SendDueSurvey(ctx, job.Args.ConversationID, fromMillis(job.Args.SolvedAt))
-	if errors.Is(err, errNoLinks) {
-		return river.JobSnooze(30 * time.Second)
-	}
-	return err
-}
-
-// errNoLinks: no signed link can be made yet (the server's public address
+// ErrNoLinks: no signed link can be made yet (the server's public address
 // is not known); the survey waits.
-var errNoLinks = errors.New("store: no survey link can be made yet")
+var ErrNoLinks = errors.New("store: no survey link can be made yet")
 
 // scheduleSurvey stamps when conversation id was solved and schedules the
 // decision about its survey after the settings' delay, in the transaction
@@ -54,9 +28,8 @@ func (db *DB) scheduleSurvey(ctx context.Context, tx *sql.Tx, id int64, at time.
 	if err := tx.QueryRowContext(ctx, `SELECT delay_s FROM survey_settings WHERE id = 1`).Scan(&delay); err != nil {
 		return err
 	}
-	_, err := db.timers.client.InsertTx(ctx, tx, surveyJob{ConversationID: id, SolvedAt: now},
-		&river.InsertOpts{ScheduledAt: at.Add(time.Duration(delay) * time.Second), MaxAttempts: 20})
-	return err
+	return db.queue(ctx, tx, resonanz.Job{Args: resonanz.SurveyJob{ConversationID: id, SolvedAt: now},
+		At: at.Add(time.Duration(delay) * time.Second)})
 }
 
 // SendDueSurvey decides the survey of conversation id for its solve at
@@ -142,7 +115,7 @@ func (db *DB) SendDueSurvey(ctx context.Context, id int64, solvedAt time.Time) (
 			link = db.Links.SurveyLink(s.ID, s.Language)
 		}
 		if link == "" {
-			return errNoLinks
+			return ErrNoLinks
 		}
 		text := resonanz.FillLink(settings.Invite[s.Language], link)
 		if err := ch.CheckReplyLength(text, c.CustomerHandle); err != nil {

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -311,9 +310,7 @@ func TestSurveys(t *testing.T) {
 			if err := db.SaveSurveySettings(ctx, s, lead); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.StartTimers(ctx, slog.New(slog.DiscardHandler)); err != nil {
-				t.Fatal(err)
-			}
+			startJobs(t, db, workers{})
 			id := conversation("@hal@srv.example")
 			solve(id)
 			deadline := time.Now().Add(20 * time.Second)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/events"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/watch"
 	"github.com/resonanz/resonanz/webhook"
@@ -52,10 +53,9 @@ func TestMonitorEscalatesBiggerStormWithinCooldown(t *testing.T) {
 			news, cancel := bus.Subscribe()
 			defer cancel()
 			rec := &hooks{}
-			db.SetWebhookDeliverer(rec)
-			if err := db.StartTimers(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-				t.Fatal(err)
-			}
+			storetest.StartJobs(t, db, func(q *jobs.Queue) {
+				jobs.Add(q, &webhook.Worker{Deliverer: rec, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			})
 			notifier := &webhook.Notifier{URLs: []string{"http://hooks.example/storms"}, Alerts: db, Queue: db,
 				Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 			notify := func() {

@@ -17,6 +17,7 @@ import (
 	ingester "github.com/resonanz/resonanz/ingest"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -185,6 +186,7 @@ func TestMetricsShowJobLagAndFailures(t *testing.T) {
 	db, err := store.Open(context.Background(), path)
 	must(t, err)
 	t.Cleanup(func() { db.Close() })
+	storetest.Queue(t, db)
 	now := time.Now().UTC().Truncate(time.Second)
 	db.Now = func() time.Time { return now }
 	raw, err := sql.Open("sqlite", path)

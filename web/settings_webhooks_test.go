@@ -15,6 +15,7 @@ import (
 	"github.com/resonanz/resonanz/eventhook"
 	"github.com/resonanz/resonanz/events"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 var webhookSecretRE = regexp.MustCompile(`<code id="webhook-secret">(whsec_[^<]+)</code>`)
@@ -29,6 +30,7 @@ func TestEventWebhookSettings(t *testing.T) {
 	db, err := store.Open(ctx, path)
 	must(t, err)
 	t.Cleanup(func() { db.Close() })
+	storetest.Queue(t, db)
 	raw, err := sql.Open("sqlite", path)
 	must(t, err)
 	defer raw.Close()

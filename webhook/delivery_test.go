@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 	"github.com/resonanz/resonanz/webhook"
@@ -43,12 +44,11 @@ func startDeliveries(t *testing.T, rec *receiver) (*store.DB, *syncBuffer) {
 	srv := httptest.NewServer(rec)
 	t.Cleanup(srv.Close)
 	db := storetest.Open(t)
-	db.SetWebhookDeliverer(&webhook.Sender{Secret: "s3cret", Client: srv.Client(), Now: time.Now})
-	db.DeliveryBackoff = func(int) time.Duration { return 50 * time.Millisecond }
 	log := &syncBuffer{}
-	if err := db.StartTimers(ctx, slog.New(slog.NewTextHandler(log, nil))); err != nil {
-		t.Fatal(err)
-	}
+	storetest.StartJobs(t, db, func(q *jobs.Queue) {
+		jobs.Add(q, &webhook.Worker{Deliverer: &webhook.Sender{Secret: "s3cret", Client: srv.Client(), Now: time.Now},
+			Backoff: func(int) time.Duration { return 50 * time.Millisecond }, Logger: slog.New(slog.NewTextHandler(log, nil))})
+	})
 	a := &resonanz.Alert{Key: "app", Severity: 3, Count: 46, Window: time.Hour, FirstSeen: time.Now(), LastSeen: time.Now()}
 	if err := db.SaveAlert(ctx, a); err != nil {
 		t.Fatal(err)

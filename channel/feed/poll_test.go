@@ -10,6 +10,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel"
 	"github.com/resonanz/resonanz/channel/feed"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/outbox"
 	"github.com/resonanz/resonanz/store/storetest"
 )
@@ -64,10 +65,9 @@ func TestFeedAccount(t *testing.T) {
 		t.Fatalf("%+v", m)
 	}
 	t.Run("ReplyIsHeld", func(t *testing.T) {
-		db.SetReplySender(&outbox.Sender{Registry: r, Health: health})
-		if err := db.StartTimers(ctx, logger); err != nil {
-			t.Fatal(err)
-		}
+		storetest.StartJobs(t, db, func(q *jobs.Queue) {
+			jobs.Add(q, &outbox.Worker{Replies: db, Sender: &outbox.Sender{Registry: r, Health: health}})
+		})
 		agent := &resonanz.User{Login: "tom", Name: "Tom", Role: resonanz.RoleAgent}
 		if err := db.CreateUser(ctx, agent, "correct horse battery"); err != nil {
 			t.Fatal(err)

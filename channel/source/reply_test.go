@@ -16,6 +16,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/channel"
 	"github.com/resonanz/resonanz/channel/source"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/outbox"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
@@ -85,11 +86,10 @@ func TestRepliesPostedBack(t *testing.T) {
 	}
 	r := channel.NewRegistry(db, sealer, channel.Outbound{Allow: allow, Timeout: 5 * time.Second}.Client(), source.Adapter)
 	logger := slog.New(slog.DiscardHandler)
-	db.SetReplySender(&outbox.Sender{Registry: r, Health: &channel.Health{Accounts: db, Logger: logger}})
-	db.DeliveryBackoff = func(int) time.Duration { return 10 * time.Millisecond }
-	if err := db.StartTimers(ctx, logger); err != nil {
-		t.Fatal(err)
-	}
+	storetest.StartJobs(t, db, func(q *jobs.Queue) {
+		jobs.Add(q, &outbox.Worker{Replies: db, Sender: &outbox.Sender{Registry: r, Health: &channel.Health{Accounts: db, Logger: logger}},
+			Backoff: func(int) time.Duration { return 10 * time.Millisecond }})
+	})
 	agent := &resonanz.User{Login: "tom", Name: "Tom", Role: resonanz.RoleAgent}
 	if err := db.CreateUser(ctx, agent, "correct horse battery"); err != nil {
 		t.Fatal(err)

@@ -22,8 +22,8 @@ import (
 // channelAdapters are the kinds of accounts this resonanz connects.
 var channelAdapters = []channel.Adapter{mastodon.Adapter, meta.Adapter, email.Adapter, form.Adapter, feed.Adapter, source.Adapter}
 
-// setChannels opens the registry of channel accounts and gives the store
-// what sends replies; call it before the timers start.
+// setChannels opens the registry of channel accounts and makes what sends
+// replies; call it before the jobs start.
 func (m *Main) setChannels() error {
 	c := m.Config
 	sealer, err := channel.LoadSealer(c.SecretKey, c.DataDir)
@@ -38,7 +38,6 @@ func (m *Main) setChannels() error {
 		Alerters: []channel.Alerter{&channel.AdminAlerter{Notifications: m.DB, Users: m.DB}}}
 	m.tellOfFailingChannels()
 	m.replySender = &outbox.Sender{Registry: m.Channels, Health: m.channelHealth, Gap: c.SendGap}
-	m.DB.SetReplySender(m.replySender)
 	return nil
 }
 

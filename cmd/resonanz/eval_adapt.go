@@ -13,6 +13,7 @@ import (
 	"github.com/resonanz/resonanz/analyze/learn"
 	"github.com/resonanz/resonanz/analyze/learn/replay"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/store"
 )
 
@@ -41,6 +42,10 @@ func evalAdapt(ctx context.Context, learnPath, testPath string, stdout io.Writer
 		return err
 	}
 	defer db.Close()
+	// Corrections queue the learner; this run learns by itself.
+	if _, err := jobs.For(ctx, db); err != nil {
+		return err
+	}
 	agent := &resonanz.User{Login: "agent", Name: "Agent", Role: resonanz.RoleAgent}
 	if err := db.CreateUser(ctx, agent, newPassword()); err != nil {
 		return err

@@ -22,6 +22,7 @@ import (
 	natsevents "github.com/resonanz/resonanz/events/nats"
 	"github.com/resonanz/resonanz/followup"
 	"github.com/resonanz/resonanz/ingest"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/metrics"
 	"github.com/resonanz/resonanz/report"
@@ -39,6 +40,7 @@ type Main struct {
 	Logger *slog.Logger
 
 	DB       *store.DB
+	jobs     *jobs.Queue // the durable jobs of DB
 	Events   resonanz.EventService
 	cluster  *natsevents.Service // the nodes sharing Events; nil: one node alone
 	presence resonanz.PresenceService
@@ -88,15 +90,14 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load analysis models: %w", err)
 	}
-	db, err := openStore(ctx, m.Config)
+	db, queue, err := openStoreJobs(ctx, m.Config)
 	if err != nil {
 		return err
 	}
-	m.DB = db
+	m.DB, m.jobs = db, queue
 	if err := db.CountReportsIn(ctx, zone); err != nil {
 		return err
 	}
-	m.setDeliveries()
 	if err := m.setChannels(); err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db.SetModelLearner(learner, m.Config.LearnDelay)
+	db.SetLearnDelay(m.Config.LearnDelay)
 	m.metrics = metrics.New()
 	m.voice = voice.NewCollector(db, m.Logger)
 	m.ingester = ingest.New(db, live, m.storms.Observe, m.metrics.ObserveIngest, m.voice.Observe)
@@ -167,7 +168,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = m.Config.httpServer(srv, base)
 	// Every node runs the durable jobs (SLA timers, deliveries); the queue
 	// hands each to one of them.
-	if err := db.StartTimers(base, m.Logger); err != nil {
+	if err := m.startJobs(base, learner); err != nil {
 		return err
 	}
 	if m.clustered() {
@@ -245,6 +246,9 @@ func (m *Main) Close() error {
 	}
 	if m.cluster != nil {
 		m.cluster.Close()
+	}
+	if m.jobs != nil {
+		m.jobs.Stop()
 	}
 	if m.DB != nil {
 		return m.DB.Close()

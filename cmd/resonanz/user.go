@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/store"
 )
 
@@ -133,18 +134,37 @@ func subcommandArgs(args []string) []string {
 }
 
 // openStore opens the database: PostgreSQL when --database names it, else
-// the SQLite file in the data directory, creating both if needed.
+// the SQLite file in the data directory, creating both if needed. Its job
+// queue only takes jobs; the server runs them (openStoreJobs).
 func openStore(ctx context.Context, cfg Config) (*store.DB, error) {
+	db, _, err := openStoreJobs(ctx, cfg)
+	return db, err
+}
+
+// openStoreJobs opens the database and its job queue.
+func openStoreJobs(ctx context.Context, cfg Config) (*store.DB, *jobs.Queue, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
-		return nil, fmt.Errorf("create data directory: %w", err)
+		return nil, nil, fmt.Errorf("create data directory: %w", err)
 	}
+	var db *store.DB
+	var err error
 	if cfg.Database != "" {
 		if !store.IsPostgres(cfg.Database) {
-			return nil, fmt.Errorf("--database %q: want a PostgreSQL address postgres://user@host:port/name", redactURL(cfg.Database))
+			return nil, nil, fmt.Errorf("--database %q: want a PostgreSQL address postgres://user@host:port/name", redactURL(cfg.Database))
 		}
-		return store.OpenPostgres(ctx, cfg.Database, cfg.DataDir)
+		db, err = store.OpenPostgres(ctx, cfg.Database, cfg.DataDir)
+	} else {
+		db, err = store.Open(ctx, cfg.DatabasePath())
 	}
-	return store.Open(ctx, cfg.DatabasePath())
+	if err != nil {
+		return nil, nil, err
+	}
+	q, err := jobs.For(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, q, nil
 }
 
 // userError shows application errors as their message only.

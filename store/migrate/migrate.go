@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/store"
 )
 
@@ -44,6 +45,12 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 		return err
 	}
 	defer to.Close()
+	// The jobs still to run are copied too: both sides need the queue's tables.
+	for _, db := range []*store.DB{from, to} {
+		if _, err := jobs.For(ctx, db); err != nil {
+			return err
+		}
+	}
 	p := newProgress(out)
 	counts, err := store.CopyData(ctx, from, to, store.CopyOptions{Resume: cfg.Resume, BatchRows: cfg.BatchRows, Progress: p.show})
 	p.finish()

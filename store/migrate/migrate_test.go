@@ -32,6 +32,7 @@ func demoFile(t *testing.T) string {
 	path := filepath.Join(t.TempDir(), "resonanz.db")
 	db, err := store.Open(ctx, path)
 	must(t, err)
+	storetest.Queue(t, db)
 	db.Links = links
 	_, err = demo.Load(ctx, db, analyzer, io.Discard)
 	must(t, err)
@@ -85,6 +86,8 @@ func TestMigrateDataResumes(t *testing.T) {
 	must(t, err)
 	dst, err := store.OpenPostgres(ctx, url, filepath.Dir(from))
 	must(t, err)
+	storetest.Queue(t, src)
+	storetest.Queue(t, dst)
 	_, err = store.CopyData(ctx, src, dst, store.CopyOptions{BatchRows: 200, Progress: func(p store.CopyProgress) {
 		if p.Table == "messages" && p.Done >= 600 {
 			cancel()

@@ -19,8 +19,8 @@ import (
 const PostgresEnv = "RESONANZ_TEST_POSTGRES"
 
 // OpenPostgres returns a new, empty database in a schema of its own on the
-// server PostgresEnv names, dropped when the test ends. The test is skipped
-// when the variable is not set.
+// server PostgresEnv names, dropped when the test ends, with a job queue
+// that takes jobs. The test is skipped when the variable is not set.
 func OpenPostgres(t testing.TB) *store.DB {
 	t.Helper()
 	url := PostgresSchema(t)
@@ -29,6 +29,7 @@ func OpenPostgres(t testing.TB) *store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	Queue(t, db)
 	return db
 }
 
