@@ -48,7 +48,7 @@ func TestBrowserAlertBannerAndCrisisRoom(t *testing.T) {
 		}
 	})
 	t.Run("CrisisRoom", func(t *testing.T) {
-		must(t, chromedp.Do(ctx, chromedp.Click("#alerts .alert"), chromedp.WaitVisible("#crisis-messages")))
+		must(t, chromedp.Do(ctx, clickAlert, chromedp.WaitVisible("#crisis-messages")))
 		if n := evalString(t, ctx, `String(document.querySelectorAll("#crisis-messages li").length)`); n != "2" {
 			t.Fatalf("crisis room lists %s messages, want 2", n)
 		}

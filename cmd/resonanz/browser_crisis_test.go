@@ -28,7 +28,7 @@ func TestBrowserCrisisBulkReply(t *testing.T) {
 	sendMessages(t, m.URL(), token, storm...)
 	waitFor(t, ctx, `document.querySelectorAll("#alerts .alert").length === 1`)
 	waitForStormRoom(t, m, len(storm))
-	must(t, chromedp.Do(ctx, chromedp.Click("#alerts .alert"), chromedp.WaitVisible("#crisis-messages")))
+	must(t, chromedp.Do(ctx, clickAlert, chromedp.WaitVisible("#crisis-messages")))
 	room := evalString(t, ctx, `location.pathname`)
 
 	t.Run("MarkOneCustomerOptedOut", func(t *testing.T) {
