@@ -193,14 +193,30 @@ func (db *DB) Size(ctx context.Context) (int64, error) {
 	return pages * pageSize, nil
 }
 
-// Optimize refreshes the query planner's statistics; run it after bulk loads.
+// Optimize refreshes the query planner's statistics; run it after bulk
+// loads. On PostgreSQL it vacuums and analyzes the installation's own tables
+// (its schema), not every schema of the database, so that the dead rows of
+// a bulk load's updates are gone even where autovacuum is off.
 func (db *DB) Optimize(ctx context.Context) error {
-	query := `PRAGMA optimize=0x10002`
-	if db.engine == postgresEngine {
-		query = `ANALYZE`
+	if db.engine != postgresEngine {
+		_, err := db.write.ExecContext(ctx, `PRAGMA optimize=0x10002`)
+		return err
 	}
-	_, err := db.write.ExecContext(ctx, query)
-	return err
+	tables, err := collect(ctx, db.read, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`, nil,
+		func(row interface{ Scan(...any) error }) (string, error) {
+			var name string
+			return name, row.Scan(&name)
+		})
+	if err != nil {
+		return fmt.Errorf("store: optimize: %w", err)
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	if _, err := db.write.ExecContext(ctx, `VACUUM (ANALYZE) `+strings.Join(tables, ", ")); err != nil {
+		return fmt.Errorf("store: optimize: %w", err)
+	}
+	return nil
 }
 
 func millis(t time.Time) int64 { return t.UnixMilli() }
