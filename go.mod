@@ -1,6 +1,8 @@
 module github.com/resonanz/resonanz
 
-go 1.27.3
+go 1.26.8
+
+toolchain go1.27.3
 
 require (
 	github.com/blevesearch/snowballstem v0.9.0
