@@ -140,14 +140,6 @@ func (e engine) greatest(a, b string) string {
 	return `max(` + a + `, ` + b + `)`
 }
 
-// least is the smaller of two values that are never NULL.
-func (e engine) least(a, b string) string {
-	if e == postgresEngine {
-		return `LEAST(` + a + `, ` + b + `)`
-	}
-	return `min(` + a + `, ` + b + `)`
-}
-
 // indexedBy tells SQLite's planner the index to walk (" INDEXED BY name"),
 // where its statistics would choose worse; PostgreSQL chooses for itself.
 func (e engine) indexedBy(index string) string {

@@ -65,7 +65,8 @@ func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.Na
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	text, ours := rebind(query)
-	return flagRows(c.pgDriverConn.QueryContext(ctx, text, flagArgs(args, ours)))(ours)
+	rows, err := c.pgDriverConn.QueryContext(ctx, text, flagArgs(args, ours))
+	return flagRows(rows, ours), err
 }
 
 // pgStmt is a prepared statement of the store's (ours) or of the job queue's.
@@ -79,18 +80,17 @@ func (s *pgStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (dri
 }
 
 func (s *pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
-	return flagRows(s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, flagArgs(args, s.ours)))(s.ours)
+	rows, err := s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, flagArgs(args, s.ours))
+	return flagRows(rows, s.ours), err
 }
 
 // flagRows makes the truth values of the store's results 0/1 integers, as
 // SQLite gives them (`EXISTS (…)`, `a = b`).
-func flagRows(rows driver.Rows, err error) func(ours bool) (driver.Rows, error) {
-	return func(ours bool) (driver.Rows, error) {
-		if err != nil || !ours {
-			return rows, err
-		}
-		return pgRows{rows}, nil
+func flagRows(rows driver.Rows, ours bool) driver.Rows {
+	if rows == nil || !ours {
+		return rows
 	}
+	return pgRows{rows}
 }
 
 type pgRows struct{ driver.Rows }
