@@ -27,6 +27,6 @@ type Store interface {
 	resonanz.ConsentService
 	resonanz.SurveyService
 	CollectVoice(ctx context.Context, limit int) (int, error)
-	SendDueSurvey(ctx context.Context, id int64, solvedAt time.Time) (*resonanz.Survey, error)
+	SendDueSurvey(ctx context.Context, id int64, solvedAt time.Time, decide func(resonanz.SurveyFacts) resonanz.SurveyOutcome) (*resonanz.Survey, error)
 	SetClock(now func() time.Time)
 }

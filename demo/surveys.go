@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/survey"
 )
 
 // setUpSurveys asks for satisfaction after solved Mastodon cases (the
@@ -96,7 +97,7 @@ func (s *shift) survey(c *workedCase, solved time.Time) error {
 		return nil // the server's job sends it when it is due
 	}
 	s.at(sent)
-	sv, err := s.db.SendDueSurvey(s.ctx, c.id, solved)
+	sv, err := s.db.SendDueSurvey(s.ctx, c.id, solved, survey.Decide)
 	if err != nil || sv == nil {
 		return err
 	}

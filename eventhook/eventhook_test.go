@@ -19,6 +19,7 @@ import (
 	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
+	"github.com/resonanz/resonanz/survey"
 	"github.com/resonanz/resonanz/webhook"
 )
 
@@ -127,7 +128,7 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 		jobs.Add(q, &eventhook.Worker{Store: db, Sender: &eventhook.Sender{Client: receiver.Client(), Now: time.Now},
 			Backoff: func(int) time.Duration { return 10 * time.Millisecond }, Logger: slog.New(slog.DiscardHandler)})
 		jobs.Add(q, &route.SLAWorker{Store: db})
-		jobs.Add(q, &jobs.SurveyWorker{Store: db})
+		jobs.Add(q, &survey.Worker{Store: db})
 	})
 	waitFor(t, d, sub, 8) // the breach fires as the timers start
 	solved := resonanz.StatusSolved

@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/survey"
 )
 
 // wishModel is the test's own account of what each contact wants, kept
@@ -241,7 +242,7 @@ func wishWalk(t *testing.T, db *store.DB, seed int64, steps int) {
 			if err := db.UpdateConversation(ctx, c.id, agent, resonanz.ConversationUpdate{Status: &solved}); err != nil {
 				t.Fatal(err)
 			}
-			s, err := db.SendDueSurvey(ctx, c.id, now)
+			s, err := db.SendDueSurvey(ctx, c.id, now, survey.Decide)
 			if err != nil {
 				t.Fatalf("%s: survey: %v", where, err)
 			}

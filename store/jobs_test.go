@@ -13,6 +13,7 @@ import (
 	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
+	"github.com/resonanz/resonanz/survey"
 	"github.com/resonanz/resonanz/webhook"
 )
 
@@ -37,7 +38,7 @@ func startJobs(t *testing.T, db *store.DB, w workers) {
 		jobs.Add(q, &webhook.Worker{Deliverer: w.webhooks, Backoff: w.backoff, Logger: log})
 		jobs.Add(q, &alertmail.Worker{Mailer: w.mail, Backoff: w.backoff, Logger: log})
 		jobs.Add(q, &jobs.RetentionWorker{Store: db})
-		jobs.Add(q, &jobs.SurveyWorker{Store: db})
+		jobs.Add(q, &survey.Worker{Store: db})
 	})
 }
 

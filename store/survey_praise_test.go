@@ -8,6 +8,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/survey"
 )
 
 // A survey comment with a high score reaches the agent and the team's
@@ -30,7 +31,7 @@ func TestSurveyCommentsPraise(t *testing.T) {
 			if err := db.UpdateConversation(ctx, id, lead, resonanz.ConversationUpdate{OwnerID: &agent.ID, TeamID: &team.ID, Status: &solved}); err != nil {
 				t.Fatal(err)
 			}
-			s, err := db.SendDueSurvey(ctx, id, now)
+			s, err := db.SendDueSurvey(ctx, id, now, survey.Decide)
 			if err != nil || s == nil {
 				t.Fatalf("no survey: %v", err)
 			}
@@ -106,7 +107,7 @@ func TestSurveyTally(t *testing.T) {
 			if err := db.UpdateConversation(ctx, id, lead, update); err != nil {
 				t.Fatal(err)
 			}
-			s, err := db.SendDueSurvey(ctx, id, now)
+			s, err := db.SendDueSurvey(ctx, id, now, survey.Decide)
 			if err != nil || s == nil {
 				t.Fatalf("no survey on %s: %v", channel, err)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/survey"
 )
 
 // testLinks stand in for the signed links.
@@ -76,7 +77,7 @@ func TestSurveys(t *testing.T) {
 		}
 		send := func(id int64, solvedAt time.Time) *resonanz.Survey {
 			t.Helper()
-			s, err := db.SendDueSurvey(ctx, id, solvedAt)
+			s, err := db.SendDueSurvey(ctx, id, solvedAt, survey.Decide)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -146,7 +147,7 @@ func TestSurveys(t *testing.T) {
 			if again := send(id, first.SentAt.Add(-time.Millisecond)); again != nil {
 				t.Fatal("a stale solve time sent a survey")
 			}
-			if again, err := db.SendDueSurvey(ctx, id, now); err != nil || again != nil {
+			if again, err := db.SendDueSurvey(ctx, id, now, survey.Decide); err != nil || again != nil {
 				t.Fatalf("the same solve sent a second survey: %+v, %v", again, err)
 			}
 		})

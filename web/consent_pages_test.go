@@ -11,6 +11,7 @@ import (
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/store"
+	"github.com/resonanz/resonanz/survey"
 	"github.com/resonanz/resonanz/web"
 )
 
@@ -191,7 +192,7 @@ func TestSurveyPage(t *testing.T) {
 			t.Fatalf("an invitation without {link}: %d", status)
 		}
 	})
-	var survey *resonanz.Survey
+	var sv *resonanz.Survey
 	t.Run("SolvedThenSurveyed", func(t *testing.T) {
 		solved := time.Now().Truncate(time.Millisecond)
 		db.Now = func() time.Time { return solved }
@@ -201,14 +202,14 @@ func TestSurveyPage(t *testing.T) {
 		if err != nil || c.Status != resonanz.StatusSolved {
 			t.Fatalf("%+v, %v", c, err)
 		}
-		survey, err = db.SendDueSurvey(ctx, id, solved)
-		if err != nil || survey == nil || survey.Question != resonanz.QuestionNPS || survey.Language != resonanz.LangEnglish {
-			t.Fatalf("survey %+v, %v", survey, err)
+		sv, err = db.SendDueSurvey(ctx, id, solved, survey.Decide)
+		if err != nil || sv == nil || sv.Question != resonanz.QuestionNPS || sv.Language != resonanz.LangEnglish {
+			t.Fatalf("survey %+v, %v", sv, err)
 		}
 		_, page := agent.get(path)
 		mustContain(t, page, `id="survey-list"`, "NPS (0–10)", "no answer yet", `class="kind k-survey">survey</span>`)
 	})
-	link := links.SurveyLink(survey.ID, "en")
+	link := links.SurveyLink(sv.ID, "en")
 	t.Run("OneQuestionAButtonPerScore", func(t *testing.T) {
 		status, page := publicGet(t, link)
 		if status != http.StatusOK {
@@ -247,11 +248,11 @@ func TestSurveyPage(t *testing.T) {
 		mustContain(t, page, `id="survey-results"`, "NPS -100")
 	})
 	t.Run("TamperedAndExpired", func(t *testing.T) {
-		if status, page := publicGet(t, base+"/survey/"+links.Token(linksign.Wishes, survey.ID, "en", time.Hour)); status != http.StatusNotFound ||
+		if status, page := publicGet(t, base+"/survey/"+links.Token(linksign.Wishes, sv.ID, "en", time.Hour)); status != http.StatusNotFound ||
 			!strings.Contains(page, "This link is not valid") {
 			t.Fatalf("a wishes token as a survey: %d", status)
 		}
-		if status, _ := publicPost(t, base+"/survey/"+links.Token(linksign.Survey, survey.ID, "en", -time.Second), url.Values{"score": {"1"}}); status != http.StatusGone {
+		if status, _ := publicPost(t, base+"/survey/"+links.Token(linksign.Survey, sv.ID, "en", -time.Second), url.Values{"score": {"1"}}); status != http.StatusGone {
 			t.Fatalf("expired: %d", status)
 		}
 	})

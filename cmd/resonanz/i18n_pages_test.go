@@ -20,6 +20,7 @@ import (
 	"github.com/resonanz/resonanz/demo"
 	"github.com/resonanz/resonanz/linksign"
 	"github.com/resonanz/resonanz/store/storetest"
+	"github.com/resonanz/resonanz/survey"
 )
 
 // lockedBuffer is a log that the server writes while the test reads it.
@@ -312,7 +313,7 @@ func workAShift(t *testing.T, m *Main) (conversation, alertID int64) {
 	must(t, db.UpdateConversation(ctx, id, lead, resonanz.ConversationUpdate{Status: &status, TeamID: &team}))
 	db.Now = clock
 	// The demo may have asked this customer lately; then the trail says so.
-	if s, err := db.SendDueSurvey(ctx, id, solved); err != nil {
+	if s, err := db.SendDueSurvey(ctx, id, solved, survey.Decide); err != nil {
 		t.Fatal(err)
 	} else if s != nil {
 		if _, err := db.AnswerSurvey(ctx, s.ID, 1, "Zu langsam"); err != nil {
