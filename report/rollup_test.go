@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/report"
+	"github.com/resonanz/resonanz/retention"
 	"github.com/resonanz/resonanz/store"
 )
 
@@ -93,7 +94,7 @@ func TestOverviewFromRollupsIsExact(t *testing.T) {
 			_, err = d.db.ErasePerson(ctx, c.ContactID, d.lead)
 			d.must(err)
 			d.must(d.db.SetRetention(ctx, resonanz.RetentionPolicy{Channel: "mastodon", Months: 1}))
-			gone, err := d.db.ApplyRetention(ctx)
+			gone, err := retention.Apply(ctx, d.db, d.db.Now())
 			d.must(err)
 			if gone == 0 {
 				t.Fatal("retention deleted nothing; the test needs deleted conversations")

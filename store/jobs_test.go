@@ -10,6 +10,7 @@ import (
 	"github.com/resonanz/resonanz/eventhook"
 	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/outbox"
+	"github.com/resonanz/resonanz/retention"
 	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
@@ -37,7 +38,7 @@ func startJobs(t *testing.T, db *store.DB, w workers) {
 		jobs.Add(q, &eventhook.Worker{Store: db, Backoff: w.backoff, Logger: log})
 		jobs.Add(q, &webhook.Worker{Deliverer: w.webhooks, Backoff: w.backoff, Logger: log})
 		jobs.Add(q, &alertmail.Worker{Mailer: w.mail, Backoff: w.backoff, Logger: log})
-		jobs.Add(q, &jobs.RetentionWorker{Store: db})
+		jobs.Add(q, &retention.Worker{Store: db})
 		jobs.Add(q, &survey.Worker{Store: db})
 	})
 }

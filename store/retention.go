@@ -4,15 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/resonanz/resonanz"
 )
-
-// retentionBatch bounds the conversations one transaction deletes, so that
-// the single writer is never held long.
-const retentionBatch = 200
 
 // RetentionPolicies lists the channels whose conversations are deleted after a time.
 func (db *DB) RetentionPolicies(ctx context.Context) ([]resonanz.RetentionPolicy, error) {
@@ -40,30 +35,6 @@ func (db *DB) SetRetention(ctx context.Context, p resonanz.RetentionPolicy) erro
 	})
 }
 
-// ApplyRetention deletes, on the store's clock, every conversation whose
-// last message is older than its channel's retention period, with
-// everything that belongs to it; it returns how many went. Contacts stay.
-func (db *DB) ApplyRetention(ctx context.Context) (int, error) {
-	policies, err := db.RetentionPolicies(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("store: retention: %w", err)
-	}
-	now, total := db.Now(), 0
-	for _, p := range policies {
-		for {
-			n, err := db.deleteExpired(ctx, p.Channel, p.Cutoff(now))
-			if err != nil {
-				return total, fmt.Errorf("store: retention of %s: %w", p.Channel, err)
-			}
-			total += n
-			if n < retentionBatch {
-				break
-			}
-		}
-	}
-	return total, nil
-}
-
 // conversationDeletes remove the conversations listed in ?1, a JSON array of
 // ids, and whatever points at them, those pointing at others first.
 func (e engine) conversationDeletes() []string {
@@ -89,14 +60,16 @@ func (e engine) conversationDeletes() []string {
 	}
 }
 
-// deleteExpired deletes up to retentionBatch conversations of channel whose
-// last message came before cutoff.
-func (db *DB) deleteExpired(ctx context.Context, channel string, cutoff time.Time) (int, error) {
+// DeleteConversationsBefore deletes up to limit conversations of channel
+// whose last message came before cutoff, with everything that belongs to
+// them, in one transaction; it returns how many went. Contacts stay, and
+// their surveys lose the conversation and its comment.
+func (db *DB) DeleteConversationsBefore(ctx context.Context, channel string, cutoff time.Time, limit int) (int, error) {
 	var n int
 	err := db.inTx(ctx, "retention", func(tx *sql.Tx) error {
 		var ids []int64
 		err := queryRows(ctx, tx, `SELECT id FROM conversations WHERE channel = ? AND last_message_at < ? ORDER BY id LIMIT ?`,
-			[]any{channel, millis(cutoff), retentionBatch}, func(rows *sql.Rows) error {
+			[]any{channel, millis(cutoff), limit}, func(rows *sql.Rows) error {
 				var id int64
 				err := rows.Scan(&id)
 				ids = append(ids, id)

@@ -8,11 +8,16 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-func TestRetention(t *testing.T) {
+// TestDeleteConversationsBefore: the conversations of a channel whose last
+// message came before the cutoff go, a limit at a time, with everything
+// that belongs to them; the policies that say when are the retention
+// package's (retention.Apply).
+func TestDeleteConversationsBefore(t *testing.T) {
 	db, raw := openWithReader(t)
 	ctx := context.Background()
 	lead := mustUser(t, db, "lea", resonanz.RoleLead)
 	old := mustIngest(t, db, msg("mastodon", "m-old", "@alt", "Alte Reklamation", 0))[0]
+	older := mustIngest(t, db, msg("mastodon", "m-older", "@aelter", "Noch ältere Frage", -60))[0]
 	mustIngest(t, db, msg("mastodon", "m-new", "@neu", "Neue Frage", 60*24*200))
 	mailOld := mustIngest(t, db, msg("email", "e-old", "alt@example.org", "Alte Mail", 0))[0]
 	if err := db.AddNote(ctx, old.ConversationID, lead, "Notiz"); err != nil {
@@ -33,19 +38,31 @@ func TestRetention(t *testing.T) {
 			t.Errorf("500 months: %v", err)
 		}
 	})
-	t.Run("NothingBeforeItsTime", func(t *testing.T) {
-		db.Now = func() time.Time { return t0.AddDate(0, 5, 0) }
-		if n, err := db.ApplyRetention(ctx); err != nil || n != 0 {
-			t.Fatalf("after five months: %d deleted, %v", n, err)
+	t.Run("PoliciesListed", func(t *testing.T) {
+		list, err := db.RetentionPolicies(ctx)
+		if err != nil || len(list) != 1 || list[0] != (resonanz.RetentionPolicy{Channel: "mastodon", Months: 6}) {
+			t.Fatalf("policies %+v, %v", list, err)
 		}
 	})
-	t.Run("DeletesOnlyDueConversationsOfTheChannel", func(t *testing.T) {
-		db.Now = func() time.Time { return t0.AddDate(0, 6, 1) }
-		if n, err := db.ApplyRetention(ctx); err != nil || n != 1 {
-			t.Fatalf("after six months: %d deleted, %v", n, err)
+	t.Run("NothingAtTheCutoff", func(t *testing.T) {
+		if n, err := db.DeleteConversationsBefore(ctx, "mastodon", t0.Add(-time.Hour), 10); err != nil || n != 0 {
+			t.Fatalf("at the older message's time: %d deleted, %v", n, err)
 		}
-		if n := count(t, raw, `SELECT count(*) FROM conversations WHERE id = ?`, old.ConversationID); n != 0 {
-			t.Error("the old Mastodon conversation is still there")
+	})
+	t.Run("AtMostTheLimit", func(t *testing.T) {
+		if n, err := db.DeleteConversationsBefore(ctx, "mastodon", t0.Add(time.Minute), 1); err != nil || n != 1 {
+			t.Fatalf("limit 1: %d deleted, %v", n, err)
+		}
+		if n := count(t, raw, `SELECT count(*) FROM conversations WHERE id IN (?, ?)`, old.ConversationID, older.ConversationID); n != 1 {
+			t.Errorf("%d of the two old conversations are left, want 1", n)
+		}
+	})
+	t.Run("DeletesOnlyTheChannelsConversationsBeforeTheCutoff", func(t *testing.T) {
+		if n, err := db.DeleteConversationsBefore(ctx, "mastodon", t0.Add(time.Minute), 10); err != nil || n != 1 {
+			t.Fatalf("%d deleted, %v", n, err)
+		}
+		if n := count(t, raw, `SELECT count(*) FROM conversations WHERE id IN (?, ?)`, old.ConversationID, older.ConversationID); n != 0 {
+			t.Error("an old Mastodon conversation is still there")
 		}
 		for _, table := range []string{"messages", "notes", "promises", "outbox", "audit_events"} {
 			if n := count(t, raw, `SELECT count(*) FROM `+table+` WHERE conversation_id = ?`, old.ConversationID); n != 0 {
@@ -56,21 +73,10 @@ func TestRetention(t *testing.T) {
 			t.Error("search still finds the deleted message")
 		}
 		if n := count(t, raw, `SELECT count(*) FROM conversations WHERE id = ?`, mailOld.ConversationID); n != 1 {
-			t.Error("the email conversation went, though email has no retention period")
+			t.Error("the email conversation went")
 		}
 		if hits, _ := db.SearchMessages(ctx, "Frage", 10, 0); len(hits) != 1 {
 			t.Error("the newer Mastodon conversation went too")
-		}
-	})
-	t.Run("RunsAsADurableJob", func(t *testing.T) {
-		late := mustIngest(t, db, msg("mastodon", "m-late", "@spaet", "Nachzügler", 10))[0]
-		startJobs(t, db, workers{})
-		// Waits for the job, whenever it runs; the clock it judges by is the store's.
-		for count(t, raw, `SELECT count(*) FROM conversations WHERE id = ?`, late.ConversationID) != 0 {
-			if count(t, raw, `SELECT count(*) FROM river_job WHERE kind = 'retention' AND state IN ('discarded', 'cancelled')`) > 0 {
-				t.Fatal("the retention job failed")
-			}
-			time.Sleep(20 * time.Millisecond)
 		}
 	})
 }

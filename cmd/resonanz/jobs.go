@@ -10,6 +10,7 @@ import (
 	"github.com/resonanz/resonanz/eventhook"
 	"github.com/resonanz/resonanz/jobs"
 	"github.com/resonanz/resonanz/outbox"
+	"github.com/resonanz/resonanz/retention"
 	"github.com/resonanz/resonanz/route"
 	"github.com/resonanz/resonanz/survey"
 	"github.com/resonanz/resonanz/webhook"
@@ -39,7 +40,7 @@ func (m *Main) startJobs(ctx context.Context, learner resonanz.ModelLearner) err
 	jobs.Add(q, mails)
 	jobs.Add(q, &learn.LearnWorker{Store: db, Learner: learner, Delay: c.LearnDelay})
 	jobs.Add(q, &learn.ReloadWorker{Learner: learner, Delay: c.LearnDelay})
-	jobs.Add(q, &jobs.RetentionWorker{Store: db})
+	jobs.Add(q, &retention.Worker{Store: db})
 	jobs.Add(q, &survey.Worker{Store: db})
 	return q.Start(ctx, m.Logger)
 }
