@@ -1,6 +1,13 @@
 package resonanz
 
-import "time"
+import (
+	"errors"
+	"time"
+)
+
+// ErrNoSurveyLink: no signed link can be made yet (the server's public
+// address is not known); the survey waits.
+var ErrNoSurveyLink = errors.New("no survey link can be made yet")
 
 // SurveyFacts are what the survey of a solved conversation is decided on,
 // as the store finds them when the survey job runs (times to the

@@ -3,17 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/resonanz/resonanz"
 )
-
-// ErrNoLinks: no signed link can be made yet (the server's public address
-// is not known); the survey waits.
-var ErrNoLinks = errors.New("store: no survey link can be made yet")
 
 // scheduleSurvey stamps when conversation id was solved and schedules the
 // decision about its survey after the settings' delay, in the transaction
@@ -37,7 +32,7 @@ func (db *DB) scheduleSurvey(ctx context.Context, tx *sql.Tx, id int64, at time.
 // once; a skip with its reason or the consent decision in the audit trail;
 // or the survey, its invitation queued. A survey going out is decided twice:
 // once to insert it, and again with its signed link, for the invitation.
-// It returns the survey sent, nil if none; ErrNoLinks while no link can be
+// It returns the survey sent, nil if none; resonanz.ErrNoSurveyLink while no link can be
 // made, and then nothing is recorded.
 func (db *DB) SendDueSurvey(ctx context.Context, id int64, solvedAt time.Time, decide func(resonanz.SurveyFacts) resonanz.SurveyOutcome) (*resonanz.Survey, error) {
 	var sent *resonanz.Survey
@@ -117,7 +112,7 @@ func (db *DB) recordSurvey(ctx context.Context, tx *sql.Tx, f resonanz.SurveyFac
 		f.Link = db.Links.SurveyLink(s.ID, s.Language)
 	}
 	if f.Link == "" {
-		return nil, ErrNoLinks
+		return nil, resonanz.ErrNoSurveyLink
 	}
 	if out = decide(f); out.Skip != "" {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM surveys WHERE id = ?`, s.ID); err != nil {

@@ -8,7 +8,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 )
 
 // Sender loads what a survey is decided on, and records and queues what
@@ -26,7 +25,7 @@ type Worker struct {
 
 func (w *Worker) Work(ctx context.Context, job *river.Job[resonanz.SurveyJob]) error {
 	_, err := w.Store.SendDueSurvey(ctx, job.Args.ConversationID, time.UnixMilli(job.Args.SolvedAt).UTC(), Decide)
-	if errors.Is(err, store.ErrNoLinks) {
+	if errors.Is(err, resonanz.ErrNoSurveyLink) {
 		return river.JobSnooze(30 * time.Second)
 	}
 	return err
