@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,6 +42,20 @@ func (t *leases) TakeLease(ctx context.Context, name string) (resonanz.Lease, bo
 	}
 	t.holder = &lease{table: t, lost: make(chan struct{})}
 	return t.holder, true, nil
+}
+
+// deadOr is a node's view of the lease table: once the node is dead it
+// takes no lease again, however its loop is scheduled.
+type deadOr struct {
+	*leases
+	dead atomic.Bool
+}
+
+func (d *deadOr) TakeLease(ctx context.Context, name string) (resonanz.Lease, bool, error) {
+	if d.dead.Load() {
+		return nil, false, nil
+	}
+	return d.leases.TakeLease(ctx, name)
 }
 
 // kill makes the holder lose its lease, as when its connection dies.
@@ -92,11 +107,14 @@ func wait(t *testing.T, c <-chan struct{}, what string) {
 func TestOneNodeLeadsAndAnotherTakesOver(t *testing.T) {
 	table := &leases{}
 	logger := slog.New(slog.DiscardHandler)
-	ctx, cancel := context.WithCancel(context.Background())
 	a, b := newNode(), newNode()
+	ctx, cancel := context.WithCancel(context.Background())
+	views := map[*node]*deadOr{}
 	var done sync.WaitGroup
 	for _, n := range []*node{a, b} {
-		done.Go(func() { cluster.Lead(ctx, table, "solo", 10*time.Millisecond, logger, n.work) })
+		view := &deadOr{leases: table}
+		views[n] = view
+		done.Go(func() { cluster.Lead(ctx, view, "solo", 10*time.Millisecond, logger, n.work) })
 	}
 	var first, second *node
 	select {
@@ -110,6 +128,9 @@ func TestOneNodeLeadsAndAnotherTakesOver(t *testing.T) {
 	if second.isRunning() {
 		t.Fatal("both nodes run the work")
 	}
+	// The leading node dies: its lease goes with its connection, and it
+	// does not come back to take the lease again.
+	views[first].dead.Store(true)
 	table.kill()
 	wait(t, first.ended, "the node that lost its lease kept working")
 	wait(t, second.started, "no node took over")
