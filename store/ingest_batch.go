@@ -53,7 +53,7 @@ func (f *conversationFields) changes(was *conversationFields) (columns []string,
 		{"sentiment", f.sentiment, was.sentiment}, {"kind", f.kind, was.kind}, {"topics", f.topics, was.topics}, {"urgency", f.urgency, was.urgency},
 	} {
 		if c.now != c.then {
-			columns, values = append(columns, c.column+" = ?"), append(values, c.now)
+			columns, values = append(columns, c.column), append(values, c.now)
 		}
 	}
 	return columns, values
@@ -114,10 +114,12 @@ func (b *batch) queryEach(ctx context.Context, query string, args []any, scan fu
 	return rows.Err()
 }
 
-// insertRows writes rows with multi-row INSERTs of at most 400 rows each.
+// insertRows writes rows with multi-row INSERTs of a power of two rows, at
+// most 256: a batch of any size then uses a few statement shapes, which the
+// cache keeps prepared.
 func (b *batch) insertRows(ctx context.Context, head string, rows [][]any) error {
 	for len(rows) > 0 {
-		n := min(len(rows), 400)
+		n := chunkRows(len(rows))
 		row := "(" + placeholders(len(rows[0])) + ")"
 		args := make([]any, 0, n*len(rows[0]))
 		for _, r := range rows[:n] {
@@ -133,4 +135,28 @@ func (b *batch) insertRows(ctx context.Context, head string, rows [][]any) error
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// chunkRows is the largest power of two up to 256 and n.
+func chunkRows(n int) int {
+	size := 256
+	for size > n {
+		size /= 2
+	}
+	return size
+}
+
+// inList returns the marks of an IN list for values, padded to a power of
+// two by repeating the last value (which matches nothing more), so that
+// lists of any length share a few statement shapes.
+func inList(values []any) (string, []any) {
+	n := 1
+	for n < len(values) {
+		n *= 2
+	}
+	padded := append(make([]any, 0, n), values...)
+	for len(padded) < n {
+		padded = append(padded, values[len(values)-1])
+	}
+	return placeholders(n), padded
 }

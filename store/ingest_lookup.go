@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"github.com/resonanz/resonanz"
@@ -28,7 +29,8 @@ func (b *batch) lookup(ctx context.Context, msgs []resonanz.IncomingMessage) err
 		}
 	}
 	for channel, ids := range externalIDs {
-		err := b.queryEach(ctx, `SELECT external_id, id, conversation_id FROM messages WHERE channel = ? AND external_id IN (`+placeholders(len(ids))+`)`,
+		marks, ids := inList(ids)
+		err := b.queryEach(ctx, `SELECT external_id, id, conversation_id FROM messages WHERE channel = ? AND external_id IN (`+marks+`)`,
 			append([]any{channel}, ids...), func(rows *sql.Rows) error {
 				var ext string
 				var k knownMessage
@@ -42,7 +44,8 @@ func (b *batch) lookup(ctx context.Context, msgs []resonanz.IncomingMessage) err
 	}
 	var contactIDs []any
 	for channel, hs := range handles {
-		err := b.queryEach(ctx, `SELECT handle, contact_id, id FROM identities WHERE channel = ? AND handle IN (`+placeholders(len(hs))+`)`,
+		marks, hs := inList(hs)
+		err := b.queryEach(ctx, `SELECT handle, contact_id, id FROM identities WHERE channel = ? AND handle IN (`+marks+`)`,
 			append([]any{channel}, hs...), func(rows *sql.Rows) error {
 				var handle string
 				var who identity
@@ -56,7 +59,8 @@ func (b *batch) lookup(ctx context.Context, msgs []resonanz.IncomingMessage) err
 		}
 	}
 	if len(refs) > 0 {
-		err := b.queryEach(ctx, `SELECT customer_ref, id FROM contacts WHERE customer_ref IN (`+placeholders(len(refs))+`)`, refs,
+		marks, refs := inList(refs)
+		err := b.queryEach(ctx, `SELECT customer_ref, id FROM contacts WHERE customer_ref IN (`+marks+`)`, refs,
 			func(rows *sql.Rows) error {
 				var ref string
 				var id int64
@@ -97,8 +101,8 @@ func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error
 	if len(contactIDs) > 0 {
 		// Status is checked in Go: on it, the planner may prefer the status
 		// index and walk every open conversation.
-		err := b.queryEach(ctx, `SELECT `+conversationStateColumns+` WHERE contact_id IN (`+placeholders(len(contactIDs))+`)`,
-			contactIDs, scan)
+		marks, ids := inList(contactIDs)
+		err := b.queryEach(ctx, `SELECT `+conversationStateColumns+` WHERE contact_id IN (`+marks+`)`, ids, scan)
 		if err != nil {
 			return err
 		}
@@ -121,7 +125,8 @@ func (b *batch) lookupConversations(ctx context.Context, contactIDs []any) error
 	if len(targetIDs) == 0 {
 		return nil
 	}
-	return b.queryEach(ctx, `SELECT `+conversationStateColumns+` WHERE id IN (`+placeholders(len(targetIDs))+`)`, targetIDs, scan)
+	marks, ids := inList(targetIDs)
+	return b.queryEach(ctx, `SELECT `+conversationStateColumns+` WHERE id IN (`+marks+`)`, ids, scan)
 }
 
 // write stores the batch's new and changed rows, parents first; the search
@@ -170,21 +175,51 @@ func (b *batch) write(ctx context.Context) error {
 	return b.insertRows(ctx, `INSERT INTO message_terms (rowid, terms)`, b.terms)
 }
 
+// updateConversations writes the changed conversations. Those whose
+// changes name the same columns share one UPDATE per chunk of rows, since
+// each statement costs a round trip and a run of its own, and a column an
+// UPDATE names fires the report triggers and moves the indexes over it even
+// when its value stays.
 func (b *batch) updateConversations(ctx context.Context) error {
+	groups := map[string][][]any{}
 	for _, c := range b.conversations {
 		if c.isNew {
 			continue
 		}
 		columns, values := c.changes(&c.stored)
-		if len(columns) == 0 {
-			continue
+		if len(columns) > 0 {
+			key := strings.Join(columns, ",")
+			groups[key] = append(groups[key], append([]any{c.id}, values...))
 		}
-		update, err := b.stmts.stmt(ctx, b.tx, `UPDATE conversations SET `+strings.Join(columns, ", ")+` WHERE id = ?`, len(values)+1)
-		if err != nil {
-			return err
+	}
+	for key, rows := range groups {
+		columns := strings.Split(key, ",")
+		set, marks := make([]string, len(columns)), []string{"CAST(? AS BIGINT)"}
+		for i, column := range columns {
+			set[i] = fmt.Sprintf("%s = v.column%d", column, i+2)
+			if column == "last_message_at" {
+				marks = append(marks, "CAST(? AS BIGINT)") // PostgreSQL takes an untyped VALUES column for text
+			} else {
+				marks = append(marks, "?")
+			}
 		}
-		if _, err := update.ExecContext(ctx, append(values, c.id)...); err != nil {
-			return err
+		head := `UPDATE conversations SET ` + strings.Join(set, ", ") + ` FROM (VALUES `
+		row := "(" + strings.Join(marks, ", ") + ")"
+		for len(rows) > 0 {
+			n := chunkRows(len(rows))
+			args := make([]any, 0, n*len(rows[0]))
+			for _, r := range rows[:n] {
+				args = append(args, r...)
+			}
+			query := head + row + strings.Repeat(", "+row, n-1) + `) AS v WHERE conversations.id = v.column1`
+			st, err := b.stmts.stmt(ctx, b.tx, query, len(args))
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, args...); err != nil {
+				return err
+			}
+			rows = rows[n:]
 		}
 	}
 	return nil

@@ -124,30 +124,42 @@ func (db *DB) ApplyRoutes(ctx context.Context, updates []*resonanz.RouteUpdate) 
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit routes: %w", err)
 	}
+	db.writeStmts.learn(ctx)
 	return nil
 }
 
 // applyRoute writes one decision and returns the timers to schedule for it.
+// The conversation's columns change in one statement, so that its indexes
+// and report rollups move once; every statement is prepared once per shape.
 func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now int64) ([]resonanz.Job, error) {
+	exec := func(query string, args ...any) (sql.Result, error) {
+		return db.writeStmts.exec(ctx, tx, query, args...)
+	}
+	set := []string{"sla_policy_id = ?", "sla_clock = ?", "sla_goal = ?"}
+	args := []any{nullID(u.PolicyID), string(u.Clock), u.Goal}
+	d := &u.Decision
+	var route []byte
 	if u.Routed {
-		d := &u.Decision
-		route, err := json.Marshal(d.Matches)
-		if err != nil {
+		var err error
+		if route, err = json.Marshal(d.Matches); err != nil {
 			return nil, err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET team_id = coalesce(?, team_id), priority = ?, tags = ?, route = ?
-			WHERE id = ?`, nullID(d.TeamID), d.Priority, joinList(d.Tags), string(route), u.ConversationID); err != nil {
-			return nil, err
-		}
+		set = append(set, "team_id = coalesce(?, team_id)", "priority = ?", "tags = ?", "route = ?")
+		args = append(args, nullID(d.TeamID), d.Priority, joinList(d.Tags), string(route))
+	}
+	if u.AssignTo != 0 {
+		set, args = append(set, "owner_id = ?"), append(args, u.AssignTo)
+	}
+	if _, err := exec(`UPDATE conversations SET `+strings.Join(set, ", ")+` WHERE id = ?`, append(args, u.ConversationID)...); err != nil {
+		return nil, err
+	}
+	if u.Routed {
 		if err := audit(ctx, tx, u.ConversationID, nil, routeKind(d), routeParams(d), now); err != nil {
 			return nil, err
 		}
 	}
 	if u.AssignTo != 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET owner_id = ? WHERE id = ?`, u.AssignTo, u.ConversationID); err != nil {
-			return nil, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE teams SET last_assigned = ? WHERE id = (SELECT team_id FROM conversations WHERE id = ?)`,
+		if _, err := exec(`UPDATE teams SET last_assigned = ? WHERE id = (SELECT team_id FROM conversations WHERE id = ?)`,
 			u.AssignTo, u.ConversationID); err != nil {
 			return nil, err
 		}
@@ -156,34 +168,30 @@ func (db *DB) applyRoute(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdat
 			return nil, err
 		}
 		params := resonanz.Params{"owner": owner}
-		if u.AssignReason == resonanz.AuditAssignRule && len(u.Decision.Matches) > 0 {
-			params["rule"] = u.Decision.Matches[len(u.Decision.Matches)-1].RuleName
+		if u.AssignReason == resonanz.AuditAssignRule && len(d.Matches) > 0 {
+			params["rule"] = d.Matches[len(d.Matches)-1].RuleName
 		}
 		if err := audit(ctx, tx, u.ConversationID, nil, u.AssignReason, params, now); err != nil {
 			return nil, err
 		}
 	}
-	jobs, err := setClock(ctx, tx, u, fromMillis(now))
+	jobs, err := db.moveDue(ctx, tx, u, fromMillis(now))
 	if err != nil {
 		return nil, err
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM route_events WHERE conversation_id = ? AND id <= ?`, u.ConversationID, u.LastEventID)
+	_, err = exec(`DELETE FROM route_events WHERE conversation_id = ? AND id <= ?`, u.ConversationID, u.LastEventID)
 	return jobs, err
 }
 
-// setClock stores the conversation's clock; when its due time moved, the
-// warning and breach are forgotten and it returns the new timers.
-func setClock(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time.Time) ([]resonanz.Job, error) {
+// moveDue stores the conversation's due time; when it moved, the warning
+// and breach are forgotten and it returns the new timers.
+func (db *DB) moveDue(ctx context.Context, tx *sql.Tx, u *resonanz.RouteUpdate, now time.Time) ([]resonanz.Job, error) {
 	var due any
 	if !u.Due.IsZero() {
 		due = millis(u.Due)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_policy_id = ?, sla_clock = ?, sla_goal = ? WHERE id = ?`,
-		nullID(u.PolicyID), string(u.Clock), u.Goal, u.ConversationID); err != nil {
-		return nil, err
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE conversations SET sla_due = ?, sla_warned = 0, sla_breached = 0 WHERE id = ? AND sla_due IS DISTINCT FROM ?`,
-		due, u.ConversationID, due)
+	res, err := db.writeStmts.exec(ctx, tx, `UPDATE conversations SET sla_due = ?, sla_warned = 0, sla_breached = 0
+		WHERE id = ? AND sla_due IS DISTINCT FROM ?`, due, u.ConversationID, due)
 	if err != nil {
 		return nil, err
 	}

@@ -20,10 +20,11 @@ type stmtCache struct {
 	wanted []string
 }
 
-// Bounds keep the cache small: big statements are rare and amortized anyway.
+// Bounds keep the cache small. Ingest's multi-row statements and IN lists
+// come in power-of-two sizes, so even the big ones repeat a few shapes.
 const (
 	maxCachedStmts    = 256
-	maxCachedStmtArgs = 64
+	maxCachedStmtArgs = 8192
 )
 
 // stmt returns query prepared for tx; the statement is closed with the transaction.
@@ -40,20 +41,43 @@ func (c *stmtCache) stmt(ctx context.Context, tx *sql.Tx, query string, nargs in
 	return tx.PrepareContext(ctx, query)
 }
 
+// exec runs query in tx with a statement from the cache.
+func (c *stmtCache) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(ctx, tx, query, len(args))
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
 // learn prepares the shapes wanted during the last transaction; call it
 // when no transaction is open. A shape that fails to prepare stays uncached.
+// The lock is not held while preparing: another writer's transaction may
+// hold the connection and want a statement meanwhile.
 func (c *stmtCache) learn(ctx context.Context) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, query := range c.wanted {
-		if _, ok := c.stmts[query]; ok {
+	wanted := c.wanted
+	c.wanted = nil
+	c.mu.Unlock()
+	for _, query := range wanted {
+		c.mu.Lock()
+		_, ok := c.stmts[query]
+		c.mu.Unlock()
+		if ok {
 			continue
 		}
-		if st, err := c.db.PrepareContext(ctx, query); err == nil {
+		st, err := c.db.PrepareContext(ctx, query)
+		if err != nil {
+			continue
+		}
+		c.mu.Lock()
+		if _, ok := c.stmts[query]; ok {
+			st.Close() // another writer learned it meanwhile
+		} else {
 			c.stmts[query] = st
 		}
+		c.mu.Unlock()
 	}
-	c.wanted = c.wanted[:0]
 }
 
 func (c *stmtCache) close() {
