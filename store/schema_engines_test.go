@@ -34,7 +34,9 @@ func TestSchemaEnginesAgree(t *testing.T) {
 		kind := liteObjects[name]
 		pgKind, ok := pgObjects[name]
 		if !ok {
-			t.Errorf("%s %s: missing in PostgreSQL", kind, name)
+			if _, replaced := postgresCountsItsWay[name]; !replaced {
+				t.Errorf("%s %s: missing in PostgreSQL", kind, name)
+			}
 			continue
 		}
 		if kind == "fts" {
@@ -90,11 +92,32 @@ func TestSchemaEnginesAgree(t *testing.T) {
 		liteNames, pgNames := queryPairs(t, lite, c.sqlite), queryPairs(t, pg, c.postgres)
 		for _, name := range sortedKeys(liteNames) {
 			table := liteNames[name]
+			if instead, replaced := postgresCountsItsWay[name]; replaced {
+				name, table = instead, "conversations"
+				if instead == "" {
+					continue
+				}
+			}
 			if pgNames[name] != table {
 				t.Errorf("%s %s on %s: missing in PostgreSQL", c.what, name, table)
 			}
 		}
 	}
+}
+
+// postgresCountsItsWay names the SQLite objects of the report rollups that
+// PostgreSQL replaces (migration 0003): the trigger that does their work
+// there, or "" for a view and its INSTEAD OF trigger that it does without.
+var postgresCountsItsWay = map[string]string{
+	"report_day_bumps":                 "",
+	"report_open_bumps":                "",
+	"report_day_bump":                  "",
+	"report_open_bump":                 "",
+	"conversations_report_new":         "conversations_report_added",
+	"conversations_report_relabel_old": "conversations_report_changed",
+	"conversations_report_relabel_new": "conversations_report_changed",
+	"conversations_report_open_old":    "conversations_report_changed",
+	"conversations_report_open_new":    "conversations_report_changed",
 }
 
 // sqliteObjects names the SQLite tables and views the PostgreSQL schema must
