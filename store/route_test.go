@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -151,6 +152,70 @@ func TestSLASettings(t *testing.T) {
 		list, _ := db.FindSLAPolicies(ctx)
 		if len(list) != 1 || list[0].FirstResponse != 4*time.Hour || list[0].CalendarName != "Büro" || !list[0].Reassign {
 			t.Fatalf("policies = %+v", list)
+		}
+	})
+}
+
+// Ingest and the router write at the same time, each learning statement
+// shapes for the shared cache: neither may wait for the other for ever, and
+// every conversation gets routed. (The cache once held its lock while
+// preparing, and the two deadlocked.)
+func TestIngestAndRoutingWriteTogether(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		const batches = 40
+		ingested, routed := make(chan error, 1), make(chan error, 1)
+		go func() {
+			for b := range batches {
+				// Batch sizes vary, so that new statement shapes keep turning up.
+				var in []resonanz.IncomingMessage
+				for i := range 1 + b%7*13 {
+					in = append(in, msg("email", fmt.Sprintf("e%d-%d", b, i), fmt.Sprintf("k%d@example.org", (b*31+i)%97), "Wo bleibt mein Paket?", b))
+				}
+				if _, err := db.Ingest(ctx, in); err != nil {
+					ingested <- err
+					return
+				}
+			}
+			ingested <- nil
+		}()
+		go func() {
+			idle := 0
+			for idle < 3 {
+				pending, err := db.PendingRoutes(ctx, 50)
+				if err != nil {
+					routed <- err
+					return
+				}
+				var updates []*resonanz.RouteUpdate
+				for _, p := range pending {
+					updates = append(updates, &resonanz.RouteUpdate{ConversationID: p.Conversation.ID, LastEventID: p.Events[len(p.Events)-1].ID,
+						Routed: true, Decision: resonanz.RouteDecision{Priority: resonanz.PriorityHigh}, Clock: []byte(`{}`)})
+				}
+				if err := db.ApplyRoutes(ctx, updates); err != nil {
+					routed <- err
+					return
+				}
+				if len(pending) == 0 {
+					idle++
+					time.Sleep(20 * time.Millisecond)
+				}
+			}
+			routed <- nil
+		}()
+		for _, c := range []chan error{ingested, routed} {
+			select {
+			case err := <-c:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(2 * time.Minute):
+				t.Fatal("ingest and routing are stuck waiting for each other")
+			}
+		}
+		pending, err := db.PendingRoutes(ctx, 10)
+		if err != nil || len(pending) != 0 {
+			t.Fatalf("%d conversations left unrouted, %v", len(pending), err)
 		}
 	})
 }
