@@ -165,7 +165,9 @@ func TestIngestAndRoutingWriteTogether(t *testing.T) {
 	contract(t, func(t *testing.T, db *store.DB) {
 		const batches = 40
 		ingested, routed := make(chan error, 1), make(chan error, 1)
+		ingestDone := make(chan struct{})
 		go func() {
+			defer close(ingestDone)
 			for b := range batches {
 				// Batch sizes vary, so that new statement shapes keep turning up.
 				var in []resonanz.IncomingMessage
@@ -180,8 +182,13 @@ func TestIngestAndRoutingWriteTogether(t *testing.T) {
 			ingested <- nil
 		}()
 		go func() {
-			idle := 0
-			for idle < 3 {
+			// Routes until a pass after the last batch finds nothing left.
+			for last := false; ; {
+				select {
+				case <-ingestDone:
+					last = true
+				default:
+				}
 				pending, err := db.PendingRoutes(ctx, 50)
 				if err != nil {
 					routed <- err
@@ -197,11 +204,13 @@ func TestIngestAndRoutingWriteTogether(t *testing.T) {
 					return
 				}
 				if len(pending) == 0 {
-					idle++
+					if last {
+						routed <- nil
+						return
+					}
 					time.Sleep(20 * time.Millisecond)
 				}
 			}
-			routed <- nil
 		}()
 		for _, c := range []chan error{ingested, routed} {
 			select {
