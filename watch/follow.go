@@ -44,6 +44,17 @@ func StartFollower(ctx context.Context, monitor *Monitor, stored Stored, logger 
 	warmCtx, cancel := context.WithCancel(context.Background())
 	r := &Runner{monitor: monitor, queue: make(chan []Observed, 16), warm: make(chan struct{}), done: make(chan struct{}),
 		cancel: cancel, logger: logger, followed: make(chan struct{})}
+	// The place is kept once a batch is observed, not when it is queued: a
+	// node dying with a batch queued leaves it to the next leader to observe
+	// live. Learned as history instead, a storm's start that this node had
+	// not yet raised would teach the next one that the storm is usual. An
+	// alert raised just before dying is not raised twice: the next leader
+	// resumes the open alerts.
+	r.kept = func(id int64) {
+		if err := stored.SetMonitorCursor(context.Background(), id); err != nil {
+			logger.Warn("storm monitor: keeping its place failed", "err", err)
+		}
+	}
 	go r.run(warmCtx, stored, last, raise)
 	go r.follow(warmCtx, stored, last, pause)
 	return r, nil
@@ -73,11 +84,6 @@ func (r *Runner) follow(ctx context.Context, stored Stored, last int64, pause ti
 			case r.queue <- batch:
 			case <-ctx.Done():
 				return
-			}
-			// Queued counts as observed: a node that dies with a batch
-			// queued leaves it to the next one's history.
-			if err := stored.SetMonitorCursor(ctx, last); err != nil && ctx.Err() == nil {
-				r.logger.Warn("storm monitor: keeping its place failed", "err", err)
 			}
 		}
 		if len(list) == followBatch {

@@ -40,6 +40,9 @@ type Runner struct {
 	early  [][]Observed // batches stored while the history replays
 
 	followed chan struct{} // closed when a follower stopped reading the store; nil: fed by Observe
+	// kept records that the messages up to an id are observed (a
+	// follower's place in the store); nil when nothing keeps it.
+	kept func(id int64)
 }
 
 // StartRunner starts the monitor and the replay of the history: the
@@ -99,7 +102,19 @@ func (r *Runner) run(ctx context.Context, past History, last int64, raise bool) 
 	close(r.warm)
 	for batch := range r.queue {
 		r.observe(batch)
+		if r.kept != nil && len(batch) > 0 {
+			r.kept(lastID(batch))
+		}
 	}
+}
+
+// lastID is the highest message id of a batch.
+func lastID(batch []Observed) int64 {
+	var last int64
+	for _, o := range batch {
+		last = max(last, o.MessageID)
+	}
+	return last
 }
 
 // warmUp feeds the monitor the messages up to id last of the recent history.
