@@ -134,6 +134,7 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 	solved := resonanz.StatusSolved
 	must(t, db.UpdateConversation(ctx, conv, ann, resonanz.ConversationUpdate{Status: &solved}))
 	waitFor(t, d, sub, len(resonanz.EventKinds))
+	log := settledLog(t, db, s.ID)
 
 	sub.mu.Lock()
 	defer sub.mu.Unlock()
@@ -145,8 +146,6 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 			t.Errorf("%s accepted %d times (%v), want once", kind, len(ids), ids)
 		}
 	}
-	log, err := db.FindEventDeliveries(ctx, s.ID, 0)
-	must(t, err)
 	retried := 0
 	for _, l := range log {
 		if l.State != resonanz.DeliveryDelivered || l.LastStatus != http.StatusOK {
@@ -158,6 +157,25 @@ func TestEveryEventOnceAcrossRestart(t *testing.T) {
 	}
 	if len(log) != len(resonanz.EventKinds) || retried != 1 {
 		t.Errorf("the log has %d deliveries, %d of them tried twice; want %d and 1", len(log), retried, len(resonanz.EventKinds))
+	}
+}
+
+// settledLog waits until the worker has recorded every delivery's outcome:
+// the subscriber counts an event before the worker reads its answer.
+func settledLog(t *testing.T, db *store.DB, subscription int64) []*resonanz.EventDelivery {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		log, err := db.FindEventDeliveries(context.Background(), subscription, 0)
+		must(t, err)
+		pending := false
+		for _, l := range log {
+			pending = pending || l.State == resonanz.DeliveryPending
+		}
+		if !pending || time.Now().After(deadline) {
+			return log
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
