@@ -118,6 +118,10 @@ type EventFeed interface {
 	// that wants it, and moves the cursors from read to next, in one
 	// transaction; ECONFLICT if another dispatcher moved them meanwhile.
 	QueueEvents(ctx context.Context, events []*EventOut, read, next map[string]int64) error
+	// SkipUnheardEvents moves the cursors past every fact while no
+	// subscription is live, and reports whether none was: what happens
+	// while nobody listens is nobody's event.
+	SkipUnheardEvents(ctx context.Context) (bool, error)
 }
 
 // EventWebhookService keeps subscriptions and their delivery log.

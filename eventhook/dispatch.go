@@ -22,6 +22,9 @@ type Dispatcher struct {
 
 // Dispatch queues the events of one round of facts and reports how many it queued.
 func (d *Dispatcher) Dispatch(ctx context.Context) (int, error) {
+	if unheard, err := d.Feed.SkipUnheardEvents(ctx); err != nil || unheard {
+		return 0, err
+	}
 	facts, read, err := d.Feed.EventFacts(ctx, batch)
 	if err != nil || len(facts) == 0 {
 		return 0, err

@@ -30,25 +30,9 @@ var factQueries = map[string]string{
 // and the cursors they were read from. The cursor of a source moves past
 // rows that are no fact too, so that they are not read again.
 func (db *DB) EventFacts(ctx context.Context, limit int) ([]*resonanz.EventFact, map[string]int64, error) {
-	cursors := map[string]int64{}
-	err := func() error {
-		rows, err := db.read.QueryContext(ctx, `SELECT source, last_id FROM event_cursors`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var source string
-			var id int64
-			if err := rows.Scan(&source, &id); err != nil {
-				return err
-			}
-			cursors[source] = id
-		}
-		return rows.Err()
-	}()
+	cursors, err := db.eventCursors(ctx)
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: event cursors: %w", err)
+		return nil, nil, err
 	}
 	var facts []*resonanz.EventFact
 	for source, query := range factQueries {
@@ -69,6 +53,79 @@ func (db *DB) EventFacts(ctx context.Context, limit int) ([]*resonanz.EventFact,
 		facts = append(facts, list...)
 	}
 	return facts, cursors, nil
+}
+
+func (db *DB) eventCursors(ctx context.Context) (map[string]int64, error) {
+	cursors := map[string]int64{}
+	err := db.eachRow(ctx, `SELECT source, last_id FROM event_cursors`, func(rows *sql.Rows) error {
+		var source string
+		var id int64
+		if err := rows.Scan(&source, &id); err != nil {
+			return err
+		}
+		cursors[source] = id
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: event cursors: %w", err)
+	}
+	return cursors, nil
+}
+
+// factTables name the table each source of event facts reads.
+var factTables = map[string]string{
+	resonanz.EventSourceMessage: "messages",
+	resonanz.EventSourceAudit:   "audit_events",
+	resonanz.EventSourceAlert:   "alert_events",
+}
+
+// noLiveSubscription holds while every subscription is deleted.
+const noLiveSubscription = `NOT EXISTS (SELECT 1 FROM event_subscriptions WHERE deleted_at IS NULL)`
+
+// SkipUnheardEvents moves every cursor past its source's newest row while no
+// subscription is live, and reports whether none was: then no event is for
+// anybody, and its facts need not be read. The move is written only when a
+// cursor is behind, and only if still no subscription is live.
+func (db *DB) SkipUnheardEvents(ctx context.Context) (bool, error) {
+	var unheard bool
+	newest := make([]int64, 0, len(factTables))
+	sources := make([]string, 0, len(factTables))
+	query := `SELECT CASE WHEN ` + noLiveSubscription + ` THEN 1 ELSE 0 END`
+	for source, table := range factTables {
+		sources = append(sources, source)
+		query += `, (SELECT coalesce(max(id), 0) FROM ` + table + `)`
+	}
+	dest := []any{&unheard}
+	for i := range sources {
+		newest = append(newest, 0)
+		dest = append(dest, &newest[i])
+	}
+	if err := db.read.QueryRowContext(ctx, query).Scan(dest...); err != nil {
+		return false, fmt.Errorf("store: newest event facts: %w", err)
+	}
+	if !unheard {
+		return false, nil
+	}
+	cursors, err := db.eventCursors(ctx)
+	if err != nil {
+		return false, err
+	}
+	behind := false
+	for i, source := range sources {
+		behind = behind || cursors[source] < newest[i]
+	}
+	if !behind {
+		return true, nil
+	}
+	return true, db.inTx(ctx, "skip unheard events", func(tx *sql.Tx) error {
+		for i, source := range sources {
+			if _, err := tx.ExecContext(ctx, `UPDATE event_cursors SET last_id = ? WHERE source = ? AND last_id < ? AND `+noLiveSubscription,
+				newest[i], source, newest[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // QueueEvents queues one delivery of each event for every subscription that

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sync"
 )
 
@@ -31,7 +32,7 @@ const (
 func (c *stmtCache) stmt(ctx context.Context, tx *sql.Tx, query string, nargs int) (*sql.Stmt, error) {
 	c.mu.Lock()
 	st, ok := c.stmts[query]
-	if !ok && nargs <= maxCachedStmtArgs && len(c.stmts)+len(c.wanted) < maxCachedStmts {
+	if !ok && nargs <= maxCachedStmtArgs && len(c.stmts)+len(c.wanted) < maxCachedStmts && !slices.Contains(c.wanted, query) {
 		c.wanted = append(c.wanted, query)
 	}
 	c.mu.Unlock()
