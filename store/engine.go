@@ -34,6 +34,12 @@ func OpenPostgres(ctx context.Context, url, keyDir string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: PostgreSQL address: %w", err)
 	}
+	// The store's statements are short; compiling one with JIT costs more
+	// than it saves, and a stale estimate (as after a bulk load) triggers
+	// it. An address that sets jit itself keeps its choice.
+	if _, set := config.RuntimeParams["jit"]; !set {
+		config.RuntimeParams["jit"] = "off"
+	}
 	pool := sql.OpenDB(pgConnector{stdlib.GetConnector(*config)})
 	if err := pool.PingContext(ctx); err != nil {
 		pool.Close()

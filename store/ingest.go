@@ -53,6 +53,7 @@ func (db *DB) Ingest(ctx context.Context, msgs []resonanz.IncomingMessage) ([]re
 	// The messages are committed: a statement that failed to prepare for
 	// later batches only costs speed, so it does not fail this one.
 	db.writeStmts.learn(ctx)
+	db.keepStatistics(ctx, len(msgs))
 	db.wakeRouter()
 	return results, nil
 }

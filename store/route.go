@@ -65,7 +65,10 @@ func (db *DB) PendingRoutes(ctx context.Context, limit int) ([]*resonanz.Pending
 }
 
 // loadPendingRoutes reads the conversations of pending routes, with what
-// routing needs beyond them, in one query.
+// routing needs beyond them, in one query. The contact's previous owner is
+// ordered by "last_message_at + 0" so that no planner walks the inbox index
+// in time order to find one contact's few conversations: PostgreSQL did,
+// without statistics, reading every conversation for each one routed.
 func (db *DB) loadPendingRoutes(ctx context.Context, byID map[int64]*resonanz.PendingRoute) error {
 	ids := make([]any, 0, len(byID))
 	for id := range byID {
@@ -75,7 +78,7 @@ func (db *DB) loadPendingRoutes(ctx context.Context, byID map[int64]*resonanz.Pe
 		k.vip, c.sla_clock,
 		coalesce((SELECT text FROM messages WHERE conversation_id = c.id AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1), ''),
 		coalesce((SELECT o.owner_id FROM conversations o WHERE o.contact_id = c.contact_id AND o.id <> c.id AND o.owner_id IS NOT NULL
-			ORDER BY o.last_message_at DESC LIMIT 1), 0)
+			ORDER BY o.last_message_at + 0 DESC LIMIT 1), 0)
 		FROM conversations c JOIN contacts k ON k.id = c.contact_id`, 1)+` WHERE c.id IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return err

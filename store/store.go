@@ -34,6 +34,7 @@ type DB struct {
 	// Statements run on every request, prepared once.
 	findSession, checkToken *sql.Stmt
 	writeStmts              stmtCache
+	stats                   statistics // PostgreSQL's, see keepStatistics
 
 	routerWake chan struct{}
 	jobs       JobQueue      // see SetJobQueue
