@@ -52,3 +52,9 @@ BEGIN
 	END IF;
 	RETURN NULL;
 END $$;
+
+-- A conversation has a topic or two, not the thousand rows PostgreSQL
+-- assumes of a set-returning function: with that guess it read the whole
+-- open-work rollup for every changed conversation instead of looking up
+-- its few rows (2,000 topic changes took 1.2 s, now 0.56 s).
+ALTER FUNCTION resonanz_topics(text) ROWS 2;
