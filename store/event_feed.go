@@ -82,45 +82,40 @@ var factTables = map[string]string{
 // noLiveSubscription holds while every subscription is deleted.
 const noLiveSubscription = `NOT EXISTS (SELECT 1 FROM event_subscriptions WHERE deleted_at IS NULL)`
 
+// newestFact is the id of the newest row of a cursor's source, in a query
+// over event_cursors c.
+var newestFact = func() string {
+	q := `CASE c.source`
+	for source, table := range factTables {
+		q += ` WHEN '` + source + `' THEN (SELECT coalesce(max(id), 0) FROM ` + table + `)`
+	}
+	return q + ` ELSE 0 END`
+}()
+
 // SkipUnheardEvents moves every cursor past its source's newest row while no
 // subscription is live, and reports whether none was: then no event is for
 // anybody, and its facts need not be read. The move is written only when a
 // cursor is behind, and only if still no subscription is live.
 func (db *DB) SkipUnheardEvents(ctx context.Context) (bool, error) {
-	var unheard bool
-	newest := make([]int64, 0, len(factTables))
-	sources := make([]string, 0, len(factTables))
-	query := `SELECT CASE WHEN ` + noLiveSubscription + ` THEN 1 ELSE 0 END`
-	for source, table := range factTables {
-		sources = append(sources, source)
-		query += `, (SELECT coalesce(max(id), 0) FROM ` + table + `)`
-	}
-	dest := []any{&unheard}
-	for i := range sources {
-		newest = append(newest, 0)
-		dest = append(dest, &newest[i])
-	}
-	if err := db.read.QueryRowContext(ctx, query).Scan(dest...); err != nil {
-		return false, fmt.Errorf("store: newest event facts: %w", err)
-	}
-	if !unheard {
-		return false, nil
-	}
-	cursors, err := db.eventCursors(ctx)
-	if err != nil {
-		return false, err
-	}
-	behind := false
-	for i, source := range sources {
-		behind = behind || cursors[source] < newest[i]
-	}
-	if !behind {
-		return true, nil
+	unheard, behind := false, map[string]int64{} // source → its newest row, past the cursor
+	err := db.eachRow(ctx, `SELECT c.source, c.last_id, `+newestFact+` FROM event_cursors c WHERE `+noLiveSubscription, func(rows *sql.Rows) error {
+		var source string
+		var cursor, newest int64
+		if err := rows.Scan(&source, &cursor, &newest); err != nil {
+			return err
+		}
+		if unheard = true; cursor < newest {
+			behind[source] = newest
+		}
+		return nil
+	})
+	if err != nil || len(behind) == 0 {
+		return unheard, err
 	}
 	return true, db.inTx(ctx, "skip unheard events", func(tx *sql.Tx) error {
-		for i, source := range sources {
+		for source, newest := range behind {
 			if _, err := tx.ExecContext(ctx, `UPDATE event_cursors SET last_id = ? WHERE source = ? AND last_id < ? AND `+noLiveSubscription,
-				newest[i], source, newest[i]); err != nil {
+				newest, source, newest); err != nil {
 				return err
 			}
 		}

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 	"time"
 
@@ -25,22 +24,11 @@ func TestOptimizeAfterABulkLoad(t *testing.T) {
 // On PostgreSQL, Optimize vacuums the installation's own tables, so that a
 // bulk load's dead rows are gone on a server whose autovacuum is off.
 func TestOptimizeVacuumsTheSchemaOnPostgres(t *testing.T) {
-	url := storetest.PostgresSchema(t)
-	db, err := store.OpenPostgres(context.Background(), url, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	storetest.Queue(t, db)
+	db, stats := storetest.OpenPostgresAndLook(t)
 	mustIngest(t, db, msg("email", "1", "anna@example.org", "Wo bleibt mein Paket?", 0))
 	if err := db.Optimize(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	stats, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stats.Close()
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
 		var vacuumed bool
 		if err := stats.QueryRow(`SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'conversations'`).Scan(&vacuumed); err != nil {

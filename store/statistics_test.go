@@ -1,31 +1,17 @@
 package store_test
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"testing"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/store"
 	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // Ingest keeps PostgreSQL's statistics itself once the messages grow, so
 // that the planner knows their number also where autovacuum is off.
 func TestIngestKeepsPostgresStatistics(t *testing.T) {
-	url := storetest.PostgresSchema(t)
-	db, err := store.OpenPostgres(context.Background(), url, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	storetest.Queue(t, db)
-	stats, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stats.Close()
+	db, stats := storetest.OpenPostgresAndLook(t)
 	counted := func() (messages float64) {
 		t.Helper()
 		if err := stats.QueryRow(`SELECT reltuples FROM pg_class WHERE oid = CAST('messages' AS regclass)`).Scan(&messages); err != nil {

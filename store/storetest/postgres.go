@@ -23,6 +23,15 @@ const PostgresEnv = "RESONANZ_TEST_POSTGRES"
 // that takes jobs. The test is skipped when the variable is not set.
 func OpenPostgres(t testing.TB) *store.DB {
 	t.Helper()
+	db, _ := OpenPostgresAndLook(t)
+	return db
+}
+
+// OpenPostgresAndLook is OpenPostgres that also returns a plain connection
+// to the same schema, for a test that looks at what the store left behind
+// (its statistics, its vacuuming), closed when the test ends.
+func OpenPostgresAndLook(t testing.TB) (*store.DB, *sql.DB) {
+	t.Helper()
 	url := PostgresSchema(t)
 	db, err := store.OpenPostgres(context.Background(), url, t.TempDir())
 	if err != nil {
@@ -30,7 +39,12 @@ func OpenPostgres(t testing.TB) *store.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	Queue(t, db)
-	return db
+	look, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { look.Close() })
+	return db, look
 }
 
 // PostgresSchema makes a schema of its own for the test and returns the
