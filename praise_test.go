@@ -34,17 +34,25 @@ func TestNamedIn(t *testing.T) {
 	}
 }
 
-func TestSimilarSuggestion(t *testing.T) {
-	open := &resonanz.Suggestion{ID: 1, Status: resonanz.SuggestionNew, Messages: []*resonanz.Asked{{Terms: "abholstation bahnhof einricht"}}}
-	done := &resonanz.Suggestion{ID: 2, Status: resonanz.SuggestionDone, Messages: []*resonanz.Asked{{Terms: "dunkl modus app"}}}
-	entries := []*resonanz.Suggestion{open, done}
-	if got := resonanz.SimilarSuggestion("abholstation bahnhof super", entries); got != 1 {
-		t.Errorf("two shared terms: similar to %d, want 1", got)
+func TestSuggestionMatcher(t *testing.T) {
+	board := resonanz.NewSuggestionMatcher()
+	board.Add(&resonanz.Suggestion{ID: 1, Status: resonanz.SuggestionNew}, "abholstation bahnhof einricht")
+	board.Add(&resonanz.Suggestion{ID: 2, Status: resonanz.SuggestionDone}, "dunkl modus app")
+	board.Add(&resonanz.Suggestion{ID: 3, Status: resonanz.SuggestionPlanned}, "abholstation", "bahnhof hauptbahnhof")
+	board.Add(&resonanz.Suggestion{ID: 4, Status: resonanz.SuggestionNew}, "rechnung papier", "rechnung post versand")
+	if got := board.Similar("abholstation bahnhof super"); got != 1 {
+		t.Errorf("two shared terms with entries 1 and 3: similar to %d, want 1, the one added first", got)
 	}
-	if got := resonanz.SimilarSuggestion("abholstation fehlt", entries); got != 0 {
+	if got := board.Similar("abholstation hauptbahnhof bahnhof"); got != 3 {
+		t.Errorf("three shared terms with entry 3 over its two messages: similar to %d, want 3", got)
+	}
+	if got := board.Similar("abholstation fehlt"); got != 0 {
 		t.Errorf("one shared term: similar to %d, want none", got)
 	}
-	if got := resonanz.SimilarSuggestion("dunkl modus bitte", entries); got != 0 {
+	if got := board.Similar("rechnung rechnung fehlt"); got != 0 {
+		t.Errorf("one term twice counts once: similar to %d, want none", got)
+	}
+	if got := board.Similar("dunkl modus bitte"); got != 0 {
 		t.Errorf("similar to the done entry %d; only open entries count", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Statuses of an improvement suggestion.
@@ -51,7 +52,6 @@ type Asked struct {
 	Customer       string
 	Channel        string
 	Text           string
-	Terms          string // its stemmed search terms, space-separated
 	At             time.Time
 }
 
@@ -118,32 +118,63 @@ type SuggestionService interface {
 // ValidSuggestionStatus reports whether s is a status of a suggestion.
 func ValidSuggestionStatus(s string) bool { return slices.Contains(SuggestionStatuses, s) }
 
-// SimilarSuggestion returns the open entry sharing the most stemmed terms
-// with terms, at least MinSharedTerms; 0 when none does.
-func SimilarSuggestion(terms string, entries []*Suggestion) int64 {
-	mine := termSet(terms)
-	best, bestShared := int64(0), MinSharedTerms-1
-	for _, s := range entries {
-		if !s.Open() {
-			continue
-		}
-		theirs := map[string]bool{}
-		for _, m := range s.Messages {
-			for t := range termSet(m.Terms) {
-				theirs[t] = true
+// SimilarAmong is how many open entries, the most recently changed, a new
+// suggestion is compared with: a board nobody triages grows with every
+// suggestion, and comparing each new one with all of it held the writer for
+// minutes at a few hundred thousand messages.
+const SimilarAmong = 500
+
+// SuggestionMatcher finds the open entry that shares the most stemmed terms
+// with a new suggestion. Each entry's terms are indexed once, so a match
+// costs the entries that share a term with it, not the whole board.
+type SuggestionMatcher struct {
+	ids      []int64          // by rank: an entry added earlier wins a tie
+	withTerm map[string][]int // term → ranks of the entries that have it
+}
+
+// NewSuggestionMatcher returns a matcher that knows no entry yet.
+func NewSuggestionMatcher() *SuggestionMatcher {
+	return &SuggestionMatcher{withTerm: map[string][]int{}}
+}
+
+// Add indexes an entry by its messages' stemmed terms (space-separated
+// lists); entries that are not open are left out.
+func (m *SuggestionMatcher) Add(s *Suggestion, terms ...string) {
+	if !s.Open() {
+		return
+	}
+	rank := len(m.ids)
+	m.ids = append(m.ids, s.ID)
+	seen := map[string]bool{}
+	for _, list := range terms {
+		for t := range termSet(list) {
+			if !seen[t] {
+				seen[t] = true
+				m.withTerm[t] = append(m.withTerm[t], rank)
 			}
-		}
-		shared := 0
-		for t := range mine {
-			if theirs[t] {
-				shared++
-			}
-		}
-		if shared > bestShared {
-			best, bestShared = s.ID, shared
 		}
 	}
-	return best
+}
+
+// Similar returns the entry sharing the most terms with terms, at least
+// MinSharedTerms; 0 when none does.
+func (m *SuggestionMatcher) Similar(terms string) int64 {
+	shared := map[int]int{}
+	for t := range termSet(terms) {
+		for _, rank := range m.withTerm[t] {
+			shared[rank]++
+		}
+	}
+	best, bestShared := -1, MinSharedTerms-1
+	for rank, n := range shared {
+		if n > bestShared || n == bestShared && best >= 0 && rank < best {
+			best, bestShared = rank, n
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return m.ids[best]
 }
 
 // termSet is the set of terms of a space-separated list, without short ones
@@ -151,7 +182,7 @@ func SimilarSuggestion(terms string, entries []*Suggestion) int64 {
 func termSet(terms string) map[string]bool {
 	set := map[string]bool{}
 	for _, t := range strings.Fields(terms) {
-		if len([]rune(t)) > 3 {
+		if utf8.RuneCountInString(t) > 3 {
 			set[t] = true
 		}
 	}

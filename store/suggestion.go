@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/resonanz/resonanz"
-	"github.com/resonanz/resonanz/search"
 )
 
 // Suggestions returns every entry of the board with its messages, newest change first.
@@ -125,7 +124,6 @@ func findSuggestions(ctx context.Context, q queryer, where string, args ...any) 
 		func(r interface{ Scan(...any) error }) (askedRow, error) {
 			var a askedRow
 			err := r.Scan(&a.suggestionID, &a.MessageID, &a.ConversationID, &a.ContactID, &a.Customer, &a.Channel, &a.Text, (*timeColumn)(&a.At))
-			a.Terms = search.Terms(a.Text)
 			return a, err
 		})
 	if err != nil {

@@ -118,3 +118,51 @@ func TestSuggestionBoard(t *testing.T) {
 		})
 	})
 }
+
+// TestSuggestionsAreComparedWithTheRecentBoard: a new suggestion is hinted as
+// similar only among the most recently changed open entries, so that a
+// board nobody triages does not make every collection slower.
+func TestSuggestionsAreComparedWithTheRecentBoard(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		lea := mustUser(t, db, "lea", resonanz.RoleLead)
+		collected := func(extID, text string, minutes int) *resonanz.Suggestion {
+			t.Helper()
+			mustIngest(t, db, labelled(resonanz.KindSuggestion, extID, "@"+extID, text, minutes))
+			for mustCollect(t, db) > 0 {
+			}
+			list, err := db.Suggestions(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range list {
+				if s.Messages[0].Text == text {
+					return s
+				}
+			}
+			t.Fatalf("%q is not on the board", text)
+			return nil
+		}
+		station := collected("station", "Bitte eine Abholstation am Bahnhof einrichten", 0)
+		var others []resonanz.IncomingMessage
+		for i := range resonanz.SimilarAmong {
+			others = append(others, labelled(resonanz.KindSuggestion, fmt.Sprintf("o%d", i), fmt.Sprintf("@o%d", i),
+				fmt.Sprintf("Mehr Parkplätze vor Filiale %d", i), 1))
+		}
+		mustIngest(t, db, others...)
+		for mustCollect(t, db) > 0 {
+		}
+
+		late := collected("late", "Eine Abholstation am Bahnhof wäre super", 2)
+		if late.SimilarTo != 0 {
+			t.Errorf("a wish like an entry %d changes behind it is hinted as similar to %d, want none", resonanz.SimilarAmong, late.SimilarTo)
+		}
+		if err := db.SetSuggestionStatus(ctx, station.ID, resonanz.SuggestionPlanned, lea); err != nil {
+			t.Fatal(err)
+		}
+		again := collected("again", "Abholstation am Bahnhof einrichten, bitte", 3)
+		if again.SimilarTo != station.ID {
+			t.Errorf("a wish like the entry just planned is hinted as similar to %d, want %d", again.SimilarTo, station.ID)
+		}
+	})
+}

@@ -65,7 +65,7 @@ func (db *DB) CollectVoice(ctx context.Context, limit int) (int, error) {
 
 // takeVoice records the praise and suggestions among msgs.
 func (db *DB) takeVoice(ctx context.Context, tx *sql.Tx, msgs []voiceMessage) error {
-	board, err := findSuggestions(ctx, tx, `s.status IN ('new', 'planned')`)
+	board, err := openSuggestions(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -77,14 +77,47 @@ func (db *DB) takeVoice(ctx context.Context, tx *sql.Tx, msgs []voiceMessage) er
 			}
 			continue
 		}
-		s, err := collectSuggestion(ctx, tx, m, board, now)
-		if err != nil {
+		if err := collectSuggestion(ctx, tx, m, board, now); err != nil {
 			return fmt.Errorf("suggestion of message %d: %w", m.id, err)
 		}
-		board = append(board, s)
 	}
 	return nil
 }
+
+// openSuggestions indexes the terms of the most recently changed open
+// entries (resonanz.SimilarAmong), from the first few messages of each.
+func openSuggestions(ctx context.Context, tx *sql.Tx) (*resonanz.SuggestionMatcher, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, m.text
+		FROM (SELECT id, updated_at FROM suggestions WHERE status IN ('new', 'planned') ORDER BY updated_at DESC, id DESC LIMIT ?) s
+		JOIN suggestion_messages sm ON sm.suggestion_id = s.id JOIN messages m ON m.id = sm.message_id
+		WHERE sm.message_id IN (SELECT message_id FROM suggestion_messages WHERE suggestion_id = s.id ORDER BY message_id LIMIT ?)
+		ORDER BY s.updated_at DESC, s.id DESC`, resonanz.SimilarAmong, termsOfFirst)
+	if err != nil {
+		return nil, fmt.Errorf("open suggestions: %w", err)
+	}
+	defer rows.Close()
+	board := resonanz.NewSuggestionMatcher()
+	entry, terms := &resonanz.Suggestion{Status: resonanz.SuggestionNew}, []string(nil)
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, fmt.Errorf("open suggestions: %w", err)
+		}
+		if id != entry.ID && entry.ID != 0 {
+			board.Add(entry, terms...)
+			entry, terms = &resonanz.Suggestion{Status: resonanz.SuggestionNew}, nil
+		}
+		entry.ID, terms = id, append(terms, search.Terms(text))
+	}
+	if entry.ID != 0 {
+		board.Add(entry, terms...)
+	}
+	return board, rows.Err()
+}
+
+// termsOfFirst is how many of an entry's messages, the first, say what it asks for.
+const termsOfFirst = 20
 
 // collectPraise puts a praising message on its team's wall, for the person it names.
 func collectPraise(ctx context.Context, tx *sql.Tx, m voiceMessage, now int64) error {
@@ -106,21 +139,23 @@ func collectPraise(ctx context.Context, tx *sql.Tx, m voiceMessage, now int64) e
 }
 
 // collectSuggestion makes a message a new entry of the board, hinted as
-// similar to the open entry sharing the most terms.
-func collectSuggestion(ctx context.Context, tx *sql.Tx, m voiceMessage, board []*resonanz.Suggestion, now int64) (*resonanz.Suggestion, error) {
+// similar to the open entry sharing the most terms, and adds it to board.
+func collectSuggestion(ctx context.Context, tx *sql.Tx, m voiceMessage, board *resonanz.SuggestionMatcher, now int64) error {
 	var text string
 	if err := tx.QueryRowContext(ctx, `SELECT text FROM messages WHERE id = ?`, m.id).Scan(&text); err != nil {
-		return nil, err
+		return err
 	}
-	s := &resonanz.Suggestion{Status: resonanz.SuggestionNew, Messages: []*resonanz.Asked{{MessageID: m.id, Text: text, Terms: search.Terms(text)}}}
+	s := &resonanz.Suggestion{Status: resonanz.SuggestionNew}
 	if topics := decodeTopics(m.topics); len(topics) > 0 {
 		s.Topic = topics[0]
 	}
-	s.SimilarTo = resonanz.SimilarSuggestion(s.Messages[0].Terms, board)
+	terms := search.Terms(text)
+	s.SimilarTo = board.Similar(terms)
 	if err := tx.QueryRowContext(ctx, `INSERT INTO suggestions (topic, status, similar_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 		s.Topic, s.Status, nullID(s.SimilarTo), now, now).Scan(&s.ID); err != nil {
-		return nil, err
+		return err
 	}
+	board.Add(s, terms)
 	_, err := tx.ExecContext(ctx, `INSERT INTO suggestion_messages (suggestion_id, message_id) VALUES (?, ?)`, s.ID, m.id)
-	return s, err
+	return err
 }
