@@ -10,12 +10,23 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
+// alertColumns are an alert's columns, with roomCount or 0 for the
+// messages in its crisis room.
 const alertColumns = `a.id, a.key, a.status, a.severity, a.count, a.window_seconds, a.expected, a.ratio, a.growth,
 	a.channels, a.authors, a.top_terms, a.urgent, a.first_seen, a.last_seen, coalesce(u.name, ''),
-	coalesce(a.acknowledged_at, 0), coalesce(a.resolved_at, 0),
-	(SELECT count(*) FROM room_messages rm WHERE rm.alert_id = a.id AND rm.in_room = 1),
+	coalesce(a.acknowledged_at, 0), coalesce(a.resolved_at, 0), %s,
 	a.statement, a.statement_url, coalesce(su.name, ''), a.statement_at, a.statement_public
 	FROM alerts a LEFT JOIN users u ON u.id = a.acknowledged_by LEFT JOIN users su ON su.id = a.statement_by`
+
+// roomCount counts the messages in an alert's crisis room: every judged
+// message of the storm, through the view that applies the manager's
+// choices, so it costs the room's size.
+const roomCount = `(SELECT count(*) FROM room_messages rm WHERE rm.alert_id = a.id AND rm.in_room = 1)`
+
+var (
+	alertWithRoom = fmt.Sprintf(alertColumns, roomCount)
+	alertAlone    = fmt.Sprintf(alertColumns, "0")
+)
 
 func scanAlert(row interface{ Scan(...any) error }) (*resonanz.Alert, error) {
 	var a resonanz.Alert
@@ -88,7 +99,7 @@ func (db *DB) LinkAlertMessages(ctx context.Context, alertID int64, messageIDs [
 
 // FindAlerts lists alerts, newest first; resolved ones only when asked.
 func (db *DB) FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz.Alert, error) {
-	q := `SELECT ` + alertColumns
+	q := `SELECT ` + alertWithRoom
 	if !includeResolved {
 		q += ` WHERE a.status <> 'resolved'`
 	}
@@ -110,11 +121,18 @@ func (db *DB) FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz
 
 // FindAlertByID returns one alert, or ENOTFOUND.
 func (db *DB) FindAlertByID(ctx context.Context, id int64) (*resonanz.Alert, error) {
-	return findAlertByID(ctx, db.read, id)
+	return findAlertByID(ctx, db.read, alertWithRoom, id)
 }
 
-func findAlertByID(ctx context.Context, q queryer, id int64) (*resonanz.Alert, error) {
-	a, err := scanAlert(q.QueryRowContext(ctx, `SELECT `+alertColumns+` WHERE a.id = ?`, id))
+// FindAlertFigures returns an alert as FindAlertByID does, without counting
+// its room (Messages is 0): the storm monitor reads it with every message
+// of a storm.
+func (db *DB) FindAlertFigures(ctx context.Context, id int64) (*resonanz.Alert, error) {
+	return findAlertByID(ctx, db.read, alertAlone, id)
+}
+
+func findAlertByID(ctx context.Context, q queryer, columns string, id int64) (*resonanz.Alert, error) {
+	a, err := scanAlert(q.QueryRowContext(ctx, `SELECT `+columns+` WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, resonanz.Errorf(resonanz.ENOTFOUND, "Alert %d not found.", id).Keyed("alert.notfound")
 	} else if err != nil {
@@ -142,7 +160,7 @@ func (db *DB) SetAlertStatus(ctx context.Context, id int64, by *resonanz.User, s
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			if _, err := findAlertByID(ctx, tx, id); err != nil {
+			if _, err := findAlertByID(ctx, tx, alertAlone, id); err != nil {
 				return err
 			}
 			return resonanz.Errorf(resonanz.ECONFLICT, "The alert is already %s.", status)

@@ -37,7 +37,7 @@ func (db *DB) ChooseRoomMembers(ctx context.Context, alertID int64, by *resonanz
 	}
 	now := millis(db.Now())
 	return db.inTx(ctx, "choose room members", func(tx *sql.Tx) error {
-		if _, err := findAlertByID(ctx, tx, alertID); err != nil {
+		if _, err := findAlertByID(ctx, tx, alertAlone, alertID); err != nil {
 			return err
 		}
 		params, err := roomChoiceParams(ctx, tx, alertID, c)

@@ -36,6 +36,17 @@ func TestAlerts(t *testing.T) {
 			!got.FirstSeen.Equal(t0) || got.Window != time.Hour {
 			t.Fatalf("alert %+v", got)
 		}
+		figures, err := db.FindAlertFigures(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if figures.ID != a.ID || figures.Count != 40 || figures.Severity != 3 || figures.Status != resonanz.AlertOpen ||
+			strings.Join(figures.TopTerms, " ") != "warenkorb update" || !figures.LastSeen.Equal(got.LastSeen) {
+			t.Fatalf("the monitor's view of the alert %+v, want the figures of %+v", figures, got)
+		}
+		if _, err := db.FindAlertFigures(ctx, a.ID+1); resonanz.ErrorCode(err) != resonanz.ENOTFOUND {
+			t.Fatalf("figures of a missing alert: %v, want ENOTFOUND", err)
+		}
 		hits, err := db.RoomMessages(ctx, a.ID, true, 10)
 		if err != nil || len(hits) != 2 || hits[0].Message.Channel != "forum" {
 			t.Fatalf("crisis room messages %v, %v", hits, err)

@@ -119,7 +119,7 @@ func (db *DB) CountArticleVote(ctx context.Context, id int64, helpful bool) erro
 // language, replacing the one made from it before.
 func (db *DB) PublishStatement(ctx context.Context, alertID int64, a *resonanz.Article, by *resonanz.User) error {
 	return db.inTx(ctx, "publish statement", func(tx *sql.Tx) error {
-		alert, err := findAlertByID(ctx, tx, alertID)
+		alert, err := findAlertByID(ctx, tx, alertAlone, alertID)
 		if err != nil {
 			return err
 		}

@@ -131,7 +131,7 @@ func bulkPreview(ctx context.Context, q queryer, id int64, draft resonanz.BulkDr
 	if err != nil {
 		return nil, err
 	}
-	a, err := findAlertByID(ctx, q, id)
+	a, err := findAlertByID(ctx, q, alertAlone, id)
 	if err != nil {
 		return nil, err
 	}

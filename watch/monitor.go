@@ -75,7 +75,7 @@ type Alerts interface {
 	SaveAlert(ctx context.Context, a *resonanz.Alert) error
 	SaveAlertMembers(ctx context.Context, alertID int64, members []resonanz.AlertMember) error
 	FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz.Alert, error)
-	FindAlertByID(ctx context.Context, id int64) (*resonanz.Alert, error)
+	FindAlertFigures(ctx context.Context, id int64) (*resonanz.Alert, error)
 }
 
 // NewMonitor returns a monitor that keeps alerts in alerts and announces them as live events.
@@ -206,7 +206,7 @@ func (m *Monitor) needsAlert(ctx context.Context, c *collecting) (bool, error) {
 	if c == nil || c.resolved || c.id == 0 {
 		return c == nil || c.resolved, nil
 	}
-	a, err := m.alerts.FindAlertByID(ctx, c.id)
+	a, err := m.alerts.FindAlertFigures(ctx, c.id)
 	if err != nil {
 		return false, err
 	}
@@ -263,7 +263,7 @@ func (m *Monitor) update(ctx context.Context, key string, c *collecting) error {
 		})...)
 	}
 	if c.id != 0 {
-		prev, err := m.alerts.FindAlertByID(ctx, c.id)
+		prev, err := m.alerts.FindAlertFigures(ctx, c.id)
 		if err != nil {
 			return err
 		}

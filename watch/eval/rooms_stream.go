@@ -156,6 +156,6 @@ func (m *memAlerts) FindAlerts(context.Context, bool) ([]*resonanz.Alert, error)
 	return m.alerts, nil
 }
 
-func (m *memAlerts) FindAlertByID(_ context.Context, id int64) (*resonanz.Alert, error) {
+func (m *memAlerts) FindAlertFigures(_ context.Context, id int64) (*resonanz.Alert, error) {
 	return m.alerts[id-1], nil
 }
