@@ -100,8 +100,8 @@ type NoticePreview struct {
 
 // SuggestionService keeps the board of improvement suggestions.
 type SuggestionService interface {
-	// Suggestions returns every entry, newest change first.
-	Suggestions(ctx context.Context) ([]*Suggestion, error)
+	// Suggestions returns the entries, newest change first, at most limit (0: 500).
+	Suggestions(ctx context.Context, limit int) ([]*Suggestion, error)
 	// FindSuggestion returns one entry, or ENOTFOUND.
 	FindSuggestion(ctx context.Context, id int64) (*Suggestion, error)
 	// SetSuggestionStatus changes an entry's status.

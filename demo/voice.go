@@ -60,7 +60,7 @@ func setUpVoice(ctx context.Context, db Store, lead *resonanz.User) error {
 
 // workBoard merges the two station wishes and decides on some entries.
 func workBoard(ctx context.Context, db Store, lead *resonanz.User) error {
-	entries, err := db.Suggestions(ctx)
+	entries, err := db.Suggestions(ctx, 0)
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func TestDemoShowsPraiseAndSuggestions(t *testing.T) {
 	if !named["Tom Berger"] || !named["Aylin Kaya"] {
 		t.Errorf("praise on the walls names %v, want Tom Berger and Aylin Kaya", named)
 	}
-	entries, err := db.Suggestions(ctx)
+	entries, err := db.Suggestions(ctx, 0)
 	must(t, err)
 	statuses, most := map[string]int{}, 0
 	for _, s := range entries {

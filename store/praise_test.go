@@ -179,7 +179,7 @@ func TestErasureTakesVoiceAlong(t *testing.T) {
 		if err != nil || len(wall) != 0 {
 			t.Errorf("wall after the erasure: %d entries, %v", len(wall), err)
 		}
-		board, err := db.Suggestions(ctx)
+		board, err := db.Suggestions(ctx, 0)
 		if err != nil || len(board) != 0 {
 			t.Errorf("board after the erasure: %d entries, %v", len(board), err)
 		}

@@ -9,9 +9,13 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
-// Suggestions returns every entry of the board with its messages, newest change first.
-func (db *DB) Suggestions(ctx context.Context) ([]*resonanz.Suggestion, error) {
-	return findSuggestions(ctx, db.read, `1 = 1`)
+// Suggestions returns the entries of the board with their messages, newest
+// change first, at most limit (0: 500).
+func (db *DB) Suggestions(ctx context.Context, limit int) ([]*resonanz.Suggestion, error) {
+	if limit <= 0 {
+		limit = 500
+	}
+	return findSuggestions(ctx, db.read, `1 = 1 ORDER BY s.updated_at DESC, s.id DESC LIMIT ?`, limit)
 }
 
 // FindSuggestion returns one entry, or ENOTFOUND.
@@ -92,13 +96,15 @@ func findSuggestion(ctx context.Context, q queryer, id int64) (*resonanz.Suggest
 	return list[0], nil
 }
 
-// findSuggestions reads the entries matching where, with their messages and
-// notice; an entry whose every message was erased is gone from the board.
+// findSuggestions reads the entries matching where (which may end in an
+// order and a limit), with their messages and notice; an entry whose every
+// message was erased is gone from the board.
 func findSuggestions(ctx context.Context, q queryer, where string, args ...any) ([]*resonanz.Suggestion, error) {
 	list, err := collect(ctx, q, `SELECT s.id, s.topic, s.status, coalesce(s.similar_to, 0), s.updated_at,
 			n.sent IS NOT NULL, coalesce(n.sent, 0), coalesce(n.skipped, 0), coalesce(nu.name, ''), coalesce(n.created_at, 0)
-		FROM suggestions s LEFT JOIN suggestion_notices n ON n.suggestion_id = s.id LEFT JOIN users nu ON nu.id = n.user_id
-		WHERE s.id IN (SELECT suggestion_id FROM suggestion_messages) AND `+where+` ORDER BY s.updated_at DESC, s.id DESC`, args,
+		FROM (SELECT * FROM suggestions s WHERE s.id IN (SELECT suggestion_id FROM suggestion_messages) AND `+where+`) s
+		LEFT JOIN suggestion_notices n ON n.suggestion_id = s.id LEFT JOIN users nu ON nu.id = n.user_id
+		ORDER BY s.updated_at DESC, s.id DESC`, args,
 		func(r interface{ Scan(...any) error }) (*resonanz.Suggestion, error) {
 			var s resonanz.Suggestion
 			var n resonanz.SuggestionNotice
@@ -113,14 +119,19 @@ func findSuggestions(ctx context.Context, q queryer, where string, args ...any) 
 	if err != nil {
 		return nil, fmt.Errorf("store: find suggestions: %w", err)
 	}
+	if len(list) == 0 {
+		return nil, nil
+	}
 	byID := map[int64]*resonanz.Suggestion{}
+	ids := make([]any, 0, len(list))
 	for _, s := range list {
 		byID[s.ID] = s
+		ids = append(ids, s.ID)
 	}
 	asked, err := collect(ctx, q, `SELECT sm.suggestion_id, m.id, m.conversation_id, coalesce(i.contact_id, 0),
 			coalesce(nullif(i.display_name, ''), i.handle, m.author_name), m.channel, m.text, m.sent_at
-		FROM suggestion_messages sm JOIN suggestions s ON s.id = sm.suggestion_id JOIN messages m ON m.id = sm.message_id
-		LEFT JOIN identities i ON i.id = m.identity_id WHERE `+where+` ORDER BY m.sent_at, m.id`, args,
+		FROM suggestion_messages sm JOIN messages m ON m.id = sm.message_id
+		LEFT JOIN identities i ON i.id = m.identity_id WHERE sm.suggestion_id IN (`+placeholders(len(ids))+`) ORDER BY m.sent_at, m.id`, ids,
 		func(r interface{ Scan(...any) error }) (askedRow, error) {
 			var a askedRow
 			err := r.Scan(&a.suggestionID, &a.MessageID, &a.ConversationID, &a.ContactID, &a.Customer, &a.Channel, &a.Text, (*timeColumn)(&a.At))
@@ -130,13 +141,11 @@ func findSuggestions(ctx context.Context, q queryer, where string, args ...any) 
 		return nil, fmt.Errorf("store: messages of suggestions: %w", err)
 	}
 	for _, a := range asked {
-		if s := byID[a.suggestionID]; s != nil {
-			s.Messages = append(s.Messages, &a.Asked)
-		}
+		byID[a.suggestionID].Messages = append(byID[a.suggestionID].Messages, &a.Asked)
 	}
 	events, err := collect(ctx, q, `SELECT e.suggestion_id, e.kind, e.params, coalesce(u.name, ''), e.created_at
-		FROM suggestion_events e JOIN suggestions s ON s.id = e.suggestion_id LEFT JOIN users u ON u.id = e.user_id
-		WHERE `+where+` ORDER BY e.id DESC`, args,
+		FROM suggestion_events e LEFT JOIN users u ON u.id = e.user_id
+		WHERE e.suggestion_id IN (`+placeholders(len(ids))+`) ORDER BY e.id DESC`, ids,
 		func(r interface{ Scan(...any) error }) (eventRow, error) {
 			var e eventRow
 			return e, r.Scan(&e.suggestionID, &e.Kind, (*paramsColumn)(&e.Params), &e.By, (*timeColumn)(&e.CreatedAt))
@@ -145,9 +154,7 @@ func findSuggestions(ctx context.Context, q queryer, where string, args ...any) 
 		return nil, fmt.Errorf("store: history of suggestions: %w", err)
 	}
 	for _, e := range events {
-		if s := byID[e.suggestionID]; s != nil {
-			s.History = append(s.History, &e.SuggestionEvent)
-		}
+		byID[e.suggestionID].History = append(byID[e.suggestionID].History, &e.SuggestionEvent)
 	}
 	for _, s := range list {
 		contacts := map[int64]bool{}

@@ -21,7 +21,7 @@ func TestSuggestionBoard(t *testing.T) {
 		mustCollect(t, db)
 		board := func() map[string]*resonanz.Suggestion {
 			t.Helper()
-			list, err := db.Suggestions(ctx)
+			list, err := db.Suggestions(ctx, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestSuggestionsAreComparedWithTheRecentBoard(t *testing.T) {
 			mustIngest(t, db, labelled(resonanz.KindSuggestion, extID, "@"+extID, text, minutes))
 			for mustCollect(t, db) > 0 {
 			}
-			list, err := db.Suggestions(ctx)
+			list, err := db.Suggestions(ctx, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

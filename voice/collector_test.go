@@ -31,7 +31,7 @@ func TestCollectAllTakesEveryWaitingMessage(t *testing.T) {
 	if err := c.CollectAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	entries, err := db.Suggestions(ctx)
+	entries, err := db.Suggestions(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,13 +8,19 @@ import (
 	"github.com/resonanz/resonanz"
 )
 
+// boardShows is how many entries the board shows, the most recently changed:
+// a board nobody triages grows with every suggestion.
+const boardShows = 300
+
 // suggestionsView is the board: the entries grouped by topic, and for each
 // done entry not yet announced whom its notice would reach.
 type suggestionsView struct {
 	Groups   []suggestionGroup
-	Entries  []*resonanz.Suggestion // every entry, for the merge choices
+	Entries  []*resonanz.Suggestion // every entry shown, offered once to merge into
+	More     bool                   // older entries are not shown
 	Previews map[int64]*resonanz.NoticePreview
 	Statuses []string
+	titles   map[int64]string
 }
 
 // suggestionGroup is the entries of one topic ("": none).
@@ -23,26 +29,21 @@ type suggestionGroup struct {
 	Entries []*resonanz.Suggestion
 }
 
-// Title returns the title of entry id, "" when it is gone.
-func (v suggestionsView) Title(id int64) string {
-	for _, s := range v.Entries {
-		if s.ID == id {
-			return s.Title()
-		}
-	}
-	return ""
-}
+// Title returns the title of entry id, "" when it is gone or not shown.
+func (v suggestionsView) Title(id int64) string { return v.titles[id] }
 
 // handleSuggestions shows the board of improvement suggestions.
 func (s *Server) handleSuggestions(w http.ResponseWriter, r *http.Request) {
-	entries, err := s.Suggestions.Suggestions(r.Context())
+	entries, err := s.Suggestions.Suggestions(r.Context(), boardShows)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	v := suggestionsView{Entries: entries, Previews: map[int64]*resonanz.NoticePreview{}, Statuses: resonanz.SuggestionStatuses}
+	v := suggestionsView{Entries: entries, More: len(entries) == boardShows, Previews: map[int64]*resonanz.NoticePreview{},
+		Statuses: resonanz.SuggestionStatuses, titles: map[int64]string{}}
 	byTopic := map[string]*suggestionGroup{}
 	for _, e := range entries {
+		v.titles[e.ID] = e.Title()
 		g := byTopic[e.Topic]
 		if g == nil {
 			g = &suggestionGroup{Topic: e.Topic}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -72,7 +73,7 @@ func newVoiceWorld(t *testing.T, db *store.DB) voiceWorld {
 	if _, err := db.CollectVoice(ctx, 100); err != nil {
 		t.Fatal(err)
 	}
-	list, err := db.Suggestions(ctx)
+	list, err := db.Suggestions(ctx, 0)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("suggestions = %v, %v", list, err)
 	}
@@ -149,4 +150,52 @@ func TestOnlyLeadsChangeSuggestionStatus(t *testing.T) {
 	} else {
 		mustContain(t, page, "The notice would reach 1 customer(s); 0 left out")
 	}
+}
+
+// TestBoardShowsTheRecentEntries: a board nobody triages grows with every
+// suggestion; the page shows the most recently changed entries, says so,
+// and offers each shown entry once to merge into, by its number.
+func TestBoardShowsTheRecentEntries(t *testing.T) {
+	base, db, _ := newTestServer(t)
+	w := newVoiceWorld(t, db)
+	lea := logInExisting(t, base, w.lea)
+	ctx := context.Background()
+	const boardShows = 300 // the most recently changed entries the board shows
+	var msgs []resonanz.IncomingMessage
+	for i := range boardShows + 5 {
+		msgs = append(msgs, resonanz.IncomingMessage{Channel: "mastodon", ExternalID: fmt.Sprintf("wish%d", i),
+			Author: resonanz.Author{Handle: fmt.Sprintf("@wish%d@example.social", i)}, Text: fmt.Sprintf("Wunsch Nummer %d: Parkplätze vor der Filiale", i),
+			Visibility: resonanz.Public, Time: time.Now().Add(-time.Hour), Analysis: resonanz.Analysis{Kind: resonanz.KindSuggestion}})
+	}
+	if _, err := db.Ingest(ctx, msgs); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		n, err := db.CollectVoice(ctx, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	list, err := db.Suggestions(ctx, 1)
+	if err != nil || len(list) != 1 || list[0].SimilarTo == 0 {
+		t.Fatalf("newest entry %v, %v: want one hinted as similar", list, err)
+	}
+	newest := list[0]
+
+	_, page := lea.get("/suggestions")
+	if n := strings.Count(page, `<li class="suggestion status-`); n != boardShows {
+		t.Errorf("the board shows %d entries, want the %d most recently changed", n, boardShows)
+	}
+	mustContain(t, page, fmt.Sprintf("Showing the %d most recently changed entries", boardShows), newest.Messages[0].Text)
+	if strings.Contains(page, "Bitte Lieferung auch samstags") {
+		t.Error("the oldest entry is shown beyond the newest ones")
+	}
+	if n := strings.Count(page, "<option value="); n != boardShows+len(resonanz.SuggestionStatuses)*boardShows {
+		t.Errorf("the page has %d options, want each entry once to merge into and the statuses of each", n)
+	}
+	mustContain(t, page, fmt.Sprintf(`id="suggestion-%d"`, newest.ID),
+		fmt.Sprintf(`class="suggestion-merge-into"`+"\n          "+`value="%d"`, newest.SimilarTo))
 }

@@ -40,7 +40,7 @@ func TestBrowserVoiceOfTheCustomer(t *testing.T) {
 	opted := say("ida", resonanz.KindSuggestion, "Eine Abholstation am Bahnhof wäre schön")
 	must(t, m.DB.RecordWish(ctx, opted, lea, resonanz.Wish{Purpose: resonanz.PurposeContact, State: resonanz.WishDenied, Reason: "keine Nachrichten mehr"}))
 	must(t, m.voice.CollectAll(ctx))
-	entries, err := m.DB.Suggestions(ctx)
+	entries, err := m.DB.Suggestions(ctx, 0)
 	must(t, err)
 	if len(entries) != 2 {
 		t.Fatalf("%d entries on the board, want 2", len(entries))
