@@ -31,7 +31,7 @@ type Alert struct {
 	Growth   float64
 	Channels int
 	Authors  int
-	Messages int // customer messages in its crisis room; 0 from FindAlertFigures
+	Messages int // customer messages in its crisis room, counted by FindAlertByID only
 	TopTerms []string
 	Urgent   int // messages that threaten to go public, to the press or to court
 	// Lifecycle.
@@ -51,7 +51,7 @@ type AlertService interface {
 	SaveAlert(ctx context.Context, a *Alert) error
 	// LinkAlertMessages adds customer messages to an alert's crisis room.
 	LinkAlertMessages(ctx context.Context, alertID int64, messageIDs []int64) error
-	// FindAlerts lists alerts, newest first.
+	// FindAlerts lists alerts, newest first, without counting their rooms.
 	FindAlerts(ctx context.Context, includeResolved bool) ([]*Alert, error)
 	// FindAlertByID returns one alert with its room counted, or ENOTFOUND.
 	FindAlertByID(ctx context.Context, id int64) (*Alert, error)

@@ -98,8 +98,10 @@ func (db *DB) LinkAlertMessages(ctx context.Context, alertID int64, messageIDs [
 }
 
 // FindAlerts lists alerts, newest first; resolved ones only when asked.
+// Their rooms are not counted (Messages is 0): every page's alert bar lists
+// the open alerts, and counting 90 rooms of a bench database took 200 ms.
 func (db *DB) FindAlerts(ctx context.Context, includeResolved bool) ([]*resonanz.Alert, error) {
-	q := `SELECT ` + alertWithRoom
+	q := `SELECT ` + alertAlone
 	if !includeResolved {
 		q += ` WHERE a.status <> 'resolved'`
 	}

@@ -67,7 +67,7 @@ func TestFollowerSeesWhatOtherNodesStored(t *testing.T) {
 	defer second.Stop()
 	<-second.Warm()
 	waitFor(t, "the node that took over never counted what was stored meanwhile", func() bool {
-		alerts, err := db.FindAlerts(ctx, false)
+		alerts, err := storetest.AlertsWithRooms(ctx, db, false)
 		if err != nil {
 			t.Fatal(err)
 		}

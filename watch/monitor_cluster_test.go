@@ -128,7 +128,7 @@ func TestMonitorFindsTermClusters(t *testing.T) {
 			if err := mon.Observe(ctx, storeObserved(t, db, now)); err != nil {
 				t.Fatal(err)
 			}
-			alerts, _ := db.FindAlerts(ctx, true)
+			alerts, _ := storetest.AlertsWithRooms(ctx, db, true)
 			if len(alerts) != tc.want {
 				var keys []string
 				for _, a := range alerts {
@@ -168,7 +168,7 @@ func TestMonitorFindsTermClusters(t *testing.T) {
 			if err := mon.Observe(ctx, storeObserved(t, db, more)); err != nil {
 				t.Fatal(err)
 			}
-			after, _ := db.FindAlerts(ctx, true)
+			after, _ := storetest.AlertsWithRooms(ctx, db, true)
 			again, _ := db.FindAlertByID(ctx, a.ID)
 			if len(after) != 1 || again.Messages != a.Messages {
 				t.Errorf("after resolving: %d alerts, the resolved one with %d messages; want 1 with %d", len(after), again.Messages, a.Messages)

@@ -87,7 +87,7 @@ func TestMonitorEscalatesBiggerStormWithinCooldown(t *testing.T) {
 				t.Fatal(err)
 			}
 			notify()
-			alerts, _ := db.FindAlerts(ctx, true)
+			alerts, _ := storetest.AlertsWithRooms(ctx, db, true)
 			if len(alerts) != 1 {
 				t.Fatalf("%d alerts for the mild storm, want 1", len(alerts))
 			}
@@ -109,7 +109,7 @@ func TestMonitorEscalatesBiggerStormWithinCooldown(t *testing.T) {
 				t.Fatal(err)
 			}
 			notify()
-			alerts, _ = db.FindAlerts(ctx, true)
+			alerts, _ = storetest.AlertsWithRooms(ctx, db, true)
 			if tc.resolve {
 				if len(alerts) != 2 {
 					t.Fatalf("%d alerts, want the resolved one and a new one for the big storm", len(alerts))

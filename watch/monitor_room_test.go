@@ -77,7 +77,7 @@ func TestMonitorRoomHoldsOneCritique(t *testing.T) {
 	if err := mon.Observe(ctx, both); err != nil {
 		t.Fatal(err)
 	}
-	alerts, err := db.FindAlerts(ctx, true)
+	alerts, err := storetest.AlertsWithRooms(ctx, db, true)
 	if err != nil || len(alerts) != 1 {
 		t.Fatalf("alerts %v, %v; want one", alerts, err)
 	}

@@ -71,7 +71,7 @@ func TestMonitorRaisesOneAlertPerStorm(t *testing.T) {
 	if err := mon.Observe(ctx, storm); err != nil {
 		t.Fatal(err)
 	}
-	alerts, err := db.FindAlerts(ctx, true)
+	alerts, err := storetest.AlertsWithRooms(ctx, db, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestMonitorFindsNewClusters(t *testing.T) {
 			if err := mon.Observe(ctx, observed); err != nil {
 				t.Fatal(err)
 			}
-			alerts, _ := db.FindAlerts(ctx, true)
+			alerts, _ := storetest.AlertsWithRooms(ctx, db, true)
 			if len(alerts) != tc.want {
 				t.Fatalf("%d alerts for %d people sharing a hashtag, want %d", len(alerts), tc.people, tc.want)
 			}

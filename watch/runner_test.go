@@ -55,7 +55,7 @@ func TestRunnerObservesWhatArrivedWhileWarming(t *testing.T) {
 	if r.Warming() {
 		t.Fatal("the runner still says it is warming")
 	}
-	alerts, err := db.FindAlerts(ctx, false)
+	alerts, err := storetest.AlertsWithRooms(ctx, db, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // A storm sent through the API raises an alert that appears in an open
@@ -52,7 +53,7 @@ func TestBrowserStormThroughAPI(t *testing.T) {
 func waitForStormRoom(t *testing.T, m *Main, n int) {
 	t.Helper()
 	waitUntil(t, fmt.Sprintf("the crisis room holds %d messages", n), func() bool {
-		alerts, err := m.DB.FindAlerts(context.Background(), false)
+		alerts, err := storetest.AlertsWithRooms(context.Background(), m.DB, false)
 		must(t, err)
 		return len(alerts) == 1 && alerts[0].Messages >= n
 	})

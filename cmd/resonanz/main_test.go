@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz"
 	"github.com/resonanz/resonanz/demo"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // startMain runs the whole program on a free loopback port with a fresh data directory.
@@ -82,7 +83,7 @@ func TestServeDemo(t *testing.T) {
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("demo data has no invoices to search: %v", err)
 	}
-	alerts, err := m.DB.FindAlerts(ctx, true)
+	alerts, err := storetest.AlertsWithRooms(ctx, m.DB, true)
 	if err != nil {
 		t.Fatal(err)
 	}

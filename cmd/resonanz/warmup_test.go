@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store/storetest"
 )
 
 // After a restart resonanz listens at once: while the storm monitor still
@@ -67,7 +68,7 @@ func TestServesWhileStormMonitorWarmsUp(t *testing.T) {
 
 	close(release)
 	<-m.Warm()
-	alerts, err := m.DB.FindAlerts(ctx, false)
+	alerts, err := storetest.AlertsWithRooms(ctx, m.DB, false)
 	must(t, err)
 	if len(alerts) != 1 || alerts[0].Key != "app" || alerts[0].Messages < len(storm) {
 		t.Fatalf("the storm sent while the monitor warmed up raised %+v, want one alert about the app with its %d messages", alerts, len(storm))

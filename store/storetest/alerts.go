@@ -1,0 +1,21 @@
+package storetest
+
+import (
+	"context"
+
+	"github.com/resonanz/resonanz"
+	"github.com/resonanz/resonanz/store"
+)
+
+// AlertsWithRooms lists alerts as FindAlerts does, each with the messages of
+// its crisis room counted, as FindAlertByID counts them.
+func AlertsWithRooms(ctx context.Context, db *store.DB, includeResolved bool) ([]*resonanz.Alert, error) {
+	alerts, err := db.FindAlerts(ctx, includeResolved)
+	for i := range alerts {
+		if err != nil {
+			break
+		}
+		alerts[i], err = db.FindAlertByID(ctx, alerts[i].ID)
+	}
+	return alerts, err
+}
