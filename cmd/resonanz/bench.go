@@ -37,10 +37,11 @@ type benchConfig struct {
 	database  string // a PostgreSQL address; empty for SQLite
 	keepData  bool
 	batchSize int
+	logs      io.Writer // where the server's warnings and errors go
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg benchConfig
+	cfg := benchConfig{logs: stderr}
 	var sizes string
 	fs := newFlagSet("bench", benchUsage, stderr)
 	fs.StringVar(&sizes, "n", "100000,1000000", "comma-separated database sizes in messages")
@@ -148,7 +149,7 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 		c.Database = address
 	}
 	m := NewMain(c)
-	m.Stdout, m.Logger = io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil))
+	m.Stdout, m.Logger = io.Discard, slog.New(slog.NewTextHandler(cfg.logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	if err := m.Run(ctx); err != nil {
 		return err
 	}

@@ -30,6 +30,9 @@ func TestBenchOnPostgres(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s%s", err, out.String(), errOut.String())
 	}
+	if strings.Contains(errOut.String(), "level=ERROR") {
+		t.Errorf("the server logged errors during the bench:\n%s", errOut.String())
+	}
 	for _, want := range []string{"database: PostgreSQL at ", "== N = 1000 messages ==", "raw PostgreSQL COPY of the same rows",
 		"inbox first page", `search "Rechnung"`, "database size: "} {
 		if !strings.Contains(out.String(), want) {
