@@ -170,6 +170,9 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 	ingest := float64(n) / elapsed.Seconds()
 	fmt.Fprintf(out, "ingest, batches of %d (4 clients): %8.0f messages/s (%d in %s)\n",
 		cfg.batchSize, ingest, n, elapsed.Round(time.Millisecond))
+	if err := r.routingCaughtUp(ctx); err != nil {
+		return err
+	}
 	raw, what, err := cfg.rawRate(ctx, dir, r.stream(0, n), out)
 	if err != nil {
 		return err
@@ -197,6 +200,29 @@ func benchSize(ctx context.Context, cfg benchConfig, n int, out io.Writer) error
 	}
 	fmt.Fprintf(out, "database size: %.1f MiB (%.0f bytes per message)\n", float64(size)/(1<<20), float64(size)/float64(n+cfg.singles))
 	fmt.Fprintf(out, "peak RSS (server and load clients in one process): %s\n", peakRSS())
+	return nil
+}
+
+// routingCaughtUp waits until the router has taken in every conversation
+// the ingest left it, and says how long that took: ingest can outrun
+// routing, and the pages are measured on a server that has caught up.
+func (r *benchRun) routingCaughtUp(ctx context.Context) error {
+	start := time.Now()
+	for {
+		pending, err := r.main.DB.PendingRoutes(ctx, 1)
+		if err != nil {
+			return err
+		}
+		if len(pending) == 0 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	fmt.Fprintf(r.out, "routing caught up %s after the last batch\n", time.Since(start).Round(100*time.Millisecond))
 	return nil
 }
 

@@ -33,7 +33,7 @@ func TestBenchOnPostgres(t *testing.T) {
 	if strings.Contains(errOut.String(), "level=ERROR") {
 		t.Errorf("the server logged errors during the bench:\n%s", errOut.String())
 	}
-	for _, want := range []string{"database: PostgreSQL at ", "== N = 1000 messages ==", "raw PostgreSQL COPY of the same rows",
+	for _, want := range []string{"database: PostgreSQL at ", "== N = 1000 messages ==", "routing caught up ", "raw PostgreSQL COPY of the same rows",
 		"inbox first page", `search "Rechnung"`, "database size: "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("bench output lacks %q:\n%s", want, out.String())
