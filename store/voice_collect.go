@@ -96,24 +96,27 @@ func openSuggestions(ctx context.Context, tx *sql.Tx) (*resonanz.SuggestionMatch
 		return nil, fmt.Errorf("open suggestions: %w", err)
 	}
 	defer rows.Close()
-	board := resonanz.NewSuggestionMatcher()
-	entry, terms := &resonanz.Suggestion{Status: resonanz.SuggestionNew}, []string(nil)
+	var order []int64 // most recently changed first, which wins a tie
+	terms := map[int64][]string{}
 	for rows.Next() {
 		var id int64
 		var text string
 		if err := rows.Scan(&id, &text); err != nil {
 			return nil, fmt.Errorf("open suggestions: %w", err)
 		}
-		if id != entry.ID && entry.ID != 0 {
-			board.Add(entry, terms...)
-			entry, terms = &resonanz.Suggestion{Status: resonanz.SuggestionNew}, nil
+		if _, seen := terms[id]; !seen {
+			order = append(order, id)
 		}
-		entry.ID, terms = id, append(terms, search.Terms(text))
+		terms[id] = append(terms[id], search.Terms(text))
 	}
-	if entry.ID != 0 {
-		board.Add(entry, terms...)
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("open suggestions: %w", err)
 	}
-	return board, rows.Err()
+	board := resonanz.NewSuggestionMatcher()
+	for _, id := range order {
+		board.Add(&resonanz.Suggestion{ID: id, Status: resonanz.SuggestionNew}, terms[id]...)
+	}
+	return board, nil
 }
 
 // termsOfFirst is how many of an entry's messages, the first, say what it asks for.

@@ -11,11 +11,13 @@ import (
 // its crisis room counted, as FindAlertByID counts them.
 func AlertsWithRooms(ctx context.Context, db *store.DB, includeResolved bool) ([]*resonanz.Alert, error) {
 	alerts, err := db.FindAlerts(ctx, includeResolved)
-	for i := range alerts {
-		if err != nil {
-			break
-		}
-		alerts[i], err = db.FindAlertByID(ctx, alerts[i].ID)
+	if err != nil {
+		return nil, err
 	}
-	return alerts, err
+	for i, a := range alerts {
+		if alerts[i], err = db.FindAlertByID(ctx, a.ID); err != nil {
+			return nil, err
+		}
+	}
+	return alerts, nil
 }
