@@ -48,10 +48,14 @@ func TestBrowserLayoutFitsTheScreen(t *testing.T) {
 	must(t, err)
 	alerts, err := m.DB.FindAlerts(bg, true)
 	must(t, err)
-	if len(inbox.Conversations) == 0 || len(alerts) == 0 {
-		t.Fatal("the demo has no conversation or no alert")
+	// The conversation overdue the longest has the longest clock in its side panel.
+	overdue, err := m.DB.FindConversations(bg, resonanz.ConversationFilter{Overdue: true, ByDue: true, Limit: 1})
+	must(t, err)
+	if len(inbox.Conversations) == 0 || len(alerts) == 0 || len(overdue.Conversations) == 0 {
+		t.Fatal("the demo has no conversation, no overdue one or no alert")
 	}
 	pages := []string{"/", "/conversations/" + strconv.FormatInt(inbox.Conversations[0].ID, 10), "/search?q=Rechnung",
+		"/conversations/" + strconv.FormatInt(overdue.Conversations[0].ID, 10),
 		"/alerts", "/alerts/" + strconv.FormatInt(alerts[0].ID, 10), "/promises", "/goodwill", "/goodwill/policies", "/notifications",
 		"/settings/rules", "/settings/sla", "/settings/teams", "/settings/topics", "/reports/sla", "/reports", "/reports/teams",
 		"/settings/canned", "/signatures", "/settings/users", "/settings/users?edit=1", "/me/password"}
