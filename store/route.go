@@ -28,11 +28,19 @@ func (db *DB) wakeRouter() {
 	}
 }
 
-// PendingRoutes returns conversations with route events not yet taken in, oldest first.
+// pendingWindow is how many of the oldest route events, per conversation
+// asked for, PendingRoutes looks at to find the conversations to take in.
+const pendingWindow = 4
+
+// PendingRoutes returns conversations with route events not yet taken in,
+// oldest first. It finds them among the oldest events only, so that a pass
+// costs the same however far the router is behind; when those events belong
+// to fewer conversations than limit, it returns fewer.
 func (db *DB) PendingRoutes(ctx context.Context, limit int) ([]*resonanz.PendingRoute, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT e.id, e.conversation_id, e.kind, e.at FROM route_events e
-		WHERE e.conversation_id IN (SELECT conversation_id FROM route_events GROUP BY conversation_id ORDER BY min(id) LIMIT ?)
-		ORDER BY e.id`, limit)
+		WHERE e.conversation_id IN (SELECT conversation_id FROM (SELECT id, conversation_id FROM route_events ORDER BY id LIMIT ?) oldest
+			GROUP BY conversation_id ORDER BY min(id) LIMIT ?)
+		ORDER BY e.id`, pendingWindow*limit, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: pending routes: %w", err)
 	}

@@ -228,3 +228,46 @@ func TestIngestAndRoutingWriteTogether(t *testing.T) {
 		}
 	})
 }
+
+// The router takes conversations in the order their first pending event
+// came, with all their events, however many events one conversation has.
+func TestPendingRoutesOldestFirst(t *testing.T) {
+	ctx := context.Background()
+	contract(t, func(t *testing.T, db *store.DB) {
+		var msgs []resonanz.IncomingMessage
+		for i := range 12 {
+			msgs = append(msgs, msg("email", fmt.Sprintf("a%d", i), "ana@example.org", "Wo bleibt mein Paket?", i))
+		}
+		msgs = append(msgs, msg("email", "b", "ben@example.org", "Rechnung falsch", 20),
+			msg("email", "c", "cem@example.org", "App stürzt ab", 21), msg("email", "a-late", "ana@example.org", "Hallo?", 22))
+		res := mustIngest(t, db, msgs...)
+		ana, ben, cem := res[0].ConversationID, res[12].ConversationID, res[13].ConversationID
+		take := func(limit int, want ...int64) []*resonanz.PendingRoute {
+			t.Helper()
+			pending, err := db.PendingRoutes(ctx, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, p := range pending {
+				got = append(got, p.Conversation.ID)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("pending conversations %v, want %v", got, want)
+			}
+			var updates []*resonanz.RouteUpdate
+			for _, p := range pending {
+				updates = append(updates, &resonanz.RouteUpdate{ConversationID: p.Conversation.ID, LastEventID: p.Events[len(p.Events)-1].ID})
+			}
+			if err := db.ApplyRoutes(ctx, updates); err != nil {
+				t.Fatal(err)
+			}
+			return pending
+		}
+		if first := take(2, ana); len(first[0].Events) != 13 {
+			t.Fatalf("the first conversation comes with %d events, want one for each of its 13 messages", len(first[0].Events))
+		}
+		take(2, ben, cem)
+		take(2)
+	})
+}
