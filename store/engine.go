@@ -50,7 +50,8 @@ func OpenPostgres(ctx context.Context, url, keyDir string) (*DB, error) {
 	pool.SetMaxOpenConns(1)
 	read := sql.OpenDB(pgConnector{stdlib.GetConnector(*config)})
 	read.SetMaxOpenConns(8)
-	return setUp(ctx, &DB{write: pool, read: read, engine: postgresEngine}, keyDir)
+	read.SetMaxIdleConns(8) // kept open: a new connection costs a server process
+	return setUp(ctx, &DB{write: pool, read: newReadPool(read, false), engine: postgresEngine}, keyDir)
 }
 
 // serializeWrites waits in tx until no other node writes: every write

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -72,7 +71,7 @@ func (db *DB) Operations(ctx context.Context) (*resonanz.Operations, error) {
 }
 
 // countBy fills counts from a query of (name, count) rows.
-func countBy(ctx context.Context, q *sql.DB, query string, counts map[string]int) error {
+func countBy(ctx context.Context, q queryer, query string, counts map[string]int) error {
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
 		return err

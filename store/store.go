@@ -26,7 +26,7 @@ var migrationFS embed.FS
 // so that readers never wait for the single SQLite writer.
 type DB struct {
 	write  *sql.DB
-	read   *sql.DB
+	read   *readPool
 	engine engine
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -75,7 +75,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(8)
-	return setUp(ctx, &DB{write: write, read: read, engine: sqliteEngine}, filepath.Dir(path))
+	read.SetMaxIdleConns(8) // kept open: a new connection starts with an empty page cache
+	return setUp(ctx, &DB{write: write, read: newReadPool(read, true), engine: sqliteEngine}, filepath.Dir(path))
 }
 
 // setUp loads the keys kept in keyDir, migrates the schema and prepares the statements every request runs.
