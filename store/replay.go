@@ -15,25 +15,34 @@ const customerMessages = `SELECT m.id, m.conversation_id, m.channel, coalesce(m.
 		m.author_name, coalesce(i.handle, ''), coalesce(m.user_id, 0), m.text, m.visibility, m.sent_at, ` + labelColumns + `
 	FROM messages m LEFT JOIN identities i ON i.id = m.identity_id `
 
-// ReplayMessages calls fn for every customer message sent since since, in
-// time order, so that a restarted process can rebuild what it learned from
-// them (the usual level of complaints, for storm warnings).
-func (db *DB) ReplayMessages(ctx context.Context, since time.Time, fn func(m *resonanz.Message) error) error {
-	rows, err := db.read.QueryContext(ctx, customerMessages+`WHERE m.direction = 'in' AND m.sent_at >= ? ORDER BY m.sent_at, m.id`, millis(since))
-	if err != nil {
-		return fmt.Errorf("store: replay messages: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		m, err := scanMessage(rows)
+// replayPage is how many messages ReplayComplaints reads at a time.
+const replayPage = 2000
+
+// ReplayComplaints calls fn for every negative customer message sent since
+// since, in time order, so that a restarted process can rebuild what it
+// learned from them (the usual level of complaints, for storm warnings).
+// It reads page by page along the index of complaints by time: nothing is
+// sorted, and no read stays open while fn works through a long history.
+func (db *DB) ReplayComplaints(ctx context.Context, since time.Time, fn func(m *resonanz.Message) error) error {
+	lastAt, lastID := millis(since), int64(0)
+	for {
+		page, err := collect(ctx, db.read, customerMessages+`WHERE m.direction = 'in' AND m.sentiment = 'negative'
+			AND m.sent_at >= ? AND (m.sent_at > ? OR m.id > ?) ORDER BY m.sent_at, m.id LIMIT ?`, []any{lastAt, lastAt, lastID, replayPage},
+			func(row interface{ Scan(...any) error }) (*resonanz.Message, error) { return scanMessage(row) })
 		if err != nil {
-			return fmt.Errorf("store: replay messages: %w", err)
+			return fmt.Errorf("store: replay complaints: %w", err)
 		}
-		if err := fn(m); err != nil {
-			return err
+		for _, m := range page {
+			if err := fn(m); err != nil {
+				return err
+			}
 		}
+		if len(page) < replayPage {
+			return nil
+		}
+		last := page[len(page)-1]
+		lastAt, lastID = millis(last.SentAt), last.ID
 	}
-	return rows.Err()
 }
 
 // LastMessageID returns the id of the newest message, 0 if there is none.

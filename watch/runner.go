@@ -18,8 +18,9 @@ const history = 22 * 24 * time.Hour
 type History interface {
 	// LastMessageID returns the id of the newest stored message, 0 if there is none.
 	LastMessageID(ctx context.Context) (int64, error)
-	// ReplayMessages calls fn for every customer message sent since since, oldest first.
-	ReplayMessages(ctx context.Context, since time.Time, fn func(m *resonanz.Message) error) error
+	// ReplayComplaints calls fn for every negative customer message sent
+	// since since, oldest first.
+	ReplayComplaints(ctx context.Context, since time.Time, fn func(m *resonanz.Message) error) error
 }
 
 // Runner runs the monitor beside ingest: committed messages are handed to
@@ -117,22 +118,41 @@ func lastID(batch []Observed) int64 {
 	return last
 }
 
-// warmUp feeds the monitor the messages up to id last of the recent history.
+// replayChunk is how many messages of the history the monitor takes in at
+// a time: the history is never held whole, however long it is.
+const replayChunk = 1000
+
+// warmUp feeds the monitor the complaints up to id last of the recent
+// history: only negative messages count towards a storm.
 func (r *Runner) warmUp(ctx context.Context, past History, last int64, raise bool) error {
-	var seen []Observed
-	err := past.ReplayMessages(ctx, time.Now().Add(-history), func(m *resonanz.Message) error {
+	chunk := make([]Observed, 0, replayChunk)
+	feed := func() error {
+		var err error
+		if raise {
+			err = r.monitor.Observe(ctx, chunk)
+		} else {
+			r.monitor.Replay(chunk)
+		}
+		chunk = chunk[:0]
+		return err
+	}
+	err := past.ReplayComplaints(ctx, time.Now().Add(-history), func(m *resonanz.Message) error {
 		if m.ID <= last {
-			seen = append(seen, observed(m.ID, m.Channel, m.AuthorHandle, m.Text, m.SentAt, m.Analysis))
+			chunk = append(chunk, observed(m.ID, m.Channel, m.AuthorHandle, m.Text, m.SentAt, m.Analysis))
+		}
+		if len(chunk) == replayChunk {
+			if err := feed(); err != nil {
+				return err
+			}
 		}
 		return ctx.Err()
 	})
-	if err != nil {
+	if err == nil {
+		err = feed()
+	}
+	if err != nil || raise {
 		return err
 	}
-	if raise {
-		return r.monitor.Observe(ctx, seen)
-	}
-	r.monitor.Replay(seen)
 	return r.monitor.Resume(ctx)
 }
 

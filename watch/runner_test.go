@@ -20,9 +20,9 @@ type heldHistory struct {
 	release chan struct{}
 }
 
-func (h heldHistory) ReplayMessages(ctx context.Context, since time.Time, fn func(*resonanz.Message) error) error {
+func (h heldHistory) ReplayComplaints(ctx context.Context, since time.Time, fn func(*resonanz.Message) error) error {
 	<-h.release
-	return h.DB.ReplayMessages(ctx, since, fn)
+	return h.DB.ReplayComplaints(ctx, since, fn)
 }
 
 // A storm that arrives while the runner still learns from the stored

@@ -86,12 +86,18 @@ func crashLoop(t *testing.T, open func() (*store.DB, error), args ...string) {
 	}
 	defer db.Close()
 	stored := map[string]int{}
-	err = db.ReplayMessages(ctx, time.Time{}, func(m *resonanz.Message) error {
-		stored[m.Channel+" "+m.ExternalID]++
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for after := int64(0); ; {
+		page, err := db.MessagesAfter(ctx, after, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, m := range page {
+			stored[m.Channel+" "+m.ExternalID]++
+		}
+		after = page[len(page)-1].ID
 	}
 	for key, n := range stored {
 		if n > 1 {

@@ -88,11 +88,11 @@ func (h heldHistory) LastMessageID(ctx context.Context) (int64, error) {
 	return h.m.DB.LastMessageID(ctx)
 }
 
-func (h heldHistory) ReplayMessages(ctx context.Context, since time.Time, fn func(*resonanz.Message) error) error {
+func (h heldHistory) ReplayComplaints(ctx context.Context, since time.Time, fn func(*resonanz.Message) error) error {
 	select {
 	case <-h.release:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	return h.m.DB.ReplayMessages(ctx, since, fn)
+	return h.m.DB.ReplayComplaints(ctx, since, fn)
 }
