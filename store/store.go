@@ -31,10 +31,8 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
-	// Statements run on every request, prepared once.
-	findSession, checkToken *sql.Stmt
-	writeStmts              stmtCache
-	stats                   statistics // PostgreSQL's, see keepStatistics
+	writeStmts stmtCache
+	stats      statistics // PostgreSQL's, see keepStatistics
 
 	routerWake chan struct{}
 	jobs       JobQueue      // see SetJobQueue
@@ -79,7 +77,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return setUp(ctx, &DB{write: write, read: newReadPool(read, true), engine: sqliteEngine}, filepath.Dir(path))
 }
 
-// setUp loads the keys kept in keyDir, migrates the schema and prepares the statements every request runs.
+// setUp loads the keys kept in keyDir and migrates the schema.
 func setUp(ctx context.Context, db *DB, keyDir string) (*DB, error) {
 	db.Now = time.Now
 	db.writeStmts = stmtCache{db: db.write, stmts: map[string]*sql.Stmt{}}
@@ -94,22 +92,7 @@ func setUp(ctx context.Context, db *DB, keyDir string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := db.prepareHot(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: prepare: %w", err)
-	}
 	return db, nil
-}
-
-func (db *DB) prepareHot(ctx context.Context) (err error) {
-	db.findSession, err = db.read.PrepareContext(ctx, `SELECT u.id, u.login, u.name, u.role, u.disabled, u.away, u.capacity, u.time_zone, u.created_at, u.password_temporary, s.csrf
-		FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`)
-	if err != nil {
-		return err
-	}
-	db.checkToken, err = db.read.PrepareContext(ctx, `SELECT `+tokenColumns+` WHERE token_hash = ?`)
-	return err
 }
 
 // SetClock makes the store record what follows at the times now gives: the
@@ -119,11 +102,6 @@ func (db *DB) SetClock(now func() time.Time) { db.Now = now }
 // Close closes the database; stop the job queue before.
 func (db *DB) Close() error {
 	db.writeStmts.close()
-	for _, st := range []*sql.Stmt{db.findSession, db.checkToken} {
-		if st != nil {
-			st.Close()
-		}
-	}
 	err := db.read.Close()
 	if werr := db.write.Close(); werr != nil {
 		err = werr

@@ -80,7 +80,7 @@ func (db *DB) RevokeAPIToken(ctx context.Context, id int64) error {
 // scope. It is one look-up by a unique index on every request: a cache of
 // valid tokens would outlive their revocation.
 func (db *DB) CheckAPIToken(ctx context.Context, secret, scope string) (*resonanz.APIToken, error) {
-	t, err := scanToken(db.checkToken.QueryRowContext(ctx, hashToken(secret)))
+	t, err := scanToken(db.read.QueryRowContext(ctx, `SELECT `+tokenColumns+` WHERE token_hash = ?`, hashToken(secret)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, resonanz.Errorf(resonanz.EUNAUTHORIZED, "Invalid API token.")
 	} else if err != nil {

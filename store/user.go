@@ -184,7 +184,9 @@ func (db *DB) FindSession(ctx context.Context, token string) (*resonanz.User, st
 	var csrf string
 	var u resonanz.User
 	var created int64
-	err := db.findSession.QueryRowContext(ctx, hashToken(token), millis(db.Now())).
+	err := db.read.QueryRowContext(ctx, `SELECT u.id, u.login, u.name, u.role, u.disabled, u.away, u.capacity, u.time_zone, u.created_at, u.password_temporary, s.csrf
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`, hashToken(token), millis(db.Now())).
 		Scan(&u.ID, &u.Login, &u.Name, &u.Role, &u.Disabled, &u.Away, &u.Capacity, &u.TimeZone, &created, &u.MustChangePassword, &csrf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", resonanz.Errorf(resonanz.EUNAUTHORIZED, "Please log in.")
