@@ -113,10 +113,15 @@ func (m *Monitor) Replay(msgs []Observed) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for i := range msgs {
-		for _, k := range keys(&msgs[i]) {
+		ks := keys(&msgs[i])
+		var fs []term
+		if len(ks) > 0 {
+			fs = features(msgs[i].Text)
+		}
+		for _, k := range ks {
 			m.detector.Observe(k, msgs[i].Time, 1)
 			m.remember(k, msgs[i])
-			m.usual.learn(k, &msgs[i])
+			m.usual.learn(k, &msgs[i], fs)
 		}
 		if topicless(&msgs[i]) {
 			m.learnClusters(&msgs[i])
@@ -156,6 +161,7 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 		if err := m.observeClusters(ctx, o); err != nil {
 			return err
 		}
+		var fs []term // the text's features, parsed once when first needed
 		for _, k := range keys(o) {
 			m.remember(k, *o)
 			alarm, raised := m.detector.Observe(k, o.Time, 1)
@@ -164,7 +170,10 @@ func (m *Monitor) Observe(ctx context.Context, msgs []Observed) error {
 				c = nil
 			}
 			if c == nil && !raised {
-				m.usual.learn(k, o) // a storm's time is not what is usual
+				if fs == nil {
+					fs = features(o.Text)
+				}
+				m.usual.learn(k, o, fs) // a storm's time is not what is usual
 			}
 			var err error
 			switch {

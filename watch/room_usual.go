@@ -16,9 +16,9 @@ type usual map[string]*decayed
 
 func usualKey(key, language string) string { return key + "\x00" + language }
 
-// learn counts a message of key that is not part of a storm.
-func (u usual) learn(key string, o *Observed) {
-	fs := features(o.Text)
+// learn counts a message of key that is not part of a storm, with the
+// features of its text: a message of several keys is parsed once.
+func (u usual) learn(key string, o *Observed, fs []term) {
 	for _, k := range []string{key, usualKey(key, o.Analysis.Language)} {
 		d := u[k]
 		if d == nil {
