@@ -31,8 +31,9 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
-	writeStmts stmtCache
-	stats      statistics // PostgreSQL's, see keepStatistics
+	writeStmts  stmtCache
+	stats       statistics    // PostgreSQL's, see keepStatistics
+	checkpoints *checkpointer // SQLite's, see checkpoint.go
 
 	routerWake chan struct{}
 	jobs       JobQueue      // see SetJobQueue
@@ -74,7 +75,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	read.SetMaxOpenConns(8)
 	read.SetMaxIdleConns(8) // kept open: a new connection starts with an empty page cache
-	return setUp(ctx, &DB{write: write, read: newReadPool(read, true), engine: sqliteEngine}, filepath.Dir(path))
+	db, err := setUp(ctx, &DB{write: write, read: newReadPool(read, true), engine: sqliteEngine}, filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	db.checkpoints = startCheckpoints(read)
+	return db, nil
 }
 
 // setUp loads the keys kept in keyDir and migrates the schema.
@@ -101,6 +107,9 @@ func (db *DB) SetClock(now func() time.Time) { db.Now = now }
 
 // Close closes the database; stop the job queue before.
 func (db *DB) Close() error {
+	if db.checkpoints != nil {
+		db.checkpoints.Close()
+	}
 	db.writeStmts.close()
 	err := db.read.Close()
 	if werr := db.write.Close(); werr != nil {
