@@ -54,21 +54,25 @@ type DB struct {
 func Open(ctx context.Context, path string) (*DB, error) {
 	// A large WAL between checkpoints lets pages changed by many batches be
 	// copied into the database once; ingest is 40% faster than with the
-	// default of 1000 pages.
-	dsn := func(txlock string) string {
+	// default of 1000 pages. The writer's page cache is 1 GiB, the readers'
+	// 128 MiB each: past the mapped first GiB of the file, the writer
+	// otherwise reads the index pages each batch changes anew (ingest of
+	// two million messages 2,161 → 2,377 msg/s). SQLite fills a cache only
+	// as it reads, so a small database never holds that much.
+	dsn := func(txlock, cacheKiB string) string {
 		q := url.Values{}
-		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-131072)", "mmap_size(1073741824)", "temp_store(MEMORY)", "wal_autocheckpoint(20000)"} {
+		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-" + cacheKiB + ")", "mmap_size(1073741824)", "temp_store(MEMORY)", "wal_autocheckpoint(20000)"} {
 			q.Add("_pragma", p)
 		}
 		q.Set("_txlock", txlock)
 		return "file:" + path + "?" + q.Encode()
 	}
-	write, err := sql.Open("sqlite", dsn("immediate"))
+	write, err := sql.Open("sqlite", dsn("immediate", "1048576"))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	read, err := sql.Open("sqlite", dsn("deferred"))
+	read, err := sql.Open("sqlite", dsn("deferred", "131072"))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
